@@ -1,1 +1,2 @@
-//! placeholder
+//! golab-compiler: the Go subset front end and code generator.
+pub mod lexer;
