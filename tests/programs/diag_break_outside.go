@@ -1,0 +1,9 @@
+// break outside a loop, and an unknown label.
+package main
+
+func main() {
+	break
+	for {
+		continue nowhere
+	}
+}

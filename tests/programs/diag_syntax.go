@@ -1,0 +1,8 @@
+// A syntax error: a missing closing parenthesis.
+package main
+
+import "fmt"
+
+func main() {
+	fmt.Println("open"
+}

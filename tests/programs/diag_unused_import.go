@@ -1,0 +1,11 @@
+// An import that is not used is a compile error.
+package main
+
+import (
+	"fmt"
+	"os"
+)
+
+func main() {
+	fmt.Println("hi")
+}

@@ -1,0 +1,11 @@
+// Sending on a closed channel panics.
+package main
+
+import "fmt"
+
+func main() {
+	ch := make(chan int, 1)
+	close(ch)
+	fmt.Println("closed")
+	ch <- 1
+}

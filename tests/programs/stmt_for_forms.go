@@ -1,0 +1,36 @@
+// The for statement: three-clause, condition-only, infinite with break, continue.
+package main
+
+import "fmt"
+
+func main() {
+	sum := 0
+	for i := 0; i < 10; i++ {
+		sum += i
+	}
+	fmt.Println("three-clause", sum)
+
+	n := 1
+	for n < 100 {
+		n *= 3
+	}
+	fmt.Println("condition", n)
+
+	k := 0
+	for {
+		k++
+		if k%2 == 0 {
+			continue
+		}
+		if k > 7 {
+			break
+		}
+		fmt.Print(k, " ")
+	}
+	fmt.Println()
+
+	for i, j := 0, 10; i < j; i, j = i+1, j-2 {
+		fmt.Print(i, ":", j, " ")
+	}
+	fmt.Println()
+}
