@@ -135,7 +135,7 @@ impl<'a> Parser<'a> {
             Tok::Comma => "comma".into(),
             Tok::Ident => self.text().to_string(),
             k if k.is_literal() => format!("literal {}", self.text()),
-            k if k.is_keyword() => format!("keyword {}", k.text()),
+            k if k.is_keyword() => k.text().to_string(),
             k => k.text().to_string(),
         }
     }
@@ -221,6 +221,29 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Skips to the closing token `close` at nesting level 0 and consumes it.
+    fn skip_past(&mut self, close: Tok) {
+        let mut level = 0i32;
+        loop {
+            let t = self.tok();
+            match t {
+                Tok::Eof => return,
+                Tok::LBrace | Tok::LParen | Tok::LBrack => level += 1,
+                Tok::RBrace | Tok::RParen | Tok::RBrack => {
+                    if level == 0 {
+                        if t == close {
+                            self.next();
+                        }
+                        return;
+                    }
+                    level -= 1;
+                }
+                _ => {}
+            }
+            self.next();
+        }
+    }
+
     fn ident(&mut self) -> PResult<Ident> {
         if self.tok() == Tok::Ident {
             let name = self.text().to_string();
@@ -297,16 +320,20 @@ impl<'a> Parser<'a> {
         while self.tok() != Tok::Eof {
             let start = self.p;
             match self.tok() {
-                Tok::Func => {
-                    if let Ok(d) = self.func_decl() {
-                        decls.push(d);
+                Tok::Func => match self.func_decl() {
+                    Ok(d) => decls.push(d),
+                    Err(()) => {
+                        self.skip_to_toplevel();
+                        continue;
                     }
-                }
-                Tok::Var | Tok::Const | Tok::Type => {
-                    if let Ok(d) = self.decl() {
-                        decls.push(d);
+                },
+                Tok::Var | Tok::Const | Tok::Type => match self.decl() {
+                    Ok(d) => decls.push(d),
+                    Err(()) => {
+                        self.skip_to_toplevel();
+                        continue;
                     }
-                }
+                },
                 Tok::Import => {
                     self.syntax_error("imports must appear before other declarations");
                     self.advance(&[]);
@@ -347,6 +374,27 @@ impl<'a> Parser<'a> {
             package,
             imports,
             decls,
+        }
+    }
+
+    /// Error recovery at file level: skips to the next `func`, `var`,
+    /// `const`, `type` or `import` that starts a line.
+    fn skip_to_toplevel(&mut self) {
+        loop {
+            let t = self.tok();
+            if t == Tok::Eof {
+                return;
+            }
+            if matches!(
+                t,
+                Tok::Func | Tok::Var | Tok::Const | Tok::Type | Tok::Import
+            ) {
+                let start = self.toks[self.p].start as usize;
+                if start == 0 || self.src[start - 1] == b'\n' {
+                    return;
+                }
+            }
+            self.next();
         }
     }
 
@@ -1271,7 +1319,8 @@ impl<'a> Parser<'a> {
             if !self.got(Tok::Comma) {
                 if self.tok() != Tok::RParen {
                     self.syntax_error("in argument list; possibly missing comma or )");
-                    return Err(());
+                    self.skip_past(Tok::RParen);
+                    return Ok((args, ellipsis, self.pos()));
                 }
             }
         }
@@ -1305,7 +1354,8 @@ impl<'a> Parser<'a> {
                 elts.push(e);
                 if !self.got(Tok::Comma) && self.tok() != Tok::RBrace {
                     self.syntax_error("in composite literal; possibly missing comma or }");
-                    return Err(());
+                    self.skip_past(Tok::RBrace);
+                    return Ok((elts, self.pos()));
                 }
             }
             let rbrace = self.pos();
@@ -1356,7 +1406,7 @@ impl<'a> Parser<'a> {
             let start = self.p;
             match self.stmt() {
                 Ok(Some(s)) => v.push(s),
-                Ok(None) => {}
+                Ok(None) => break,
                 Err(()) => {
                     self.advance(&[]);
                 }
@@ -1446,9 +1496,10 @@ impl<'a> Parser<'a> {
                 }
             }
             Tok::Func if self.peek(1) == Tok::Ident => {
-                self.syntax_error("unexpected name, expecting (");
+                self.syntax_error("expecting (");
                 return Err(());
             }
+            t if !starts_expr(t) => return Ok(None),
             _ => {
                 if self.tok() == Tok::Ident && self.peek(1) == Tok::Colon {
                     let label = self.ident()?;
@@ -1918,6 +1969,30 @@ fn stmt_desc(s: &Stmt, _what: &str) -> &'static str {
     }
 }
 
+/// Whether a token can start an expression (or a simple statement).
+fn starts_expr(t: Tok) -> bool {
+    t.is_literal()
+        || matches!(
+            t,
+            Tok::Ident
+                | Tok::Func
+                | Tok::LParen
+                | Tok::LBrack
+                | Tok::Struct
+                | Tok::Map
+                | Tok::Chan
+                | Tok::Interface
+                | Tok::Mul
+                | Tok::And
+                | Tok::Add
+                | Tok::Sub
+                | Tok::Not
+                | Tok::Xor
+                | Tok::Arrow
+                | Tok::Tilde
+        )
+}
+
 /// Whether a token can start a type (used for result lists).
 fn starts_type(t: Tok) -> bool {
     matches!(
@@ -2047,9 +2122,11 @@ outer:
             ("package main\nfunc main() {\n\tx := 1 +\n}\n", "4:1: syntax error: unexpected }, expecting expression"),
             ("package main\nfunc f[T any](x T) {}\n", "2:7: generic functions (type parameters) are not supported yet"),
             ("package main\ntype T[K any] struct{}\n", "2:7: generic type declarations (type parameters) are not supported yet"),
+            ("package main\nfunc main() {\n\tif x {\n\t}\n\telse {\n\t}\n}\nfunc g() {}\n", "5:2: syntax error: unexpected else, expecting }"),
         ];
         for (src, want) in cases {
             let got = errors(src);
+            assert_eq!(got.len(), 1, "{got:?}");
             assert_eq!(
                 got.first().map(String::as_str),
                 Some(want),
