@@ -1,1 +1,113 @@
-fn main() {}
+//! `lab`: run or check a Go program natively. See [`golab_cli::args::USAGE`].
+
+use golab_cli::args::{self, Command, RunArgs, USAGE};
+use golab_cli::engine::{self, RunConfig, Sink};
+use std::io::Write;
+use std::process::ExitCode;
+use std::time::Instant;
+
+fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    let code = match args::parse(&argv) {
+        Ok(Command::Help) => {
+            print!("{USAGE}");
+            0
+        }
+        Ok(Command::Check { file }) => check(&file),
+        Ok(Command::Run(run_args)) => run(&run_args),
+        Err(e) => {
+            eprint!("lab: {e}\n{USAGE}");
+            2
+        }
+    };
+    // Exit statuses are 8 bits; Go's os.Exit(300) is seen as 44, and so is ours.
+    ExitCode::from((code & 0xff) as u8)
+}
+
+/// Reads the program, or explains why not (exit status 1, as `go run` does
+/// for a missing file).
+fn read_source(file: &str) -> Result<String, i32> {
+    match std::fs::read(file) {
+        Ok(bytes) => String::from_utf8(bytes).map_err(|_| {
+            eprintln!("{file}: invalid UTF-8 encoding");
+            1
+        }),
+        Err(e) => {
+            eprintln!("lab: cannot read {file}: {e}");
+            Err(1)
+        }
+    }
+}
+
+fn check(file: &str) -> i32 {
+    let src = match read_source(file) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let diags = engine::check(file, &src);
+    eprint!("{diags}");
+    if diags.is_empty() {
+        0
+    } else {
+        1
+    }
+}
+
+fn run(a: &RunArgs) -> i32 {
+    let src = match read_source(&a.file) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let config = RunConfig {
+        gomaxprocs: a.gomaxprocs,
+        seed: a.seed,
+    };
+    let start = Instant::now();
+    let mut sink = StdSink::default();
+    let finished = engine::run(&a.file, &src, &config, &mut sink);
+    sink.flush();
+    if a.verbose {
+        eprintln!(
+            "lab: {}: exit status {}{} in {:.3}s",
+            a.file,
+            finished.exit,
+            if finished.compile_failed {
+                " (did not compile)"
+            } else {
+                ""
+            },
+            start.elapsed().as_secs_f64()
+        );
+    }
+    finished.exit
+}
+
+/// Writes program output to the process's stdout and stderr. Stdout is
+/// buffered (flushed before anything goes to stderr, so the two interleave
+/// as the program wrote them); a closed pipe is not an error worth a panic.
+#[derive(Default)]
+struct StdSink {
+    out: Vec<u8>,
+}
+
+impl StdSink {
+    fn flush(&mut self) {
+        let mut stdout = std::io::stdout().lock();
+        let _ = stdout.write_all(&self.out);
+        let _ = stdout.flush();
+        self.out.clear();
+    }
+}
+
+impl Sink for StdSink {
+    fn stdout(&mut self, bytes: &[u8]) {
+        self.out.extend_from_slice(bytes);
+        if self.out.len() >= 1 << 16 {
+            self.flush();
+        }
+    }
+    fn stderr(&mut self, bytes: &[u8]) {
+        self.flush();
+        let _ = std::io::stderr().lock().write_all(bytes);
+    }
+}

@@ -1,0 +1,275 @@
+//! Command-line parsing for `lab`, by hand: the grammar is tiny and a
+//! dependency would cost more build time (on a 2-core machine) than it saves.
+//!
+//! Flags are accepted with one or two dashes (`-gomaxprocs 2`,
+//! `--gomaxprocs=2`), as Go's `flag` package does, and must come before the
+//! program file, like `go run`'s.
+
+use std::fmt;
+
+/// A parsed command line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Command {
+    /// `lab run [flags] prog.go`
+    Run(RunArgs),
+    /// `lab check prog.go`
+    Check { file: String },
+    /// `lab help`, `-h`, `--help`
+    Help,
+}
+
+/// The flags of `lab run`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RunArgs {
+    pub file: String,
+    /// `--gomaxprocs N`: number of Ps; `None` leaves the runtime's default.
+    pub gomaxprocs: Option<u32>,
+    /// `--seed S`: seed for every random choice of the scheduler.
+    pub seed: Option<u64>,
+    /// `--verbose`: after the run, a summary line on stderr.
+    pub verbose: bool,
+}
+
+/// Why the command line was rejected. Printed as `lab: MESSAGE` followed by
+/// the usage text; the exit status is 2, like Go's `flag` package.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UsageError(pub String);
+
+impl fmt::Display for UsageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+pub const USAGE: &str = "\
+usage: lab run [--gomaxprocs N] [--seed S] [--verbose] prog.go
+       lab check prog.go
+
+run    compile and run a Go program like a built Go binary: its output on
+       stdout, panics on stderr, exit status 0, 2 for a panic or fatal error,
+       n for os.Exit(n), 1 if it does not compile
+check  print the program's compile errors (exit status 1 if there are any)
+";
+
+/// Flags and commands planned for later issues: recognised, so the user
+/// gets a clear answer instead of "unknown flag".
+const NOT_YET_FLAGS: &[&str] = &["parallel", "trace", "race"];
+const NOT_YET_COMMANDS: &[&str] = &["step"];
+
+/// Parses the arguments after the program name.
+pub fn parse(args: &[String]) -> Result<Command, UsageError> {
+    let Some((cmd, rest)) = args.split_first() else {
+        return Err(UsageError("no command".into()));
+    };
+    match cmd.as_str() {
+        "run" => parse_run(rest).map(Command::Run),
+        "check" => {
+            let (flags, file) = split_flags(rest)?;
+            if let Some(flag) = flags.first() {
+                return Err(unknown_flag(&flag.name));
+            }
+            Ok(Command::Check { file })
+        }
+        "help" | "-h" | "-help" | "--help" => Ok(Command::Help),
+        c if NOT_YET_COMMANDS.contains(&c) => {
+            Err(UsageError(format!("`lab {c}` is not supported yet")))
+        }
+        c => Err(UsageError(format!("unknown command {c:?}"))),
+    }
+}
+
+fn parse_run(args: &[String]) -> Result<RunArgs, UsageError> {
+    let (flags, file) = split_flags(args)?;
+    let mut run = RunArgs {
+        file,
+        ..RunArgs::default()
+    };
+    for flag in flags {
+        match flag.name.as_str() {
+            "gomaxprocs" => {
+                let n: u32 = flag.number()?;
+                if n == 0 {
+                    return Err(UsageError("--gomaxprocs must be at least 1".into()));
+                }
+                run.gomaxprocs = Some(n);
+            }
+            "seed" => run.seed = Some(flag.number()?),
+            "verbose" | "v" => flag.boolean().map(|b| run.verbose = b)?,
+            name => return Err(unknown_flag(name)),
+        }
+    }
+    Ok(run)
+}
+
+fn unknown_flag(name: &str) -> UsageError {
+    if NOT_YET_FLAGS.contains(&name) {
+        UsageError(format!("flag -{name} is not supported yet"))
+    } else {
+        UsageError(format!("flag provided but not defined: -{name}"))
+    }
+}
+
+/// One flag as written: `--name`, `--name=value` or `--name value`.
+struct Flag {
+    name: String,
+    value: Option<String>,
+}
+
+impl Flag {
+    fn number<T: std::str::FromStr>(&self) -> Result<T, UsageError> {
+        let v = self
+            .value
+            .as_deref()
+            .ok_or_else(|| UsageError(format!("flag needs an argument: -{}", self.name)))?;
+        v.parse().map_err(|_| {
+            UsageError(format!(
+                "invalid value {v:?} for flag -{}: not a non-negative integer",
+                self.name
+            ))
+        })
+    }
+
+    fn boolean(&self) -> Result<bool, UsageError> {
+        match self.value.as_deref() {
+            None | Some("true") | Some("1") => Ok(true),
+            Some("false") | Some("0") => Ok(false),
+            Some(v) => Err(UsageError(format!(
+                "invalid boolean value {v:?} for -{}",
+                self.name
+            ))),
+        }
+    }
+}
+
+/// Flags that take a separate value argument (`--seed 3`); all others are
+/// booleans unless written `--name=value`.
+const VALUE_FLAGS: &[&str] = &["gomaxprocs", "seed", "trace"];
+
+/// Splits `[flags...] file` and insists on exactly one file after the flags.
+fn split_flags(args: &[String]) -> Result<(Vec<Flag>, String), UsageError> {
+    let mut flags = Vec::new();
+    let mut i = 0;
+    while i < args.len() {
+        let arg = &args[i];
+        if arg == "--" {
+            i += 1;
+            break;
+        }
+        let Some(body) = arg.strip_prefix("--").or_else(|| arg.strip_prefix('-')) else {
+            break;
+        };
+        if body.is_empty() {
+            // A lone "-" would mean stdin; we only run files.
+            return Err(UsageError(
+                "reading the program from standard input is not supported".into(),
+            ));
+        }
+        let (name, value) = match body.split_once('=') {
+            Some((n, v)) => (n.to_string(), Some(v.to_string())),
+            None if VALUE_FLAGS.contains(&body) => {
+                i += 1;
+                let v = args
+                    .get(i)
+                    .ok_or_else(|| UsageError(format!("flag needs an argument: -{body}")))?;
+                (body.to_string(), Some(v.clone()))
+            }
+            None => (body.to_string(), None),
+        };
+        flags.push(Flag { name, value });
+        i += 1;
+    }
+    match &args[i..] {
+        [] => Err(UsageError("no Go file given".into())),
+        [file] => Ok((flags, file.clone())),
+        [_, extra, ..] => Err(UsageError(format!(
+            "unexpected argument {extra:?}: give one Go file, after the flags"
+        ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(s: &str) -> Result<Command, UsageError> {
+        parse(&s.split_whitespace().map(String::from).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn run_with_every_flag_spelling() {
+        let want = Command::Run(RunArgs {
+            file: "p.go".into(),
+            gomaxprocs: Some(2),
+            seed: Some(7),
+            verbose: true,
+        });
+        assert_eq!(
+            parse_str("run --gomaxprocs 2 --seed 7 --verbose p.go"),
+            Ok(want.clone())
+        );
+        assert_eq!(parse_str("run -gomaxprocs=2 -seed=7 -v p.go"), Ok(want));
+        assert_eq!(
+            parse_str("run p.go"),
+            Ok(Command::Run(RunArgs {
+                file: "p.go".into(),
+                ..RunArgs::default()
+            }))
+        );
+        assert_eq!(parse_str("run -- -odd.go").map(|_| ()), Ok(()));
+    }
+
+    #[test]
+    fn check_and_help() {
+        assert_eq!(
+            parse_str("check x.go"),
+            Ok(Command::Check {
+                file: "x.go".into()
+            })
+        );
+        assert_eq!(parse_str("--help"), Ok(Command::Help));
+    }
+
+    #[test]
+    fn errors_are_clear() {
+        let msg = |s: &str| parse_str(s).unwrap_err().0;
+        assert_eq!(msg(""), "no command");
+        assert_eq!(msg("frobnicate x.go"), "unknown command \"frobnicate\"");
+        assert_eq!(msg("run"), "no Go file given");
+        assert_eq!(
+            msg("run --bogus p.go"),
+            "flag provided but not defined: -bogus"
+        );
+        assert_eq!(
+            msg("run --gomaxprocs"),
+            "flag needs an argument: -gomaxprocs"
+        );
+        assert_eq!(
+            msg("run --gomaxprocs x p.go"),
+            "invalid value \"x\" for flag -gomaxprocs: not a non-negative integer"
+        );
+        assert_eq!(
+            msg("run --gomaxprocs 0 p.go"),
+            "--gomaxprocs must be at least 1"
+        );
+        assert_eq!(
+            msg("run a.go b.go"),
+            "unexpected argument \"b.go\": give one Go file, after the flags"
+        );
+        assert_eq!(msg("check -v x.go"), "flag provided but not defined: -v");
+    }
+
+    #[test]
+    fn later_features_say_not_supported_yet() {
+        let msg = |s: &str| parse_str(s).unwrap_err().0;
+        assert_eq!(
+            msg("run --parallel p.go"),
+            "flag -parallel is not supported yet"
+        );
+        assert_eq!(msg("run -race p.go"), "flag -race is not supported yet");
+        assert_eq!(
+            msg("run --trace out.json p.go"),
+            "flag -trace is not supported yet"
+        );
+        assert_eq!(msg("step p.go"), "`lab step` is not supported yet");
+    }
+}

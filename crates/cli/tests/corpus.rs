@@ -1,0 +1,275 @@
+//! The Go program corpus: every `tests/programs/**/*.go` is run through the
+//! built `lab` binary and compared with what Go 1.19 did (see
+//! `tests/programs/README.md`).
+//!
+//! Each program runs as its own process, with a timeout, so a hang or a
+//! crash in our implementation fails that program and not the whole test.
+//! All programs run; the test then fails listing every program that fails
+//! and is not in `tests/programs/KNOWN_FAILURES`, and every listed program
+//! that now passes (the list only shrinks).
+//!
+//! `GOLAB_UPDATE_KNOWN_FAILURES=1 cargo test -p golab-cli --test corpus`
+//! rewrites the list to exactly the failing programs (keeping existing
+//! reasons); review the diff before committing it.
+//! `GOLAB_CORPUS_FILTER=panic_` runs only programs whose name contains it
+//! (the list check is then skipped).
+
+use golab_cli::corpus::{compare, parse_known_failures, Case, Outcome, Verdict};
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/programs")
+}
+
+/// One program on disk.
+struct Program {
+    name: String,
+    dir: PathBuf,
+    file_name: String,
+    source: String,
+    golden: Option<Vec<u8>>,
+}
+
+fn programs() -> Vec<Program> {
+    let mut out = Vec::new();
+    for (dir, prefix) in [(corpus_dir(), ""), (corpus_dir().join("go122"), "go122/")] {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("read {}: {e}", dir.display()))
+            .map(|e| e.expect("directory entry").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "go"))
+            .collect();
+        entries.sort();
+        for path in entries {
+            let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+            let golden = if prefix.is_empty() {
+                std::fs::read(path.with_extension("golden")).ok()
+            } else {
+                None
+            };
+            out.push(Program {
+                name: format!("{prefix}{stem}"),
+                dir: dir.clone(),
+                file_name: format!("{stem}.go"),
+                source: std::fs::read_to_string(&path)
+                    .unwrap_or_else(|e| panic!("read {}: {e}", path.display())),
+                golden,
+            });
+        }
+    }
+    out
+}
+
+fn timeout() -> Duration {
+    let secs = std::env::var("GOLAB_CORPUS_TIMEOUT")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(10);
+    Duration::from_secs(secs)
+}
+
+/// Runs `lab run FILE` in the program's directory (so diagnostics and
+/// tracebacks name the bare file, as in the golden files).
+fn run_lab(p: &Program, scratch: &Path) -> Outcome {
+    let key = p.name.replace('/', "__");
+    let out_path = scratch.join(format!("{key}.stdout"));
+    let err_path = scratch.join(format!("{key}.stderr"));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lab"))
+        .args(["run", &p.file_name])
+        .current_dir(&p.dir)
+        .stdin(Stdio::null())
+        .stdout(File::create(&out_path).expect("create stdout file"))
+        .stderr(File::create(&err_path).expect("create stderr file"))
+        .spawn()
+        .expect("spawn lab");
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait for lab") {
+            break Some(status);
+        }
+        if start.elapsed() > timeout() {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    let stdout = std::fs::read(&out_path).unwrap_or_default();
+    let mut stderr = std::fs::read(&err_path).unwrap_or_default();
+    let exit = match status {
+        Some(s) => s.code().unwrap_or(-1),
+        None => {
+            stderr = format!("lab: TIMEOUT after {:?} (killed)\n", timeout()).into_bytes();
+            -1
+        }
+    };
+    Outcome {
+        exit,
+        stdout,
+        stderr,
+    }
+}
+
+#[test]
+fn corpus_matches_go() {
+    let all = programs();
+    assert!(
+        all.len() >= 60,
+        "the corpus has only {} programs",
+        all.len()
+    );
+    let filter = std::env::var("GOLAB_CORPUS_FILTER").ok();
+    let selected: Vec<&Program> = all
+        .iter()
+        .filter(|p| filter.as_deref().is_none_or(|f| p.name.contains(f)))
+        .collect();
+    let scratch = Path::new(env!("CARGO_TARGET_TMPDIR")).join("corpus");
+    std::fs::create_dir_all(&scratch).expect("scratch dir");
+
+    // Two workers: the machine has two cores, shared with everyone.
+    let next = AtomicUsize::new(0);
+    let results: Mutex<BTreeMap<String, Result<(), String>>> = Mutex::new(BTreeMap::new());
+    std::thread::scope(|s| {
+        for _ in 0..2 {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(p) = selected.get(i) else { break };
+                let case = Case {
+                    name: &p.name,
+                    file_name: &p.file_name,
+                    source: &p.source,
+                    golden: p.golden.as_deref(),
+                };
+                let result = if p.golden.is_none() && !p.name.starts_with("go122/") {
+                    Err("no golden file: run scripts/record-golden.py".to_string())
+                } else {
+                    match case.expected() {
+                        Err(e) => Err(format!("bad expectation: {e}")),
+                        Ok(expected) => compare(&expected, &run_lab(p, &scratch)),
+                    }
+                };
+                results.lock().unwrap().insert(p.name.clone(), result);
+            });
+        }
+    });
+    let results = results.into_inner().unwrap();
+
+    let known_path = corpus_dir().join("KNOWN_FAILURES");
+    let known_text = std::fs::read_to_string(&known_path).unwrap_or_default();
+    let known = parse_known_failures(&known_text).unwrap_or_else(|e| panic!("{e}"));
+
+    // Every failure's report, known or not, so the log shows the whole state.
+    let mut failed = 0;
+    for (name, r) in &results {
+        if let Err(report) = r {
+            failed += 1;
+            let tag = if known.contains_key(name) {
+                "known failure"
+            } else {
+                "FAIL"
+            };
+            eprintln!("--- {tag}: {name}\n{report}");
+        }
+    }
+    eprintln!(
+        "{} of {} programs pass",
+        results.len() - failed,
+        results.len()
+    );
+
+    if std::env::var_os("GOLAB_UPDATE_KNOWN_FAILURES").is_some() {
+        write_known_failures(&known_path, &known, &results);
+        return;
+    }
+    if filter.is_some() {
+        let new: Vec<_> = results
+            .iter()
+            .filter(|(n, r)| r.is_err() && !known.contains_key(*n))
+            .map(|(n, _)| n)
+            .collect();
+        assert!(
+            new.is_empty(),
+            "programs fail that are not in KNOWN_FAILURES: {new:?}"
+        );
+        return;
+    }
+    let passed: BTreeMap<String, bool> = results
+        .iter()
+        .map(|(n, r)| (n.clone(), r.is_ok()))
+        .collect();
+    let verdict = Verdict::new(&passed, &known);
+    assert!(verdict.ok(), "\n{}", verdict.summary(results.len()));
+}
+
+/// Writes the list of failing programs, keeping the reasons already given
+/// and using the first line of the report as the reason for new ones.
+fn write_known_failures(
+    path: &Path,
+    known: &BTreeMap<String, String>,
+    results: &BTreeMap<String, Result<(), String>>,
+) {
+    let mut text = String::from(
+        "# Corpus programs that our compiler/runtime do not match yet: NAME reason.\n\
+         # The corpus test fails if a program not listed here fails, or a listed one passes.\n\
+         # Regenerate: GOLAB_UPDATE_KNOWN_FAILURES=1 cargo test -p golab-cli --test corpus\n",
+    );
+    for (name, r) in results {
+        if let Err(report) = r {
+            let reason = match known.get(name) {
+                Some(reason) if !reason.is_empty() => reason.clone(),
+                _ => report
+                    .lines()
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .chars()
+                    .take(100)
+                    .collect(),
+            };
+            text.push_str(&format!("{name} {reason}\n"));
+        }
+    }
+    std::fs::write(path, text).expect("write KNOWN_FAILURES");
+    eprintln!("wrote {}", path.display());
+}
+
+/// The embedded copy used by the wasm test holds the same programs as the
+/// directory, with the same expectations.
+#[test]
+fn embedded_corpus_matches_the_directory() {
+    let on_disk: BTreeMap<String, Program> = programs()
+        .into_iter()
+        .map(|p| (p.name.clone(), p))
+        .collect();
+    for case in golab_cli::embedded::CASES {
+        let p = on_disk
+            .get(case.name)
+            .unwrap_or_else(|| panic!("embedded {} is not on disk", case.name));
+        assert_eq!(
+            case.source, p.source,
+            "{}: stale embedded source",
+            case.name
+        );
+        assert_eq!(
+            case.golden,
+            p.golden.as_deref(),
+            "{}: stale embedded golden",
+            case.name
+        );
+        assert_eq!(case.file_name, p.file_name);
+        case.expected()
+            .unwrap_or_else(|e| panic!("{}: {e}", case.name));
+    }
+    let embedded: Vec<&str> = golab_cli::embedded::CASES.iter().map(|c| c.name).collect();
+    let recorded: Vec<&str> = on_disk
+        .values()
+        .filter(|p| p.golden.is_some() || p.name.starts_with("go122/"))
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(embedded, recorded);
+}
