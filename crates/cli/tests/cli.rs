@@ -1,0 +1,104 @@
+//! The `lab` command as a user meets it: exit statuses, where text goes,
+//! usage errors. What programs print is the corpus test's business.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn lab(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_lab"))
+        .args(args)
+        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/programs"))
+        .output()
+        .expect("run lab")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn usage_errors_exit_2_with_usage_on_stderr() {
+    for args in [
+        &[][..],
+        &["frob"],
+        &["run"],
+        &["run", "--nope", "x.go"],
+        &["run", "a.go", "b.go"],
+    ] {
+        let out = lab(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = text(&out.stderr);
+        assert!(err.starts_with("lab: "), "{args:?}: {err}");
+        assert!(err.contains("usage: lab run"), "{args:?}: {err}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn later_features_are_refused_clearly() {
+    let out = lab(&["run", "--parallel", "decl_imports.go"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).starts_with("lab: flag -parallel is not supported yet\n"));
+    let out = lab(&["step", "decl_imports.go"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).starts_with("lab: `lab step` is not supported yet\n"));
+}
+
+#[test]
+fn help_goes_to_stdout_and_succeeds() {
+    let out = lab(&["--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stdout).starts_with("usage: lab run"));
+}
+
+#[test]
+fn missing_file_is_exit_1_naming_the_file() {
+    for cmd in ["run", "check"] {
+        let out = lab(&[cmd, "no_such_program.go"]);
+        assert_eq!(out.status.code(), Some(1), "{cmd}");
+        let err = text(&out.stderr);
+        assert!(
+            err.starts_with("lab: cannot read no_such_program.go: "),
+            "{cmd}: {err}"
+        );
+    }
+}
+
+#[test]
+fn check_prints_diagnostics_with_the_given_path() {
+    let out = lab(&["check", "diag_syntax.go"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        "diag_syntax.go:7:20: syntax error: unexpected newline in argument list; possibly missing comma or )\n"
+    );
+    assert!(out.stdout.is_empty());
+    let out = lab(&["check", "../programs/diag_syntax_stmt.go"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr)
+        .starts_with("../programs/diag_syntax_stmt.go:11:2: syntax error: unexpected else"));
+}
+
+#[test]
+fn check_of_a_good_program_is_silent_and_succeeds() {
+    let out = lab(&["check", "decl_imports.go"]);
+    assert_eq!(
+        (out.status.code(), text(&out.stderr), text(&out.stdout)),
+        (Some(0), String::new(), String::new())
+    );
+}
+
+#[test]
+fn run_of_a_program_that_does_not_compile_exits_1_with_diagnostics() {
+    let out = lab(&["run", "--verbose", "diag_syntax.go"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.starts_with("diag_syntax.go:7:20: syntax error:"),
+        "{err}"
+    );
+    assert!(
+        err.contains("lab: diag_syntax.go: exit status 1 (did not compile) in "),
+        "{err}"
+    );
+}
