@@ -3,7 +3,7 @@
 
 Golden files are produced ONLY by this script; never edit them by hand.
 
-For every tests/programs/NAME.go (not the go122/ directory, whose programs use
+For every tests/programs/**/NAME.go (not the go122/ directory, whose programs use
 features newer than Go 1.19 and carry their expected output inside the file),
 this script runs `go build -o TMP NAME.go`, then runs TMP with a timeout, and
 writes tests/programs/NAME.golden:
@@ -109,7 +109,9 @@ def main():
     if args.programs:
         progs = [pathlib.Path(p).resolve() for p in args.programs]
     else:
-        progs = sorted(CORPUS.glob("*.go"))
+        # Every program in the corpus and its subdirectories (e.g. a later
+        # concurrent/ directory), except go122/ which is skipped below.
+        progs = sorted(CORPUS.rglob("*.go"))
     with tempfile.TemporaryDirectory(prefix="golab-golden-") as tmp:
         for prog in progs:
             if prog.parent.name == "go122":

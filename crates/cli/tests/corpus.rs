@@ -36,33 +36,43 @@ struct Program {
     golden: Option<Vec<u8>>,
 }
 
+/// Programs in a `go122/` directory state their output inside the file.
+const EXAMPLE_DIR: &str = "go122/";
+
 fn programs() -> Vec<Program> {
     let mut out = Vec::new();
-    for (dir, prefix) in [(corpus_dir(), ""), (corpus_dir().join("go122"), "go122/")] {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(&dir)
-            .unwrap_or_else(|e| panic!("read {}: {e}", dir.display()))
-            .map(|e| e.expect("directory entry").path())
-            .filter(|p| p.extension().is_some_and(|e| e == "go"))
-            .collect();
-        entries.sort();
-        for path in entries {
-            let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
-            let golden = if prefix.is_empty() {
-                std::fs::read(path.with_extension("golden")).ok()
-            } else {
-                None
-            };
-            out.push(Program {
-                name: format!("{prefix}{stem}"),
-                dir: dir.clone(),
-                file_name: format!("{stem}.go"),
-                source: std::fs::read_to_string(&path)
-                    .unwrap_or_else(|e| panic!("read {}: {e}", path.display())),
-                golden,
-            });
-        }
-    }
+    collect(&corpus_dir(), "", &mut out);
+    out.sort_by(|a, b| a.name.cmp(&b.name));
     out
+}
+
+/// Every `*.go` under `dir`; `dir/sub/x.go` is named `sub/x`.
+fn collect(dir: &Path, prefix: &str, out: &mut Vec<Program>) {
+    let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("read {}: {e}", dir.display()));
+    for path in entries.map(|e| e.expect("directory entry").path()) {
+        if path.is_dir() {
+            let sub = path.file_name().unwrap().to_string_lossy().into_owned();
+            collect(&path, &format!("{prefix}{sub}/"), out);
+            continue;
+        }
+        if path.extension().is_none_or(|e| e != "go") {
+            continue;
+        }
+        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let golden = if prefix == EXAMPLE_DIR {
+            None
+        } else {
+            std::fs::read(path.with_extension("golden")).ok()
+        };
+        out.push(Program {
+            name: format!("{prefix}{stem}"),
+            dir: dir.to_path_buf(),
+            file_name: format!("{stem}.go"),
+            source: std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("read {}: {e}", path.display())),
+            golden,
+        });
+    }
 }
 
 fn timeout() -> Duration {
@@ -145,7 +155,7 @@ fn corpus_matches_go() {
                     source: &p.source,
                     golden: p.golden.as_deref(),
                 };
-                let result = if p.golden.is_none() && !p.name.starts_with("go122/") {
+                let result = if p.golden.is_none() && !p.name.starts_with(EXAMPLE_DIR) {
                     Err("no golden file: run scripts/record-golden.py".to_string())
                 } else {
                     match case.expected() {
@@ -268,7 +278,7 @@ fn embedded_corpus_matches_the_directory() {
     let embedded: Vec<&str> = golab_cli::embedded::CASES.iter().map(|c| c.name).collect();
     let recorded: Vec<&str> = on_disk
         .values()
-        .filter(|p| p.golden.is_some() || p.name.starts_with("go122/"))
+        .filter(|p| p.golden.is_some() || p.name.starts_with(EXAMPLE_DIR))
         .map(|p| p.name.as_str())
         .collect();
     assert_eq!(embedded, recorded);
