@@ -1,0 +1,758 @@
+//! Go's `fmt` formatting of values (`%v %+v %d %s %q %c %t %f %e %g %x %X
+//! %T %%`, width, precision, `-`, `+`, `0` flags), written against the
+//! output of Go 1.19: floats with the shortest representation, maps with
+//! sorted keys, `&{...}` for pointers at top level, `<nil>`, `%!d(string=x)`
+//! for bad verbs, `%!d(MISSING)` and `%!(EXTRA ...)`.
+//!
+//! Methods: `Error()` and `String()` written in Go are called back through
+//! the native callback protocol: formatting restarts from scratch after each
+//! Go call with the results so far (`calls`), so the formatter stays a pure
+//! function and output is written only once formatting completes.
+
+use crate::heap::{handle, offset, Obj};
+use crate::machine::{Machine, Trap};
+use golab_bytecode::{Callee, IntKind, TypeId, TypeKind};
+use std::sync::atomic::Ordering::Relaxed;
+
+/// Formatting state for one native call.
+pub(crate) struct Printer<'a> {
+    pub m: &'a mut Machine,
+    pub calls: &'a [Vec<u64>],
+    pub next_call: usize,
+    pub buf: Vec<u8>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Spec {
+    minus: bool,
+    plus: bool,
+    zero: bool,
+    space: bool,
+    sharp: bool,
+    width: Option<usize>,
+    prec: Option<usize>,
+    verb: char,
+}
+
+/// Go's size in bytes of a value of `ty` (used by `append`'s growth rule).
+pub(crate) fn go_size(m: &Machine, ty: TypeId) -> usize {
+    match &m.types[ty as usize].kind {
+        TypeKind::Bool => 1,
+        TypeKind::Int(k) => k.bits() as usize / 8,
+        TypeKind::Float32 => 4,
+        TypeKind::Float64 => 8,
+        TypeKind::String | TypeKind::Interface(_) => 16,
+        TypeKind::Slice(_) => 24,
+        TypeKind::Array(e, n) => go_size(m, *e) * *n as usize,
+        TypeKind::Struct(fields) => {
+            let mut size = 0usize;
+            let mut maxal = 1usize;
+            for f in fields {
+                let s = go_size(m, f.ty);
+                let al = align(m, f.ty);
+                maxal = maxal.max(al);
+                size = size.div_ceil(al) * al + s;
+            }
+            size.div_ceil(maxal) * maxal
+        }
+        _ => 8,
+    }
+}
+
+fn align(m: &Machine, ty: TypeId) -> usize {
+    match &m.types[ty as usize].kind {
+        TypeKind::Bool => 1,
+        TypeKind::Int(k) => k.bits() as usize / 8,
+        TypeKind::Float32 => 4,
+        TypeKind::Array(e, _) => align(m, *e),
+        TypeKind::Struct(fields) => fields.iter().map(|f| align(m, f.ty)).max().unwrap_or(1),
+        _ => 8,
+    }
+}
+
+/// Shortest decimal digits and decimal exponent of a finite float:
+/// x = 0.d1d2... × 10^dp.
+fn shortest(x: f64, f32_: bool) -> (String, i32) {
+    let s = if f32_ {
+        format!("{:e}", x.abs() as f32)
+    } else {
+        format!("{:e}", x.abs())
+    };
+    let (mant, exp) = s.split_once('e').unwrap();
+    let digits: String = mant.chars().filter(|c| *c != '.').collect();
+    let exp: i32 = exp.parse().unwrap();
+    (digits, exp + 1)
+}
+
+fn exp_suffix(e: i32) -> String {
+    let sign = if e < 0 { '-' } else { '+' };
+    format!("e{sign}{:02}", e.abs())
+}
+
+/// Formats a float like strconv.FormatFloat with Go's fmt rules.
+pub(crate) fn format_float(x: f64, verb: char, prec: Option<usize>, f32_: bool) -> String {
+    if x.is_nan() {
+        return "NaN".into();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 {
+            "+Inf".into()
+        } else {
+            "-Inf".into()
+        };
+    }
+    let neg = x.is_sign_negative() && x != 0.0 || (x == 0.0 && x.is_sign_negative() && verb != 'v');
+    let sign = if neg { "-" } else { "" };
+    let body = match verb {
+        'f' | 'F' => format!("{:.*}", prec.unwrap_or(6), x.abs()),
+        'e' | 'E' => {
+            let s = format!("{:.*e}", prec.unwrap_or(6), x.abs());
+            let (m, e) = s.split_once('e').unwrap();
+            format!("{m}{}", exp_suffix(e.parse().unwrap()))
+        }
+        _ => {
+            // %v and %g.
+            if x == 0.0 {
+                "0".to_string()
+            } else {
+                let (digits, dp) = match prec {
+                    Some(p) => {
+                        let p = p.max(1);
+                        let s = format!("{:.*e}", p - 1, x.abs());
+                        let (m, e) = s.split_once('e').unwrap();
+                        let d: String = m.chars().filter(|c| *c != '.').collect();
+                        let d = d.trim_end_matches('0').to_string();
+                        (
+                            if d.is_empty() { "0".into() } else { d },
+                            e.parse::<i32>().unwrap() + 1,
+                        )
+                    }
+                    None => shortest(x, f32_),
+                };
+                let eprec = match prec {
+                    Some(p) => {
+                        let p = p.max(1) as i32;
+                        if p > digits.len() as i32 && digits.len() as i32 >= dp {
+                            digits.len() as i32
+                        } else {
+                            p
+                        }
+                    }
+                    None => 6,
+                };
+                let exp = dp - 1;
+                if exp < -4 || exp >= eprec {
+                    let mut m = digits[..1].to_string();
+                    if digits.len() > 1 {
+                        m.push('.');
+                        m.push_str(&digits[1..]);
+                    }
+                    format!("{m}{}", exp_suffix(exp))
+                } else if dp <= 0 {
+                    format!("0.{}{}", "0".repeat((-dp) as usize), digits)
+                } else if dp as usize >= digits.len() {
+                    format!("{}{}", digits, "0".repeat(dp as usize - digits.len()))
+                } else {
+                    format!("{}.{}", &digits[..dp as usize], &digits[dp as usize..])
+                }
+            }
+        }
+    };
+    format!("{sign}{body}")
+}
+
+/// Go's strconv.Quote.
+pub(crate) fn quote(b: &[u8]) -> String {
+    let mut s = String::from("\"");
+    let mut i = 0;
+    while i < b.len() {
+        let (r, w) = crate::interp::decode_rune(&b[i..]);
+        if r == 0xFFFD && w == 1 && !b[i..].starts_with("\u{FFFD}".as_bytes()) {
+            s.push_str(&format!("\\x{:02x}", b[i]));
+            i += 1;
+            continue;
+        }
+        let c = char::from_u32(r).unwrap_or('\u{FFFD}');
+        quote_char(&mut s, c, '"');
+        i += w;
+    }
+    s.push('"');
+    s
+}
+
+fn quote_char(s: &mut String, c: char, q: char) {
+    match c {
+        '\x07' => s.push_str("\\a"),
+        '\x08' => s.push_str("\\b"),
+        '\x0c' => s.push_str("\\f"),
+        '\n' => s.push_str("\\n"),
+        '\r' => s.push_str("\\r"),
+        '\t' => s.push_str("\\t"),
+        '\x0b' => s.push_str("\\v"),
+        '\\' => s.push_str("\\\\"),
+        c if c == q => {
+            s.push('\\');
+            s.push(c);
+        }
+        c if (c as u32) < 0x20 || c as u32 == 0x7f => s.push_str(&format!("\\x{:02x}", c as u32)),
+        c if c.is_control() => {
+            if (c as u32) < 0x10000 {
+                s.push_str(&format!("\\u{:04x}", c as u32))
+            } else {
+                s.push_str(&format!("\\U{:08x}", c as u32))
+            }
+        }
+        c => s.push(c),
+    }
+}
+
+/// Go's strconv.QuoteRune.
+pub(crate) fn quote_rune(r: i64) -> String {
+    let c = u32::try_from(r)
+        .ok()
+        .and_then(char::from_u32)
+        .unwrap_or('\u{FFFD}');
+    let mut s = String::from("'");
+    quote_char(&mut s, c, '\'');
+    s.push('\'');
+    s
+}
+
+fn fake_addr(w: u64) -> String {
+    format!("0xc{:09x}", handle(w) as u64 * 16 + offset(w) as u64 * 8)
+}
+
+impl Printer<'_> {
+    /// A printer for one native invocation.
+    pub fn new<'a>(m: &'a mut Machine, calls: &'a [Vec<u64>]) -> Printer<'a> {
+        Printer {
+            m,
+            calls,
+            next_call: 0,
+            buf: Vec::new(),
+        }
+    }
+
+    fn type_name(&self, ty: TypeId) -> String {
+        self.m.types[ty as usize].name.clone()
+    }
+
+    /// The result of calling a Go `Error()`/`String()` method, or a callback request.
+    fn method_text(&mut self, ty: TypeId, word: u64) -> Result<Option<String>, Trap> {
+        for name in [self.m.rt.m_error, self.m.rt.m_string] {
+            let Some(meth) = self.m.method(ty, name) else {
+                continue;
+            };
+            let recv = if meth.deref {
+                if self.m.heap.get(word).is_none() {
+                    return Ok(Some("<nil>".into()));
+                }
+                match self.m.types[ty as usize].kind {
+                    TypeKind::Pointer(t) if self.m.is_aggregate(t) => {
+                        self.m.copy_val(word).unwrap_or(0)
+                    }
+                    _ => self.m.heap.load(word).unwrap_or(0),
+                }
+            } else {
+                word
+            };
+            return match meth.callee {
+                Callee::Native(nid) => Ok(crate::natives::call_text_native(self.m, nid, recv)),
+                Callee::Func(fid) => {
+                    if let Some(r) = self.calls.get(self.next_call) {
+                        self.next_call += 1;
+                        let w = r.first().copied().unwrap_or(0);
+                        return Ok(Some(self.m.heap.str_lossy(w)));
+                    }
+                    let fv = self.m.heap.alloc(Obj::Closure {
+                        callee: Callee::Func(fid),
+                        caps: Box::new([]),
+                    }) as u64;
+                    Err(Trap::Call(fv, vec![recv]))
+                }
+            };
+        }
+        Ok(None)
+    }
+
+    fn pad(&mut self, s: &str, spec: &Spec) {
+        let n = s.chars().count();
+        let w = spec.width.unwrap_or(0);
+        if n >= w {
+            self.buf.extend_from_slice(s.as_bytes());
+        } else if spec.minus {
+            self.buf.extend_from_slice(s.as_bytes());
+            self.buf.extend(std::iter::repeat_n(b' ', w - n));
+        } else if spec.zero && !matches!(spec.verb, 's' | 'q' | 'c' | 'v' | 't' | 'T') {
+            let (sign, digits) = match s.strip_prefix('-') {
+                Some(d) => ("-", d),
+                None => match s.strip_prefix('+') {
+                    Some(d) => ("+", d),
+                    None => ("", s),
+                },
+            };
+            self.buf.extend_from_slice(sign.as_bytes());
+            self.buf.extend(std::iter::repeat_n(b'0', w - n));
+            self.buf.extend_from_slice(digits.as_bytes());
+        } else {
+            self.buf.extend(std::iter::repeat_n(b' ', w - n));
+            self.buf.extend_from_slice(s.as_bytes());
+        }
+    }
+
+    fn bad_verb(&mut self, spec: &Spec, ty: TypeId, word: u64) -> Result<(), Trap> {
+        let name = self.type_name(ty);
+        self.buf
+            .extend_from_slice(format!("%!{}({name}=", spec.verb).as_bytes());
+        let v = Spec {
+            verb: 'v',
+            ..Default::default()
+        };
+        self.value(ty, word, &v, 0)?;
+        self.buf.push(b')');
+        Ok(())
+    }
+
+    /// Formats an interface word (nil → `<nil>`).
+    pub fn iface(&mut self, w: u64, spec_v: bool) -> Result<(), Trap> {
+        let spec = Spec {
+            verb: 'v',
+            ..Default::default()
+        };
+        let _ = spec_v;
+        match self.m.heap.iface(w) {
+            None => {
+                self.buf.extend_from_slice(b"<nil>");
+                Ok(())
+            }
+            Some((ty, word)) => self.value(ty, word, &spec, 0),
+        }
+    }
+
+    fn value(&mut self, ty: TypeId, word: u64, spec: &Spec, depth: usize) -> Result<(), Trap> {
+        let verb = spec.verb;
+        if verb == 'T' {
+            let n = self.type_name(ty);
+            self.pad(&n, spec);
+            return Ok(());
+        }
+        if matches!(verb, 'v' | 's' | 'x' | 'X' | 'q') {
+            if let Some(text) = self.method_text(ty, word)? {
+                return self.string(text.as_bytes(), spec);
+            }
+        }
+        let kind = self.m.types[ty as usize].kind.clone();
+        match kind {
+            TypeKind::Bool => match verb {
+                'v' | 't' => self.pad(if word != 0 { "true" } else { "false" }, spec),
+                _ => self.bad_verb(spec, ty, word)?,
+            },
+            TypeKind::Int(k) => self.int(word, k, spec, ty)?,
+            TypeKind::Float32 | TypeKind::Float64 => {
+                let x = f64::from_bits(word);
+                let f32_ = matches!(kind, TypeKind::Float32);
+                let s = match verb {
+                    'v' | 'g' | 'G' => format_float(x, 'g', spec.prec, f32_),
+                    'f' | 'F' | 'e' | 'E' => format_float(x, verb, spec.prec, f32_),
+                    _ => return self.bad_verb(spec, ty, word),
+                };
+                let s = if spec.plus && !s.starts_with('-') {
+                    format!("+{s}")
+                } else {
+                    s
+                };
+                self.pad(&s, spec);
+            }
+            TypeKind::String => {
+                let b = self.m.heap.str_bytes(word).to_vec();
+                match verb {
+                    'v' | 's' | 'q' | 'x' | 'X' => self.string(&b, spec)?,
+                    _ => self.bad_verb(spec, ty, word)?,
+                }
+            }
+            TypeKind::Interface(_) => match self.m.heap.iface(word) {
+                None => self.pad("<nil>", spec),
+                Some((dty, dw)) => self.value(dty, dw, spec, depth)?,
+            },
+            TypeKind::Pointer(t) => {
+                if word == 0 {
+                    self.pad("<nil>", spec);
+                } else if depth == 0
+                    && matches!(
+                        self.m.types[t as usize].kind,
+                        TypeKind::Struct(_)
+                            | TypeKind::Array(..)
+                            | TypeKind::Slice(_)
+                            | TypeKind::Map(..)
+                    )
+                    && matches!(verb, 'v' | 'd' | 's' | 'x' | 'q')
+                {
+                    self.buf.push(b'&');
+                    let inner = if self.m.is_aggregate(t) {
+                        word
+                    } else {
+                        self.m.heap.load(word).unwrap_or(0)
+                    };
+                    self.value(t, inner, spec, depth + 1)?;
+                } else {
+                    let a = fake_addr(word);
+                    self.pad(&a, spec);
+                }
+            }
+            TypeKind::Slice(elem) => {
+                if elem_is_byte(self.m, elem) && matches!(verb, 's' | 'q' | 'x' | 'X') {
+                    let b: Vec<u8> = self
+                        .m
+                        .heap
+                        .slice_words(word)
+                        .iter()
+                        .map(|&c| c as u8)
+                        .collect();
+                    return self.string(&b, spec);
+                }
+                let words = self.m.heap.slice_words(word);
+                self.list(elem, &words, spec, depth)?;
+            }
+            TypeKind::Array(elem, _) => {
+                let words: Vec<u64> = match self.m.heap.words(word) {
+                    Some(ws) => ws.iter().map(|a| a.load(Relaxed)).collect(),
+                    None => Vec::new(),
+                };
+                self.list(elem, &words, spec, depth)?;
+            }
+            TypeKind::Map(k, v) => {
+                let mut entries: Vec<(u64, u64)> = match self.m.heap.get(word) {
+                    Some(Obj::Map(map)) => map.entries.iter().flatten().copied().collect(),
+                    _ => Vec::new(),
+                };
+                sort_keys(self.m, k, &mut entries);
+                self.buf.extend_from_slice(b"map[");
+                for (i, (kw, vw)) in entries.into_iter().enumerate() {
+                    if i > 0 {
+                        self.buf.push(b' ');
+                    }
+                    self.value(k, kw, spec, depth + 1)?;
+                    self.buf.push(b':');
+                    self.value(v, vw, spec, depth + 1)?;
+                }
+                self.buf.push(b']');
+            }
+            TypeKind::Struct(fields) => {
+                let words: Vec<u64> = match self.m.heap.words(word) {
+                    Some(ws) => ws.iter().map(|a| a.load(Relaxed)).collect(),
+                    None => Vec::new(),
+                };
+                self.buf.push(b'{');
+                for (i, (f, w)) in fields.iter().zip(words).enumerate() {
+                    if i > 0 {
+                        self.buf.push(b' ');
+                    }
+                    if spec.plus {
+                        self.buf.extend_from_slice(f.name.as_bytes());
+                        self.buf.push(b':');
+                    }
+                    let exported = f.name.chars().next().is_some_and(|c| c.is_uppercase());
+                    if exported {
+                        self.value(f.ty, w, spec, depth + 1)?;
+                    } else {
+                        self.value_no_methods(f.ty, w, spec, depth + 1)?;
+                    }
+                }
+                self.buf.push(b'}');
+            }
+            TypeKind::Chan(..) | TypeKind::Func => {
+                if word == 0 {
+                    self.pad("<nil>", spec);
+                } else {
+                    let a = fake_addr(word);
+                    self.pad(&a, spec);
+                }
+            }
+            TypeKind::Opaque => {
+                let words: Vec<u64> = match self.m.heap.words(word) {
+                    Some(ws) => ws.iter().map(|a| a.load(Relaxed)).collect(),
+                    None => Vec::new(),
+                };
+                let s: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+                self.buf
+                    .extend_from_slice(format!("{{{}}}", s.join(" ")).as_bytes());
+            }
+        }
+        Ok(())
+    }
+
+    /// Unexported fields: Go cannot call their methods (no Interface()).
+    fn value_no_methods(
+        &mut self,
+        ty: TypeId,
+        word: u64,
+        spec: &Spec,
+        depth: usize,
+    ) -> Result<(), Trap> {
+        let saved = std::mem::take(&mut self.m.types[ty as usize].methods);
+        let r = self.value(ty, word, spec, depth);
+        self.m.types[ty as usize].methods = saved;
+        r
+    }
+
+    fn list(&mut self, elem: TypeId, words: &[u64], spec: &Spec, depth: usize) -> Result<(), Trap> {
+        self.buf.push(b'[');
+        for (i, w) in words.iter().enumerate() {
+            if i > 0 {
+                self.buf.push(b' ');
+            }
+            self.value(elem, *w, spec, depth + 1)?;
+        }
+        self.buf.push(b']');
+        Ok(())
+    }
+
+    fn string(&mut self, b: &[u8], spec: &Spec) -> Result<(), Trap> {
+        let b = match spec.prec {
+            Some(p) if matches!(spec.verb, 's' | 'v' | 'q') => {
+                let s = String::from_utf8_lossy(b);
+                s.chars().take(p).collect::<String>().into_bytes()
+            }
+            _ => b.to_vec(),
+        };
+        let s = match spec.verb {
+            'q' => quote(&b),
+            'x' => b.iter().map(|c| format!("{c:02x}")).collect(),
+            'X' => b.iter().map(|c| format!("{c:02X}")).collect(),
+            _ => String::from_utf8_lossy(&b).into_owned(),
+        };
+        if spec.width.is_none() {
+            self.buf
+                .extend_from_slice(if spec.verb == 's' || spec.verb == 'v' {
+                    &b
+                } else {
+                    s.as_bytes()
+                });
+            return Ok(());
+        }
+        self.pad(&s, spec);
+        Ok(())
+    }
+
+    fn int(&mut self, w: u64, k: IntKind, spec: &Spec, ty: TypeId) -> Result<(), Trap> {
+        let neg = k.signed() && (w as i64) < 0;
+        let mag = if neg { (w as i64).unsigned_abs() } else { w };
+        let mut s = match spec.verb {
+            'v' | 'd' => mag.to_string(),
+            'x' => format!("{mag:x}"),
+            'X' => format!("{mag:X}"),
+            'o' => format!("{mag:o}"),
+            'b' => format!("{mag:b}"),
+            'c' => {
+                let c = u32::try_from(w as i64)
+                    .ok()
+                    .and_then(char::from_u32)
+                    .unwrap_or('\u{FFFD}');
+                self.pad(&c.to_string(), spec);
+                return Ok(());
+            }
+            'q' => {
+                let q = quote_rune(w as i64);
+                self.pad(&q, spec);
+                return Ok(());
+            }
+            'U' => format!("U+{mag:04X}"),
+            _ => return self.bad_verb(spec, ty, w),
+        };
+        if let Some(p) = spec.prec {
+            while s.len() < p {
+                s.insert(0, '0');
+            }
+        }
+        if neg {
+            s.insert(0, '-');
+        } else if spec.plus {
+            s.insert(0, '+');
+        } else if spec.space {
+            s.insert(0, ' ');
+        }
+        if spec.sharp && spec.verb == 'x' {
+            s = s.replacen("", "0x", 1);
+        }
+        self.pad(&s, spec);
+        Ok(())
+    }
+
+    /// `Sprintf(format, args...)` where args are interface words.
+    pub fn printf(&mut self, format: &[u8], args: &[u64]) -> Result<(), Trap> {
+        let mut argi = 0;
+        let mut i = 0;
+        while i < format.len() {
+            let c = format[i];
+            if c != b'%' {
+                let start = i;
+                while i < format.len() && format[i] != b'%' {
+                    i += 1;
+                }
+                self.buf.extend_from_slice(&format[start..i]);
+                continue;
+            }
+            i += 1;
+            let mut spec = Spec::default();
+            while i < format.len() {
+                match format[i] {
+                    b'-' => spec.minus = true,
+                    b'+' => spec.plus = true,
+                    b'0' => spec.zero = true,
+                    b' ' => spec.space = true,
+                    b'#' => spec.sharp = true,
+                    _ => break,
+                }
+                i += 1;
+            }
+            let num = |i: &mut usize| -> Option<usize> {
+                let start = *i;
+                while *i < format.len() && format[*i].is_ascii_digit() {
+                    *i += 1;
+                }
+                std::str::from_utf8(&format[start..*i]).ok()?.parse().ok()
+            };
+            if i < format.len() && format[i] == b'*' {
+                i += 1;
+                if let Some(&a) = args.get(argi) {
+                    argi += 1;
+                    if let Some((_, w)) = self.m.heap.iface(a) {
+                        spec.width = Some(w as i64 as usize);
+                    }
+                }
+            } else {
+                spec.width = num(&mut i);
+            }
+            if i < format.len() && format[i] == b'.' {
+                i += 1;
+                spec.prec = Some(num(&mut i).unwrap_or(0));
+            }
+            if i >= format.len() {
+                self.buf.extend_from_slice(b"%!(NOVERB)");
+                break;
+            }
+            let (r, w) = crate::interp::decode_rune(&format[i..]);
+            i += w.max(1);
+            spec.verb = char::from_u32(r).unwrap_or('?');
+            if spec.verb == '%' {
+                self.buf.push(b'%');
+                continue;
+            }
+            let Some(&a) = args.get(argi) else {
+                self.buf
+                    .extend_from_slice(format!("%!{}(MISSING)", spec.verb).as_bytes());
+                continue;
+            };
+            argi += 1;
+            if spec.minus {
+                spec.zero = false;
+            }
+            match self.m.heap.iface(a) {
+                None => match spec.verb {
+                    'T' | 'v' => self.pad("<nil>", &spec),
+                    _ => self
+                        .buf
+                        .extend_from_slice(format!("%!{}(<nil>)", spec.verb).as_bytes()),
+                },
+                Some((ty, w)) => self.value(ty, w, &spec, 0)?,
+            }
+        }
+        if argi < args.len() {
+            self.buf.extend_from_slice(b"%!(EXTRA ");
+            for (k, &a) in args[argi..].iter().enumerate() {
+                if k > 0 {
+                    self.buf.extend_from_slice(b", ");
+                }
+                match self.m.heap.iface(a) {
+                    None => self.buf.extend_from_slice(b"<nil>"),
+                    Some((ty, w)) => {
+                        let n = self.type_name(ty);
+                        self.buf.extend_from_slice(n.as_bytes());
+                        self.buf.push(b'=');
+                        self.value(
+                            ty,
+                            w,
+                            &Spec {
+                                verb: 'v',
+                                ..Default::default()
+                            },
+                            0,
+                        )?;
+                    }
+                }
+            }
+            self.buf.push(b')');
+        }
+        Ok(())
+    }
+
+    /// `Sprint` (`spaces_always`: `Sprintln`'s rule, else spaces between
+    /// operands when neither is a string).
+    pub fn print(&mut self, args: &[u64], spaces_always: bool) -> Result<(), Trap> {
+        let mut prev_string = false;
+        for (i, &a) in args.iter().enumerate() {
+            let is_string =
+                self.m.heap.iface(a).is_some_and(|(ty, _)| {
+                    matches!(self.m.types[ty as usize].kind, TypeKind::String)
+                });
+            if i > 0 && (spaces_always || (!is_string && !prev_string)) {
+                self.buf.push(b' ');
+            }
+            self.iface(a, true)?;
+            prev_string = is_string;
+        }
+        Ok(())
+    }
+}
+
+fn elem_is_byte(m: &Machine, elem: TypeId) -> bool {
+    matches!(m.types[elem as usize].kind, TypeKind::Int(IntKind::U8))
+}
+
+/// fmt's map key order: numbers numerically, strings bytewise, bools false first.
+fn sort_keys(m: &Machine, k: TypeId, entries: &mut [(u64, u64)]) {
+    match &m.types[k as usize].kind {
+        TypeKind::Int(kind) if kind.signed() => entries.sort_by_key(|e| e.0 as i64),
+        TypeKind::Int(_) | TypeKind::Bool => entries.sort_by_key(|e| e.0),
+        TypeKind::Float32 | TypeKind::Float64 => {
+            entries.sort_by(|a, b| f64::from_bits(a.0).total_cmp(&f64::from_bits(b.0)))
+        }
+        TypeKind::String => {
+            entries.sort_by(|a, b| m.heap.str_bytes(a.0).cmp(m.heap.str_bytes(b.0)))
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn floats_match_go() {
+        let v = |x| format_float(x, 'v', None, false);
+        assert_eq!(v(1.0), "1");
+        assert_eq!(v(2.5), "2.5");
+        assert_eq!(v(1e21), "1e+21");
+        assert_eq!(v(1e20), "1e+20");
+        assert_eq!(v(100000000.0), "1e+08");
+        assert_eq!(v(1e-5), "1e-05");
+        assert_eq!(v(123456789.0), "1.23456789e+08");
+        assert_eq!(v(0.000001234), "1.234e-06");
+        assert_eq!(v(2.0 / 3.0), "0.6666666666666666");
+        assert_eq!(v(1e6), "1e+06");
+        assert_eq!(v(123456.0), "123456");
+        assert_eq!(format_float(0.1f32 as f64, 'v', None, true), "0.1");
+        assert_eq!(format_float(3.14159, 'f', Some(2), false), "3.14");
+        assert_eq!(format_float(1234.5678, 'e', None, false), "1.234568e+03");
+        assert_eq!(format_float(0.1, 'g', None, false), "0.1");
+    }
+
+    #[test]
+    fn quoting_matches_go() {
+        assert_eq!(quote(b"hi\n"), "\"hi\\n\"");
+        assert_eq!(quote(b"\x00\xff"), "\"\\x00\\xff\"");
+        assert_eq!(quote("é\"".as_bytes()), "\"é\\\"\"");
+        assert_eq!(quote_rune('x' as i64), "'x'");
+    }
+}

@@ -1,0 +1,132 @@
+//! The goroutine: every bit of its execution state (register stack, frames,
+//! pc, defer records, panic chain, a native's pending callback state) lives
+//! in a `G`, never on the host stack. That is what lets the scheduler stop a
+//! goroutine at any instruction boundary and resume it later, and lets many
+//! goroutines exist at once. Names follow Go's runtime2.go.
+
+use std::any::Any;
+
+/// A goroutine's status (runtime2.go).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GStatus {
+    /// On a run queue, not running.
+    Grunnable,
+    /// Running on an M.
+    Grunning,
+    /// Blocked (channel, mutex, sleep...).
+    Gwaiting,
+    /// In a blocking system call.
+    Gsyscall,
+    /// Exited.
+    Gdead,
+}
+
+/// Why a frame was pushed, which decides what its `Return` does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FrameKind {
+    /// An ordinary call: results go to the caller's window.
+    Normal,
+    /// A deferred call run by `RunDefers` at a normal return.
+    DeferredByReturn,
+    /// A deferred call run while panicking; on return, a recovered panic
+    /// resumes the deferring frame at its epilogue.
+    DeferredByPanic,
+    /// Go code called back by a native (`sort.Slice`'s less, `String()`
+    /// for fmt); the results are handed to the native, which re-executes.
+    NativeCallback,
+    /// An `Error()`/`String()` call made to print an unrecovered panic value.
+    PanicPrint,
+}
+
+/// An activation record.
+#[derive(Clone, Copy, Debug)]
+pub struct Frame {
+    /// Function index.
+    pub func: u32,
+    /// Next instruction (for callers: the instruction after the call).
+    pub pc: u32,
+    /// Index of register 0 of this frame in `G::stack`.
+    pub base: u32,
+    /// The running closure (0 for plain functions), for `Upval`.
+    pub closure: u64,
+    /// See [`FrameKind`].
+    pub kind: FrameKind,
+}
+
+/// A pending deferred call (`_defer`).
+#[derive(Clone, Debug)]
+pub struct Defer {
+    /// Index in `G::frames` of the frame that executed `defer`.
+    pub frame: usize,
+    /// The func value to call.
+    pub fnval: u64,
+    /// Its arguments, evaluated at the `defer` statement.
+    pub args: Vec<u64>,
+}
+
+/// One panic of the panic chain (`_panic`).
+#[derive(Clone, Debug)]
+pub struct Panic {
+    /// The panic value (an interface word).
+    pub value: u64,
+    /// Whether `recover` took it.
+    pub recovered: bool,
+    /// Frame depth when the panic started.
+    pub depth: usize,
+    /// The traceback at the panic, top first: (function index, pc of the
+    /// faulting instruction or of the call, whether it is a deferred call
+    /// run by a panic).
+    pub trace: Vec<(u32, u32, bool)>,
+    /// The value's text once computed for printing.
+    pub text: Option<String>,
+    /// Whether the value was a runtime error that Go reports with a signal line.
+    pub sigsegv: bool,
+}
+
+/// State a native keeps across the Go calls it makes (see `natives`).
+#[derive(Default)]
+pub struct NativeCb {
+    /// The native's own state.
+    pub state: Option<Box<dyn Any + Send>>,
+    /// Results of the callbacks made so far, in order.
+    pub results: Vec<Vec<u64>>,
+}
+
+/// A goroutine (`g`).
+pub struct G {
+    /// Goroutine id (main is 1).
+    pub goid: u64,
+    /// Status.
+    pub status: GStatus,
+    /// The register stack; frames are windows into it.
+    pub stack: Vec<u64>,
+    /// Call frames, innermost last.
+    pub frames: Vec<Frame>,
+    /// Deferred calls, newest last.
+    pub defers: Vec<Defer>,
+    /// The panic chain, newest last.
+    pub panics: Vec<Panic>,
+    /// Callback state of the native being executed.
+    pub cb: NativeCb,
+    /// A deferred native run by a panic is waiting for a Go callback.
+    pub unwinding_native: bool,
+    /// Where the goroutine was created: (function, pc of the `go`).
+    pub created_by: Option<(u32, u32)>,
+}
+
+impl G {
+    /// A goroutine with no frames yet.
+    pub fn new(goid: u64) -> G {
+        G {
+            goid,
+            status: GStatus::Grunnable,
+            stack: Vec::new(),
+            frames: Vec::new(),
+            defers: Vec::new(),
+            panics: Vec::new(),
+            cb: NativeCb::default(),
+            created_by: None,
+            unwinding_native: false,
+        }
+    }
+}

@@ -1,0 +1,552 @@
+//! The state shared by all goroutines of a run: the program, the heap, the
+//! type table (the program's types plus the runtime's own, such as
+//! `*errors.errorString`), the resolved natives, interned constants, the
+//! random source. Also the type-directed value operations the VM owns:
+//! zero values, deep copies of aggregates, `==`, map keys.
+
+use crate::heap::{GoMap, Handle, Heap, MapKey, Obj, Shape};
+use crate::natives::{self, NativeFn};
+use crate::Config;
+use golab_bytecode::{
+    opaque_type_words, Callee, Const, IntKind, Method, Program, TypeDesc, TypeId, TypeKind,
+};
+use std::sync::atomic::Ordering::Relaxed;
+use std::sync::Arc;
+
+/// Why an instruction or native could not complete normally.
+pub(crate) enum Trap {
+    /// A Go runtime error (becomes a panic with a `runtime.Error` value).
+    Runtime(RtErr),
+    /// A panic with the given interface value.
+    Panic(u64),
+    /// A fatal error: the complete message after `fatal error: `.
+    Fatal(String),
+    /// `os.Exit(code)`.
+    Exit(i32),
+    /// A native asks to call Go code first: the func value and arguments.
+    /// The native is re-executed afterwards with the results in `G::cb`.
+    Call(u64, Vec<u64>),
+}
+
+/// Runtime errors, with Go's texts.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum RtErr {
+    Index(i64, u64),
+    NilDeref,
+    DivideByZero,
+    NilMap,
+    /// `interface conversion: ...` (full text after the prefix).
+    TypeAssert(String),
+    /// slice bounds text after `slice bounds out of range `.
+    SliceBounds(String),
+    NegativeShift,
+    Uncomparable(String),
+    MakeSliceLen,
+    MakeSliceCap,
+    /// Other message after `runtime error: `.
+    Other(String),
+}
+
+impl RtErr {
+    /// The text of `Error()`.
+    pub fn text(&self) -> String {
+        match self {
+            RtErr::Index(i, n) => {
+                format!("runtime error: index out of range [{i}] with length {n}")
+            }
+            RtErr::NilDeref => {
+                "runtime error: invalid memory address or nil pointer dereference".into()
+            }
+            RtErr::DivideByZero => "runtime error: integer divide by zero".into(),
+            RtErr::NilMap => "assignment to entry in nil map".into(),
+            RtErr::TypeAssert(s) => format!("interface conversion: {s}"),
+            RtErr::SliceBounds(s) => format!("runtime error: slice bounds out of range {s}"),
+            RtErr::NegativeShift => "runtime error: negative shift amount".into(),
+            RtErr::Uncomparable(t) => format!("runtime error: comparing uncomparable type {t}"),
+            RtErr::MakeSliceLen => "runtime error: makeslice: len out of range".into(),
+            RtErr::MakeSliceCap => "runtime error: makeslice: cap out of range".into(),
+            RtErr::Other(s) => format!("runtime error: {s}"),
+        }
+    }
+
+    /// The dynamic type name Go gives the panic value.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            RtErr::Index(..) | RtErr::SliceBounds(_) => "runtime.boundsError",
+            RtErr::TypeAssert(_) => "*runtime.TypeAssertionError",
+            RtErr::NilMap => "runtime.plainError",
+            _ => "runtime.errorString",
+        }
+    }
+}
+
+/// Type ids the runtime itself needs.
+#[allow(dead_code)]
+pub(crate) struct RtTypes {
+    pub int: TypeId,
+    pub string: TypeId,
+    pub bool_: TypeId,
+    pub float64: TypeId,
+    pub any: TypeId,
+    pub byte: TypeId,
+    pub rune: TypeId,
+    pub error_string: TypeId,
+    pub wrap_error: TypeId,
+    pub num_error: TypeId,
+    pub m_error: u32,
+    pub m_string: u32,
+}
+
+/// Shared run state.
+pub(crate) struct Machine {
+    pub prog: Arc<Program>,
+    pub heap: Heap,
+    pub types: Vec<TypeDesc>,
+    pub method_names: Vec<String>,
+    pub natives: Vec<NativeFn>,
+    pub native_names: Vec<String>,
+    pub const_words: Arc<Vec<Vec<u64>>>,
+    pub globals: Handle,
+    pub rt: RtTypes,
+    pub rng: u64,
+    pub config: Config,
+    /// Instructions executed so far.
+    pub steps: u64,
+    /// Virtual nanoseconds since the start (advanced with instructions).
+    pub now_ns: i64,
+    /// Goroutines created by `go` and not yet handed to the scheduler.
+    pub new_gs: Vec<crate::g::G>,
+    pub next_goid: u64,
+    /// Goroutines alive (for runtime.NumGoroutine).
+    pub live_goroutines: usize,
+    /// Runtime types by name (e.g. `runtime.boundsError`) created lazily.
+    pub rt_named: Vec<(String, TypeId)>,
+}
+
+impl Machine {
+    /// Loads a program: resolves natives, interns constants, zeroes globals.
+    pub fn new(prog: Arc<Program>, config: Config) -> Result<Machine, String> {
+        prog.validate()?;
+        let mut types = prog.types.clone();
+        let mut method_names = prog.method_names.clone();
+        let mut native_names = prog.natives.clone();
+        let find_or_add = |types: &mut Vec<TypeDesc>, desc: TypeDesc| -> TypeId {
+            if let Some(i) = types
+                .iter()
+                .position(|t| t.name == desc.name && t.kind == desc.kind)
+            {
+                return i as TypeId;
+            }
+            types.push(desc);
+            (types.len() - 1) as TypeId
+        };
+        let int = find_or_add(
+            &mut types,
+            TypeDesc::new("int", TypeKind::Int(IntKind::I64)),
+        );
+        let string = find_or_add(&mut types, TypeDesc::new("string", TypeKind::String));
+        let bool_ = find_or_add(&mut types, TypeDesc::new("bool", TypeKind::Bool));
+        let float64 = find_or_add(&mut types, TypeDesc::new("float64", TypeKind::Float64));
+        let byte = find_or_add(
+            &mut types,
+            TypeDesc::new("uint8", TypeKind::Int(IntKind::U8)),
+        );
+        let rune = find_or_add(
+            &mut types,
+            TypeDesc::new("int32", TypeKind::Int(IntKind::I32)),
+        );
+        let any = find_or_add(
+            &mut types,
+            TypeDesc::new("interface {}", TypeKind::Interface(vec![])),
+        );
+        let m_error = intern(&mut method_names, "Error");
+        let m_string = intern(&mut method_names, "String");
+        let err_native = intern(&mut native_names, "runtime.errorText");
+        let err_type = |types: &mut Vec<TypeDesc>, name: &str| -> TypeId {
+            let mut d = TypeDesc::new(name, TypeKind::Pointer(string));
+            d.methods.push(Method {
+                name: m_error,
+                callee: Callee::Native(err_native),
+                deref: false,
+            });
+            find_or_add(types, d)
+        };
+        let error_string = err_type(&mut types, "*errors.errorString");
+        let wrap_error = err_type(&mut types, "*fmt.wrapError");
+        let num_error = err_type(&mut types, "*strconv.NumError");
+        let mut resolved = Vec::with_capacity(native_names.len());
+        for name in &native_names {
+            match natives::lookup(name) {
+                Some(f) => resolved.push(f),
+                None => return Err(format!("unknown native function {name}")),
+            }
+        }
+        let mut heap = Heap::new();
+        let const_words: Vec<Vec<u64>> = prog
+            .functions
+            .iter()
+            .map(|f| {
+                f.consts
+                    .iter()
+                    .map(|c| match c {
+                        Const::Int(i) => *i as u64,
+                        Const::Float(x) => x.to_bits(),
+                        Const::Str(s) => heap.alloc_str(s.as_bytes()),
+                    })
+                    .collect()
+            })
+            .collect();
+        let globals = heap.alloc_words(Shape::Globals, 0, prog.globals.len());
+        let rng = config.seed ^ 0x9E37_79B9_7F4A_7C15;
+        let mut m = Machine {
+            prog: prog.clone(),
+            heap,
+            types,
+            method_names,
+            natives: resolved,
+            native_names,
+            const_words: Arc::new(const_words),
+            globals,
+            rt: RtTypes {
+                int,
+                string,
+                bool_,
+                float64,
+                any,
+                byte,
+                rune,
+                error_string,
+                wrap_error,
+                num_error,
+                m_error,
+                m_string,
+            },
+            rng,
+            config,
+            steps: 0,
+            now_ns: 0,
+            new_gs: Vec::new(),
+            next_goid: 2,
+            live_goroutines: 1,
+            rt_named: Vec::new(),
+        };
+        for (i, gl) in prog.globals.iter().enumerate() {
+            let z = m.zero(gl.ty);
+            m.heap.words(m.globals as u64).unwrap()[i].store(z, Relaxed);
+        }
+        Ok(m)
+    }
+
+    /// A deterministic pseudo-random number (splitmix64 over the run's seed).
+    pub fn rand_u64(&mut self) -> u64 {
+        self.rng = self.rng.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.rng;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// The type id of a runtime-made named type whose values carry a string
+    /// (runtime errors), created on first use.
+    pub fn rt_error_type(&mut self, name: &str) -> TypeId {
+        if let Some((_, id)) = self.rt_named.iter().find(|(n, _)| n == name) {
+            return *id;
+        }
+        let native = intern(&mut self.native_names, "runtime.errorText");
+        if native as usize >= self.natives.len() {
+            self.natives
+                .push(natives::lookup("runtime.errorText").unwrap());
+        }
+        let mut d = TypeDesc::new(name, TypeKind::Pointer(self.rt.string));
+        d.methods.push(Method {
+            name: self.rt.m_error,
+            callee: Callee::Native(native),
+            deref: false,
+        });
+        self.types.push(d);
+        let id = (self.types.len() - 1) as TypeId;
+        self.rt_named.push((name.to_string(), id));
+        id
+    }
+
+    /// Builds the interface value Go panics with for a runtime error.
+    pub fn runtime_error_value(&mut self, e: &RtErr) -> u64 {
+        let ty = self.rt_error_type(e.type_name());
+        let s = self.heap.alloc_str(e.text().as_bytes());
+        self.heap.alloc_iface(ty, s)
+    }
+
+    /// An error value `*errors.errorString` with the given text.
+    pub fn new_error(&mut self, ty: TypeId, text: &str) -> u64 {
+        let s = self.heap.alloc_str(text.as_bytes());
+        self.heap.alloc_iface(ty, s)
+    }
+
+    /// A string word.
+    pub fn str(&mut self, s: &str) -> u64 {
+        self.heap.alloc_str(s.as_bytes())
+    }
+
+    /// Whether values of `ty` are aggregates (their word is a ref to a
+    /// mutable object with value semantics).
+    pub fn is_aggregate(&self, ty: TypeId) -> bool {
+        self.types[ty as usize].is_aggregate()
+    }
+
+    /// The zero value of `ty` (a fresh object for aggregates).
+    pub fn zero(&mut self, ty: TypeId) -> u64 {
+        let kind = self.types[ty as usize].kind.clone();
+        match kind {
+            TypeKind::Struct(fields) => {
+                let h = self.heap.alloc_words(Shape::Struct, ty, fields.len());
+                for (i, f) in fields.iter().enumerate() {
+                    if self.is_aggregate(f.ty) {
+                        let z = self.zero(f.ty);
+                        self.heap.words(h as u64).unwrap()[i].store(z, Relaxed);
+                    }
+                }
+                h as u64
+            }
+            TypeKind::Array(elem, n) => {
+                let h = self.heap.alloc_words(Shape::Array, elem, n as usize);
+                if self.is_aggregate(elem) {
+                    for i in 0..n as usize {
+                        let z = self.zero(elem);
+                        self.heap.words(h as u64).unwrap()[i].store(z, Relaxed);
+                    }
+                }
+                h as u64
+            }
+            TypeKind::Opaque => {
+                let n = opaque_type_words(&self.types[ty as usize].name)
+                    .map(|(n, _)| n)
+                    .unwrap_or(1);
+                self.heap.alloc_words(Shape::Struct, ty, n) as u64
+            }
+            _ => 0,
+        }
+    }
+
+    /// A deep copy of the aggregate object `w` (nested aggregates copied,
+    /// everything else shared). None if `w` is nil.
+    pub fn copy_val(&mut self, w: u64) -> Option<u64> {
+        let (shape, ty, vals) = match self.heap.get(w)? {
+            Obj::Words { shape, ty, w } => (
+                *shape,
+                *ty,
+                w.iter().map(|a| a.load(Relaxed)).collect::<Vec<_>>(),
+            ),
+            _ => return Some(w),
+        };
+        let h = self.heap.alloc_words(shape, ty, vals.len());
+        for (i, v) in vals.iter().enumerate() {
+            let nested = self.word_is_aggregate(shape, ty, i);
+            let v = if nested {
+                self.copy_val(*v).unwrap_or(0)
+            } else {
+                *v
+            };
+            self.heap.words(h as u64).unwrap()[i].store(v, Relaxed);
+        }
+        Some(h as u64)
+    }
+
+    /// Overwrites aggregate `dst` with a deep copy of `src`'s contents.
+    pub fn copy_into(&mut self, dst: u64, src: u64) -> Option<()> {
+        let copy = self.copy_val(src)?;
+        let vals: Vec<u64> = self
+            .heap
+            .words(copy)?
+            .iter()
+            .map(|a| a.load(Relaxed))
+            .collect();
+        let d = self.heap.words(dst)?;
+        for (a, v) in d.iter().zip(vals) {
+            a.store(v, Relaxed);
+        }
+        Some(())
+    }
+
+    /// Whether word `i` of a words object holds a nested aggregate.
+    pub fn word_is_aggregate(&self, shape: Shape, ty: TypeId, i: usize) -> bool {
+        match shape {
+            Shape::Struct => match &self.types[ty as usize].kind {
+                TypeKind::Struct(fields) => fields.get(i).is_some_and(|f| self.is_aggregate(f.ty)),
+                _ => false,
+            },
+            Shape::Array => self.is_aggregate(ty),
+            _ => false,
+        }
+    }
+
+    /// Copies `v` if values of type `ty` are aggregates (value semantics).
+    pub fn copy_if_aggregate(&mut self, ty: TypeId, v: u64) -> u64 {
+        if self.is_aggregate(ty) {
+            self.copy_val(v).unwrap_or(v)
+        } else {
+            v
+        }
+    }
+
+    /// Go's `==` on two values of type `ty`.
+    pub fn equal(&self, ty: TypeId, a: u64, b: u64) -> Result<bool, RtErr> {
+        Ok(self.key(ty, a)? == self.key(ty, b)?)
+    }
+
+    /// The identity of a value under `==` (also the map key).
+    pub fn key(&self, ty: TypeId, w: u64) -> Result<MapKey, RtErr> {
+        let desc = &self.types[ty as usize];
+        Ok(match &desc.kind {
+            TypeKind::Float32 | TypeKind::Float64 => {
+                let f = f64::from_bits(w);
+                MapKey::Float(if f == 0.0 { 0 } else { w })
+            }
+            TypeKind::String => MapKey::Str(self.heap.str_bytes(w).into()),
+            TypeKind::Interface(_) => match self.heap.iface(w) {
+                None => MapKey::NilIface,
+                Some((dty, dw)) => MapKey::Iface(dty, Box::new(self.key(dty, dw)?)),
+            },
+            TypeKind::Struct(fields) => {
+                let ws = self.heap.words(w).ok_or(RtErr::NilDeref)?;
+                let mut v = Vec::with_capacity(fields.len());
+                for (f, a) in fields.iter().zip(ws) {
+                    v.push(self.key(f.ty, a.load(Relaxed))?);
+                }
+                MapKey::Multi(v)
+            }
+            TypeKind::Array(elem, _) => {
+                let ws = self.heap.words(w).ok_or(RtErr::NilDeref)?;
+                let mut v = Vec::with_capacity(ws.len());
+                for a in ws {
+                    v.push(self.key(*elem, a.load(Relaxed))?);
+                }
+                MapKey::Multi(v)
+            }
+            TypeKind::Slice(_) | TypeKind::Map(..) | TypeKind::Func => {
+                return Err(RtErr::Uncomparable(desc.name.clone()))
+            }
+            TypeKind::Opaque => {
+                let ws = self.heap.words(w).ok_or(RtErr::NilDeref)?;
+                MapKey::Multi(ws.iter().map(|a| MapKey::Word(a.load(Relaxed))).collect())
+            }
+            _ => MapKey::Word(w),
+        })
+    }
+
+    /// Looks up `key` in map `m` (nil map → None).
+    pub fn map_get(&self, m: u64, key: u64) -> Result<Option<u64>, RtErr> {
+        let Some(Obj::Map(map)) = self.heap.get(m) else {
+            return Ok(None);
+        };
+        let k = self.key(map.key_ty, key)?;
+        Ok(map
+            .index
+            .get(&k)
+            .and_then(|&i| map.entries[i])
+            .map(|(_, v)| v))
+    }
+
+    /// The value type of a map (for zero values of missing keys).
+    pub fn map_types(&self, m: u64) -> Option<(TypeId, TypeId)> {
+        match self.heap.get(m) {
+            Some(Obj::Map(map)) => Some((map.key_ty, map.val_ty)),
+            _ => None,
+        }
+    }
+
+    /// `m[key] = val`.
+    pub fn map_set(&mut self, m: u64, key: u64, val: u64) -> Result<(), RtErr> {
+        let (kty, _) = self.map_types(m).ok_or(RtErr::NilMap)?;
+        let k = self.key(kty, key)?;
+        let Some(Obj::Map(map)) = self.heap.get_mut(m) else {
+            return Err(RtErr::NilMap);
+        };
+        match map.index.get(&k) {
+            Some(&i) => map.entries[i] = Some((key, val)),
+            None => {
+                map.entries.push(Some((key, val)));
+                map.index.insert(k, map.entries.len() - 1);
+                map.len += 1;
+                self.heap.bytes += 48;
+            }
+        }
+        Ok(())
+    }
+
+    /// `delete(m, key)`.
+    pub fn map_delete(&mut self, m: u64, key: u64) -> Result<(), RtErr> {
+        let Some((kty, _)) = self.map_types(m) else {
+            return Ok(());
+        };
+        let k = self.key(kty, key)?;
+        if let Some(Obj::Map(map)) = self.heap.get_mut(m) {
+            if let Some(i) = map.index.remove(&k) {
+                map.entries[i] = None;
+                map.len -= 1;
+            }
+        }
+        Ok(())
+    }
+
+    /// `make(map[K]V)`.
+    pub fn make_map(&mut self, ty: TypeId) -> u64 {
+        let (k, v) = match self.types[ty as usize].kind {
+            TypeKind::Map(k, v) => (k, v),
+            _ => (self.rt.int, self.rt.int),
+        };
+        self.heap.alloc(Obj::Map(Box::new(GoMap {
+            key_ty: k,
+            val_ty: v,
+            ..Default::default()
+        }))) as u64
+    }
+
+    /// Finds the method `name` of dynamic type `ty`.
+    pub fn method(&self, ty: TypeId, name: u32) -> Option<Method> {
+        let d = &self.types[ty as usize];
+        d.method(name)
+            .copied()
+            .or_else(|| d.methods.iter().find(|m| m.name == name).copied())
+    }
+
+    /// Whether dynamic type `ty` implements interface type `iface`.
+    pub fn implements(&self, ty: TypeId, iface: TypeId) -> Result<(), String> {
+        if let TypeKind::Interface(ms) = &self.types[iface as usize].kind {
+            for m in ms {
+                if self.method(ty, *m).is_none() {
+                    return Err(self.method_names[*m as usize].clone());
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A new slice of `n` zero elements of type `elem` with capacity `cap`.
+    pub fn new_slice(&mut self, elem: TypeId, len: usize, cap: usize) -> u64 {
+        let arr = self.heap.alloc_words(Shape::Array, elem, cap);
+        if self.is_aggregate(elem) {
+            for i in 0..cap {
+                let z = self.zero(elem);
+                self.heap.words(arr as u64).unwrap()[i].store(z, Relaxed);
+            }
+        }
+        self.heap.alloc_slice(arr, 0, len as u32, cap as u32)
+    }
+
+    /// The element type of a slice's backing array.
+    pub fn slice_elem(&self, s: u64) -> Option<TypeId> {
+        let (arr, ..) = self.heap.slice(s);
+        match self.heap.get(arr as u64) {
+            Some(Obj::Words { ty, .. }) => Some(*ty),
+            _ => None,
+        }
+    }
+}
+
+fn intern(list: &mut Vec<String>, name: &str) -> u32 {
+    if let Some(i) = list.iter().position(|n| n == name) {
+        return i as u32;
+    }
+    list.push(name.to_string());
+    (list.len() - 1) as u32
+}

@@ -1,0 +1,716 @@
+//! Library functions implemented in the runtime, identified by stable names
+//! (`"fmt.Println"`, `"strings.(*Builder).WriteString"`) that the loader
+//! resolves to function pointers once, so calls never hash names.
+//!
+//! A native gets the register window of the call: its Go arguments in
+//! order (a variadic parameter is one slice), and writes its results to the
+//! start of the same window. A native that needs Go code to run (`sort.Slice`
+//! calling `less`, `fmt` calling a `String()` method) returns
+//! `Trap::Call(func value, args)`: the VM runs that call and re-executes the
+//! native, which finds the results in `ctx.cb.results` and its own progress
+//! in `ctx.cb.state`. Natives therefore have no side effects before their
+//! last callback.
+
+use crate::fmt::{format_float, Printer};
+use crate::g::NativeCb;
+use crate::heap::Obj;
+use crate::interp::new_filled_slice;
+use crate::machine::{Machine, RtErr, Trap};
+use crate::Output;
+use golab_bytecode::{IntKind, TypeDesc, TypeKind};
+use std::sync::atomic::Ordering::Relaxed;
+
+/// What a native sees.
+pub(crate) struct Ctx<'a> {
+    pub m: &'a mut Machine,
+    pub out: &'a mut dyn Output,
+    pub cb: &'a mut NativeCb,
+    #[allow(dead_code)]
+    pub goid: u64,
+}
+
+/// A native: the call's register window in, results written back to it.
+pub(crate) type NativeFn = fn(&mut Ctx, &mut [u64]) -> Result<(), Trap>;
+
+/// Every native the runtime provides, by stable name.
+pub const NAMES: &[&str] = &[
+    "runtime.errorText",
+    "println",
+    "print",
+    "fmt.Println",
+    "fmt.Print",
+    "fmt.Printf",
+    "fmt.Sprintf",
+    "fmt.Sprint",
+    "fmt.Sprintln",
+    "fmt.Errorf",
+    "errors.New",
+    "strings.Repeat",
+    "strings.Join",
+    "strings.Split",
+    "strings.Fields",
+    "strings.Contains",
+    "strings.ToUpper",
+    "strings.ToLower",
+    "strings.TrimSpace",
+    "strings.HasPrefix",
+    "strings.HasSuffix",
+    "strings.Index",
+    "strings.ReplaceAll",
+    "strings.(*Builder).WriteString",
+    "strings.(*Builder).WriteByte",
+    "strings.(*Builder).WriteRune",
+    "strings.(*Builder).String",
+    "strings.(*Builder).Len",
+    "strconv.Itoa",
+    "strconv.Atoi",
+    "sort.Ints",
+    "sort.Strings",
+    "sort.Slice",
+    "math.Sqrt",
+    "math.Abs",
+    "math.Max",
+    "math.Min",
+    "math.Floor",
+    "math.Ceil",
+    "math.Pow",
+    "rand.Intn",
+    "rand.Int63n",
+    "rand.Int",
+    "rand.Float64",
+    "rand.Seed",
+    "os.Exit",
+    "time.Now",
+    "time.Since",
+    "time.Duration.String",
+    "time.Duration.Seconds",
+    "time.Duration.Milliseconds",
+    "runtime.Gosched",
+    "runtime.NumGoroutine",
+    "runtime.GOMAXPROCS",
+    "runtime.NumCPU",
+];
+
+/// Resolves a native name.
+pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
+    Some(match name {
+        "runtime.errorText" => |_, w| {
+            // The receiver of runtime-made error types is their text.
+            let _ = w;
+            Ok(())
+        },
+        "println" => |c, w| builtin_print(c, w[0], true),
+        "print" => |c, w| builtin_print(c, w[0], false),
+        "fmt.Println" => |c, w| {
+            let s = sprint(c, w[0], true)?;
+            c.out.stdout(&s);
+            c.out.stdout(b"\n");
+            w[0] = s.len() as u64 + 1;
+            w[1] = 0;
+            Ok(())
+        },
+        "fmt.Print" => |c, w| {
+            let s = sprint(c, w[0], false)?;
+            c.out.stdout(&s);
+            w[0] = s.len() as u64;
+            w[1] = 0;
+            Ok(())
+        },
+        "fmt.Printf" => |c, w| {
+            let s = sprintf(c, w[0], w[1])?;
+            c.out.stdout(&s);
+            w[0] = s.len() as u64;
+            w[1] = 0;
+            Ok(())
+        },
+        "fmt.Sprintf" => |c, w| {
+            let s = sprintf(c, w[0], w[1])?;
+            w[0] = c.m.heap.alloc_str(&s);
+            Ok(())
+        },
+        "fmt.Sprint" => |c, w| {
+            let s = sprint(c, w[0], false)?;
+            w[0] = c.m.heap.alloc_str(&s);
+            Ok(())
+        },
+        "fmt.Sprintln" => |c, w| {
+            let mut s = sprint(c, w[0], true)?;
+            s.push(b'\n');
+            w[0] = c.m.heap.alloc_str(&s);
+            Ok(())
+        },
+        "fmt.Errorf" => |c, w| {
+            let wrap = c.m.heap.str_bytes(w[0]).windows(2).any(|p| p == b"%w");
+            let f = c.m.heap.str_bytes(w[0]).to_vec();
+            let f: Vec<u8> = String::from_utf8_lossy(&f).replace("%w", "%v").into_bytes();
+            let fw = c.m.heap.alloc_str(&f);
+            let s = sprintf(c, fw, w[1])?;
+            let ty = if wrap {
+                c.m.rt.wrap_error
+            } else {
+                c.m.rt.error_string
+            };
+            w[0] = c.m.new_error(ty, &String::from_utf8_lossy(&s));
+            Ok(())
+        },
+        "errors.New" => |c, w| {
+            let ty = c.m.rt.error_string;
+            w[0] = c.m.heap.alloc_iface(ty, w[0]);
+            Ok(())
+        },
+        "strings.Repeat" => |c, w| {
+            let n = w[1] as i64;
+            if n < 0 {
+                return Err(panic_str(c.m, "strings: negative Repeat count"));
+            }
+            let s = c.m.heap.str_bytes(w[0]).repeat(n as usize);
+            crate::interp::check_memory(c.m, s.len())?;
+            w[0] = c.m.heap.alloc_str(&s);
+            Ok(())
+        },
+        "strings.Join" => |c, w| {
+            let parts: Vec<Vec<u8>> =
+                c.m.heap
+                    .slice_words(w[0])
+                    .iter()
+                    .map(|&s| c.m.heap.str_bytes(s).to_vec())
+                    .collect();
+            let sep = c.m.heap.str_bytes(w[1]).to_vec();
+            let s = parts.join(&sep[..]);
+            w[0] = c.m.heap.alloc_str(&s);
+            Ok(())
+        },
+        "strings.Split" => |c, w| {
+            let s = c.m.heap.str_lossy(w[0]);
+            let sep = c.m.heap.str_lossy(w[1]);
+            let parts: Vec<String> = if sep.is_empty() {
+                s.chars().map(|ch| ch.to_string()).collect()
+            } else {
+                s.split(sep.as_str()).map(str::to_string).collect()
+            };
+            w[0] = string_slice(c.m, &parts);
+            Ok(())
+        },
+        "strings.Fields" => |c, w| {
+            let s = c.m.heap.str_lossy(w[0]);
+            let parts: Vec<String> = s.split_whitespace().map(str::to_string).collect();
+            w[0] = string_slice(c.m, &parts);
+            Ok(())
+        },
+        "strings.Contains" => |c, w| {
+            w[0] =
+                c.m.heap
+                    .str_lossy(w[0])
+                    .contains(c.m.heap.str_lossy(w[1]).as_str()) as u64;
+            Ok(())
+        },
+        "strings.HasPrefix" => |c, w| {
+            w[0] =
+                c.m.heap
+                    .str_bytes(w[0])
+                    .starts_with(c.m.heap.str_bytes(w[1])) as u64;
+            Ok(())
+        },
+        "strings.HasSuffix" => |c, w| {
+            w[0] = c.m.heap.str_bytes(w[0]).ends_with(c.m.heap.str_bytes(w[1])) as u64;
+            Ok(())
+        },
+        "strings.Index" => |c, w| {
+            let (s, sub) = (c.m.heap.str_bytes(w[0]), c.m.heap.str_bytes(w[1]));
+            w[0] = if sub.is_empty() {
+                0
+            } else {
+                s.windows(sub.len())
+                    .position(|x| x == sub)
+                    .map(|i| i as i64)
+                    .unwrap_or(-1) as u64
+            };
+            Ok(())
+        },
+        "strings.ReplaceAll" => |c, w| {
+            let s =
+                c.m.heap
+                    .str_lossy(w[0])
+                    .replace(&c.m.heap.str_lossy(w[1]), &c.m.heap.str_lossy(w[2]));
+            w[0] = c.m.str(&s);
+            Ok(())
+        },
+        "strings.ToUpper" => |c, w| {
+            let s = c.m.heap.str_lossy(w[0]).to_uppercase();
+            w[0] = c.m.str(&s);
+            Ok(())
+        },
+        "strings.ToLower" => |c, w| {
+            let s = c.m.heap.str_lossy(w[0]).to_lowercase();
+            w[0] = c.m.str(&s);
+            Ok(())
+        },
+        "strings.TrimSpace" => |c, w| {
+            let s = c.m.heap.str_lossy(w[0]).trim().to_string();
+            w[0] = c.m.str(&s);
+            Ok(())
+        },
+        "strings.(*Builder).WriteString" => |c, w| {
+            let bytes = c.m.heap.str_bytes(w[1]).to_vec();
+            builder_write(c.m, w[0], &bytes)?;
+            w[0] = bytes.len() as u64;
+            w[1] = 0;
+            Ok(())
+        },
+        "strings.(*Builder).WriteByte" => |c, w| {
+            builder_write(c.m, w[0], &[w[1] as u8])?;
+            w[0] = 0;
+            Ok(())
+        },
+        "strings.(*Builder).WriteRune" => |c, w| {
+            let ch = u32::try_from(w[1] as i64)
+                .ok()
+                .and_then(char::from_u32)
+                .unwrap_or('\u{FFFD}');
+            let mut b = [0u8; 4];
+            let s = ch.encode_utf8(&mut b).as_bytes().to_vec();
+            builder_write(c.m, w[0], &s)?;
+            w[0] = s.len() as u64;
+            w[1] = 0;
+            Ok(())
+        },
+        "strings.(*Builder).String" => |c, w| {
+            let buf = c.m.heap.load(w[0]).ok_or(Trap::Runtime(RtErr::NilDeref))?;
+            let bytes = match c.m.heap.get(buf) {
+                Some(Obj::Buf(b)) => b.clone(),
+                _ => Vec::new(),
+            };
+            w[0] = c.m.heap.alloc_str(&bytes);
+            Ok(())
+        },
+        "strings.(*Builder).Len" => |c, w| {
+            let buf = c.m.heap.load(w[0]).ok_or(Trap::Runtime(RtErr::NilDeref))?;
+            w[0] = match c.m.heap.get(buf) {
+                Some(Obj::Buf(b)) => b.len() as u64,
+                _ => 0,
+            };
+            Ok(())
+        },
+        "strconv.Itoa" => |c, w| {
+            w[0] = c.m.str(&(w[0] as i64).to_string());
+            Ok(())
+        },
+        "strconv.Atoi" => |c, w| {
+            let s = c.m.heap.str_lossy(w[0]);
+            let digits = s.strip_prefix(['+', '-']).unwrap_or(&s);
+            let ok_syntax = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
+            if !ok_syntax {
+                let ty = c.m.rt.num_error;
+                w[0] = 0;
+                w[1] = c.m.new_error(
+                    ty,
+                    &format!(
+                        "strconv.Atoi: parsing {}: invalid syntax",
+                        crate::fmt::quote(s.as_bytes())
+                    ),
+                );
+                return Ok(());
+            }
+            match s.parse::<i64>() {
+                Ok(v) => {
+                    w[0] = v as u64;
+                    w[1] = 0;
+                }
+                Err(_) => {
+                    let ty = c.m.rt.num_error;
+                    w[0] = if s.starts_with('-') {
+                        i64::MIN as u64
+                    } else {
+                        i64::MAX as u64
+                    };
+                    w[1] = c.m.new_error(
+                        ty,
+                        &format!(
+                            "strconv.Atoi: parsing {}: value out of range",
+                            crate::fmt::quote(s.as_bytes())
+                        ),
+                    );
+                }
+            }
+            Ok(())
+        },
+        "sort.Ints" => |c, w| {
+            let mut v = c.m.heap.slice_words(w[0]);
+            v.sort_by_key(|x| *x as i64);
+            write_slice(c.m, w[0], &v);
+            Ok(())
+        },
+        "sort.Strings" => |c, w| {
+            let mut v = c.m.heap.slice_words(w[0]);
+            v.sort_by(|a, b| c.m.heap.str_bytes(*a).cmp(c.m.heap.str_bytes(*b)));
+            write_slice(c.m, w[0], &v);
+            Ok(())
+        },
+        "sort.Slice" => sort_slice,
+        "math.Sqrt" => |_, w| float1(w, f64::sqrt),
+        "math.Abs" => |_, w| float1(w, f64::abs),
+        "math.Floor" => |_, w| float1(w, f64::floor),
+        "math.Ceil" => |_, w| float1(w, f64::ceil),
+        "math.Max" => |_, w| {
+            float2(w, |a, b| {
+                if a.is_nan() || b.is_nan() {
+                    f64::NAN
+                } else {
+                    a.max(b)
+                }
+            })
+        },
+        "math.Min" => |_, w| {
+            float2(w, |a, b| {
+                if a.is_nan() || b.is_nan() {
+                    f64::NAN
+                } else {
+                    a.min(b)
+                }
+            })
+        },
+        "math.Pow" => |_, w| float2(w, f64::powf),
+        "rand.Intn" => |c, w| {
+            let n = w[0] as i64;
+            if n <= 0 {
+                return Err(panic_str(c.m, "invalid argument to Intn"));
+            }
+            w[0] = c.m.rand_u64() % n as u64;
+            Ok(())
+        },
+        "rand.Int63n" => |c, w| {
+            let n = w[0] as i64;
+            if n <= 0 {
+                return Err(panic_str(c.m, "invalid argument to Int63n"));
+            }
+            w[0] = c.m.rand_u64() % n as u64;
+            Ok(())
+        },
+        "rand.Int" => |c, w| {
+            w[0] = c.m.rand_u64() >> 1;
+            Ok(())
+        },
+        "rand.Float64" => |c, w| {
+            w[0] = ((c.m.rand_u64() >> 11) as f64 / (1u64 << 53) as f64).to_bits();
+            Ok(())
+        },
+        "rand.Seed" => |c, w| {
+            c.m.rng = w[0] ^ 0x9E37_79B9_7F4A_7C15;
+            Ok(())
+        },
+        "os.Exit" => |_, w| Err(Trap::Exit(w[0] as i64 as i32)),
+        "time.Now" => |c, w| {
+            let ty = time_type(c.m);
+            let t = c.m.zero(ty);
+            let now = c.m.now_ns;
+            c.m.heap.store(t, now as u64);
+            w[0] = t;
+            Ok(())
+        },
+        "time.Since" => |c, w| {
+            let t = c.m.heap.load(w[0]).unwrap_or(0) as i64;
+            w[0] = (c.m.now_ns - t) as u64;
+            Ok(())
+        },
+        "time.Duration.String" => |c, w| {
+            w[0] = c.m.str(&duration_string(w[0] as i64));
+            Ok(())
+        },
+        "time.Duration.Seconds" => |_, w| {
+            let d = w[0] as i64;
+            w[0] = ((d / 1_000_000_000) as f64 + (d % 1_000_000_000) as f64 / 1e9).to_bits();
+            Ok(())
+        },
+        "time.Duration.Milliseconds" => |_, w| {
+            w[0] = ((w[0] as i64) / 1_000_000) as u64;
+            Ok(())
+        },
+        "runtime.Gosched" => |_, _| Ok(()),
+        "runtime.NumGoroutine" => |c, w| {
+            w[0] = c.m.live_goroutines as u64;
+            Ok(())
+        },
+        "runtime.GOMAXPROCS" => |c, w| {
+            let old = c.m.config.gomaxprocs;
+            if (w[0] as i64) > 0 {
+                c.m.config.gomaxprocs = w[0] as u32;
+            }
+            w[0] = old as u64;
+            Ok(())
+        },
+        "runtime.NumCPU" => |c, w| {
+            w[0] = c.m.config.gomaxprocs as u64;
+            Ok(())
+        },
+        _ => return None,
+    })
+}
+
+/// Runs a text-producing native method (`Error()` of runtime error types,
+/// `time.Duration.String`) directly, for fmt and panic printing.
+pub(crate) fn call_text_native(m: &mut Machine, nid: u32, recv: u64) -> Option<String> {
+    struct Null;
+    impl Output for Null {
+        fn stdout(&mut self, _: &[u8]) {}
+        fn stderr(&mut self, _: &[u8]) {}
+    }
+    let f = *m.natives.get(nid as usize)?;
+    let mut cb = NativeCb::default();
+    let mut out = Null;
+    let mut ctx = Ctx {
+        m,
+        out: &mut out,
+        cb: &mut cb,
+        goid: 0,
+    };
+    let mut w = [recv, 0, 0];
+    f(&mut ctx, &mut w).ok()?;
+    Some(m.heap.str_lossy(w[0]))
+}
+
+fn panic_str(m: &mut Machine, s: &str) -> Trap {
+    let ty = m.rt.string;
+    let w = m.str(s);
+    Trap::Panic(m.heap.alloc_iface(ty, w))
+}
+
+fn sprint(c: &mut Ctx, args: u64, ln: bool) -> Result<Vec<u8>, Trap> {
+    let words = c.m.heap.slice_words(args);
+    let mut p = Printer::new(c.m, &c.cb.results);
+    p.print(&words, ln)?;
+    Ok(p.buf)
+}
+
+fn sprintf(c: &mut Ctx, format: u64, args: u64) -> Result<Vec<u8>, Trap> {
+    let words = c.m.heap.slice_words(args);
+    let f = c.m.heap.str_bytes(format).to_vec();
+    let mut p = Printer::new(c.m, &c.cb.results);
+    p.printf(&f, &words)?;
+    Ok(p.buf)
+}
+
+/// The builtins `print`/`println` (to stderr, runtime formats).
+fn builtin_print(c: &mut Ctx, args: u64, ln: bool) -> Result<(), Trap> {
+    let mut s = String::new();
+    for (i, a) in c.m.heap.slice_words(args).into_iter().enumerate() {
+        if ln && i > 0 {
+            s.push(' ');
+        }
+        match c.m.heap.iface(a) {
+            None => s.push_str("(0x0,0x0)"),
+            Some((ty, w)) => match &c.m.types[ty as usize].kind {
+                TypeKind::Bool => s.push_str(if w != 0 { "true" } else { "false" }),
+                TypeKind::Int(k) if k.signed() => s.push_str(&(w as i64).to_string()),
+                TypeKind::Int(_) => s.push_str(&w.to_string()),
+                TypeKind::Float32 | TypeKind::Float64 => {
+                    s.push_str(&crate::panic::print_float(f64::from_bits(w)))
+                }
+                TypeKind::String => s.push_str(&c.m.heap.str_lossy(w)),
+                _ => s.push_str(&format!("0xc{:09x}", (w as u32) as u64 * 16)),
+            },
+        }
+    }
+    if ln {
+        s.push('\n');
+    }
+    c.out.stderr(s.as_bytes());
+    Ok(())
+}
+
+fn string_slice(m: &mut Machine, parts: &[String]) -> u64 {
+    let words: Vec<u64> = parts.iter().map(|p| m.str(p)).collect();
+    let st = m.rt.string;
+    let elem = slice_of(m, st);
+    let _ = elem;
+    new_filled_slice(m, st, words.into_iter())
+}
+
+fn slice_of(m: &mut Machine, elem: u32) -> u32 {
+    let name = format!("[]{}", m.types[elem as usize].name);
+    find_or_add(m, TypeDesc::new(name, TypeKind::Slice(elem)))
+}
+
+fn find_or_add(m: &mut Machine, desc: TypeDesc) -> u32 {
+    if let Some(i) = m
+        .types
+        .iter()
+        .position(|t| t.name == desc.name && t.kind == desc.kind)
+    {
+        return i as u32;
+    }
+    m.types.push(desc);
+    (m.types.len() - 1) as u32
+}
+
+fn time_type(m: &mut Machine) -> u32 {
+    if let Some(i) = m.types.iter().position(|t| t.name == "time.Time") {
+        return i as u32;
+    }
+    find_or_add(m, TypeDesc::new("time.Time", TypeKind::Opaque))
+}
+
+fn write_slice(m: &Machine, s: u64, vals: &[u64]) {
+    let (arr, off, ..) = m.heap.slice(s);
+    if let Some(ws) = m.heap.words(arr as u64) {
+        for (i, v) in vals.iter().enumerate() {
+            ws[off as usize + i].store(*v, Relaxed);
+        }
+    }
+}
+
+fn builder_write(m: &mut Machine, b: u64, bytes: &[u8]) -> Result<(), Trap> {
+    let buf = m.heap.load(b).ok_or(Trap::Runtime(RtErr::NilDeref))?;
+    if m.heap.get(buf).is_none() {
+        let h = m.heap.alloc(Obj::Buf(Vec::new())) as u64;
+        m.heap.store(b, h);
+        return builder_write(m, b, bytes);
+    }
+    crate::interp::check_memory(m, bytes.len())?;
+    if let Some(Obj::Buf(v)) = m.heap.get_mut(buf) {
+        v.extend_from_slice(bytes);
+    }
+    m.heap.bytes += bytes.len();
+    Ok(())
+}
+
+fn float1(w: &mut [u64], f: fn(f64) -> f64) -> Result<(), Trap> {
+    w[0] = f(f64::from_bits(w[0])).to_bits();
+    Ok(())
+}
+
+fn float2(w: &mut [u64], f: fn(f64, f64) -> f64) -> Result<(), Trap> {
+    w[0] = f(f64::from_bits(w[0]), f64::from_bits(w[1])).to_bits();
+    Ok(())
+}
+
+/// Progress of `sort.Slice`: Go's insertion sort (what pdqsort does for
+/// up to 12 elements), one `less(j, j-1)` callback at a time, swapping in
+/// place as Go's `reflect.Swapper` does.
+struct SortState {
+    i: usize,
+    j: usize,
+}
+
+fn sort_slice(c: &mut Ctx, w: &mut [u64]) -> Result<(), Trap> {
+    let Some((_, s)) = c.m.heap.iface(w[0]) else {
+        return Ok(());
+    };
+    let less = w[1];
+    let (arr, off, len, _) = c.m.heap.slice(s);
+    let n = len as usize;
+    let mut st = match c
+        .cb
+        .state
+        .take()
+        .and_then(|b| b.downcast::<SortState>().ok())
+    {
+        Some(b) => *b,
+        None => SortState { i: 1, j: 1 },
+    };
+    if let Some(r) = c.cb.results.pop() {
+        if r.first().copied().unwrap_or(0) != 0 {
+            if let Some(ws) = c.m.heap.words(arr as u64) {
+                let (a, b) = (off as usize + st.j, off as usize + st.j - 1);
+                let (x, y) = (ws[a].load(Relaxed), ws[b].load(Relaxed));
+                ws[a].store(y, Relaxed);
+                ws[b].store(x, Relaxed);
+            }
+            st.j -= 1;
+        } else {
+            st.i += 1;
+            st.j = st.i;
+        }
+        c.cb.results.clear();
+    }
+    loop {
+        if st.i >= n {
+            return Ok(());
+        }
+        if st.j == 0 {
+            st.i += 1;
+            st.j = st.i;
+            continue;
+        }
+        let (a, b) = (st.j as u64, (st.j - 1) as u64);
+        c.cb.state = Some(Box::new(st));
+        return Err(Trap::Call(less, vec![a, b]));
+    }
+}
+
+/// Go's `time.Duration.String`.
+pub(crate) fn duration_string(d: i64) -> String {
+    if d == 0 {
+        return "0s".into();
+    }
+    let neg = d < 0;
+    let u = d.unsigned_abs();
+    let sign = if neg { "-" } else { "" };
+    if u < 1_000_000_000 {
+        let (unit, div) = if u < 1_000 {
+            ("ns", 1u64)
+        } else if u < 1_000_000 {
+            ("µs", 1_000)
+        } else {
+            ("ms", 1_000_000)
+        };
+        return format!("{sign}{}{unit}", frac(u, div));
+    }
+    let mut s = String::new();
+    let h = u / 3_600_000_000_000;
+    let rem = u % 3_600_000_000_000;
+    let mi = rem / 60_000_000_000;
+    let sec = rem % 60_000_000_000;
+    if h > 0 {
+        s.push_str(&format!("{h}h{mi}m"));
+    } else if mi > 0 {
+        s.push_str(&format!("{mi}m"));
+    }
+    s.push_str(&format!("{}s", frac(sec, 1_000_000_000)));
+    format!("{sign}{s}")
+}
+
+fn frac(v: u64, div: u64) -> String {
+    let whole = v / div;
+    let mut f = v % div;
+    if f == 0 {
+        return whole.to_string();
+    }
+    let mut digits = String::new();
+    let mut d = div;
+    while d > 1 {
+        d /= 10;
+        digits.push(char::from(b'0' + (f / d) as u8));
+        f %= d;
+    }
+    format!("{whole}.{}", digits.trim_end_matches('0'))
+}
+
+#[allow(dead_code)]
+fn _unused(_: IntKind) -> String {
+    format_float(0.0, 'v', None, false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_name_resolves() {
+        for n in NAMES {
+            assert!(lookup(n).is_some(), "{n}");
+        }
+        assert!(lookup("fmt.Nope").is_none());
+    }
+
+    #[test]
+    fn durations_print_like_go() {
+        assert_eq!(duration_string(0), "0s");
+        assert_eq!(duration_string(1_500_000_000), "1.5s");
+        assert_eq!(duration_string(100_000_000), "100ms");
+        assert_eq!(duration_string(150_000_000_000), "2m30s");
+        assert_eq!(duration_string(3_600_000_000_000), "1h0m0s");
+        assert_eq!(duration_string(1_000), "1µs");
+        assert_eq!(duration_string(500), "500ns");
+        assert_eq!(duration_string(-2_000_000_000), "-2s");
+    }
+}
