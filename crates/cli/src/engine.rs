@@ -8,14 +8,18 @@
 //! diagnostics and tracebacks) and the source, so the same code runs in the
 //! wasm test.
 //!
-//! INTERIM: `golab_compiler::compile`/`check` and the runtime's `Vm` have not
-//! landed yet. Until they do, `check` reports the parser's syntax errors and
-//! `run` stops after them with a diagnostic saying that code generation is
-//! not available, so `lab` and the corpus test work end to end and fail
-//! honestly. Replace the bodies of [`check`] and [`run`] when the APIs land.
+//! INTERIM: `golab_compiler::compile`/`check` have not landed yet. Until
+//! they do, `check` reports the parser's syntax errors and `run` stops after
+//! them with a diagnostic saying that code generation is not available, so
+//! `lab` and the corpus test work end to end and fail honestly. The runtime
+//! half ([`execute`]) is real. Replace the bodies of [`check`] and [`run`]
+//! when the compiler's API lands.
 
 use crate::corpus::Outcome;
+use golab_bytecode::Program;
 use golab_compiler::lexer::LineIndex;
+use golab_runtime::{Config, Output, Vm};
+use std::sync::Arc;
 
 /// Settings of one run, from `lab run`'s flags.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -74,6 +78,38 @@ pub fn run(path: &str, src: &str, _config: &RunConfig, sink: &mut dyn Sink) -> F
     }
 }
 
+/// Runs a compiled program to the end, streaming its output to `sink`;
+/// returns its exit status.
+pub fn execute(program: Arc<Program>, config: &RunConfig, sink: &mut dyn Sink) -> i32 {
+    let mut vm = Vm::new(program, runtime_config(config));
+    vm.run_to_end(&mut SinkOutput(sink))
+}
+
+/// The runtime's settings for our flags; unset flags keep its defaults.
+fn runtime_config(config: &RunConfig) -> Config {
+    let mut c = Config::default();
+    if let Some(n) = config.gomaxprocs {
+        c.gomaxprocs = n;
+    }
+    if let Some(s) = config.seed {
+        c.seed = s;
+    }
+    c
+}
+
+/// Lets the runtime write into a [`Sink`] (the two traits have the same
+/// shape; ours keeps `corpus` and `main` independent of the runtime crate).
+struct SinkOutput<'a>(&'a mut dyn Sink);
+
+impl Output for SinkOutput<'_> {
+    fn stdout(&mut self, bytes: &[u8]) {
+        self.0.stdout(bytes);
+    }
+    fn stderr(&mut self, bytes: &[u8]) {
+        self.0.stderr(bytes);
+    }
+}
+
 /// Runs `src` and collects its output, as the corpus tests compare it.
 pub fn run_captured(path: &str, src: &str, config: &RunConfig) -> Outcome {
     let mut out = Captured::default();
@@ -98,5 +134,31 @@ impl Sink for Captured {
     }
     fn stderr(&mut self, bytes: &[u8]) {
         self.stderr.extend_from_slice(bytes);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bridge carries the runtime's stderr and exit status: a program
+    /// the runtime refuses to load ends with a fatal error (status 2).
+    #[test]
+    fn execute_passes_runtime_output_and_status_through() {
+        let program = Program {
+            functions: vec![golab_bytecode::Function {
+                name: "main.main".into(),
+                file: "prog.go".into(),
+                ..Default::default()
+            }],
+            natives: vec!["no.such.native".into()],
+            ..Default::default()
+        };
+        let mut out = Captured::default();
+        let status = execute(Arc::new(program), &RunConfig::default(), &mut out);
+        assert_eq!(status, 2);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.starts_with("fatal error"), "{err}");
+        assert!(out.stdout.is_empty());
     }
 }
