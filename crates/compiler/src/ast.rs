@@ -217,6 +217,7 @@ pub enum StmtKind {
         lhs: Vec<Expr>,
         op: Tok,
         rhs: Vec<Expr>,
+        op_pos: Pos,
     },
     Go(Expr),
     Defer(Expr),

@@ -354,6 +354,23 @@ pub fn tokenize(src: &[u8]) -> (Vec<Token>, Vec<LexError>) {
     (l.toks, l.errs)
 }
 
+/// The byte length of the first token of `src` (used to quote literals in
+/// diagnostics the way they appear in the source).
+pub fn first_token_len(src: &[u8]) -> usize {
+    let mut l = Lexer {
+        src,
+        pos: 0,
+        toks: Vec::new(),
+        errs: Vec::new(),
+        nlsemi: false,
+    };
+    if src.is_empty() {
+        return 0;
+    }
+    l.next_token();
+    l.toks.first().map_or(0, |t| t.end as usize)
+}
+
 /// Highlighting categories for the book's editor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum HighlightKind {

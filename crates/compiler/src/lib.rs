@@ -1,7 +1,129 @@
 //! golab-compiler: the Go subset front end and code generator.
+//!
+//! Pipeline: [`lexer`] → [`parser`] (a tree plus syntax errors, never
+//! fails) → [`check`] (types, objects, constant values, Go 1.19 wording) →
+//! `codegen` (register bytecode for `golab_bytecode`). The compiler knows
+//! nothing about the scheduler or the VM's internals: its only contract with
+//! the runtime is the `golab_bytecode` crate.
+//!
+//! Entry points: [`check`] (diagnostics only) and [`compile`].
 pub mod ast;
+pub mod check;
 pub mod lexer;
+pub mod library;
 pub mod parser;
+pub mod types;
+
+use std::fmt;
+
+/// One diagnostic: `path:line:col: message`. The message may hold extra
+/// lines (`"\n\thave (number)\n\twant (int)"`), as Go prints them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub path: String,
+    pub line: u32,
+    pub col: u32,
+    pub message: String,
+}
+
+/// The diagnostics of one file, sorted by position, at most 10 (plus Go's
+/// "too many errors" line).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for d in &self.0 {
+            writeln!(f, "{}:{}:{}: {}", d.path, d.line, d.col, d.message)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Diagnostics {}
+
+/// Go reports at most this many errors per file.
+const MAX_ERRORS: usize = 10;
+
+/// Turns (offset, message) pairs into sorted, capped diagnostics. Messages
+/// may refer to other positions as `\0OFFSET\0`, which become `path:line:col: `.
+fn diagnostics(path: &str, src: &[u8], mut errs: Vec<(u32, String)>) -> Diagnostics {
+    let li = lexer::LineIndex::new(src);
+    errs.sort_by_key(|e| e.0);
+    errs.dedup();
+    let mut out = Vec::new();
+    for (i, (pos, msg)) in errs.iter().enumerate() {
+        let (line, col) = li.line_col(*pos);
+        if i == MAX_ERRORS {
+            let last: &Diagnostic = out.last().unwrap();
+            out.push(Diagnostic {
+                path: path.into(),
+                line: last.line,
+                col: last.col,
+                message: "too many errors".into(),
+            });
+            break;
+        }
+        let mut message = String::new();
+        let mut parts = msg.split('\0');
+        message.push_str(parts.next().unwrap_or(""));
+        while let Some(p) = parts.next() {
+            if let Ok(off) = p.parse::<u32>() {
+                let (l, c) = li.line_col(off);
+                message.push_str(&format!("{path}:{l}:{c}: "));
+            }
+            message.push_str(parts.next().unwrap_or(""));
+        }
+        out.push(Diagnostic {
+            path: path.into(),
+            line,
+            col,
+            message,
+        });
+    }
+    Diagnostics(out)
+}
+
+/// Parses and type-checks; returns the tree and checker results, or the
+/// diagnostics.
+pub(crate) fn front_end(
+    path: &str,
+    src: &[u8],
+) -> Result<(ast::File, check::CheckResult), Diagnostics> {
+    let (file, errs) = parser::parse(src);
+    if !errs.is_empty() {
+        return Err(diagnostics(
+            path,
+            src,
+            errs.into_iter().map(|e| (e.pos, e.message)).collect(),
+        ));
+    }
+    let res = check::check_file(src, &file);
+    if !res.errors.is_empty() {
+        let errs = res.errors.clone();
+        return Err(diagnostics(path, src, errs));
+    }
+    Ok((file, res))
+}
+
+/// Checks a file; the result is empty when the program is fine.
+pub fn check(path: &str, src: &str) -> Diagnostics {
+    check_bytes(path, src.as_bytes())
+}
+
+/// Like [`check`] for source that may not be valid UTF-8.
+pub fn check_bytes(path: &str, src: &[u8]) -> Diagnostics {
+    match front_end(path, src) {
+        Ok(_) => Diagnostics::default(),
+        Err(d) => d,
+    }
+}
 
 /// Bounds recursion by the bytes of host stack actually used, so deeply
 /// nested input becomes a diagnostic instead of a host stack overflow. A

@@ -747,16 +747,6 @@ impl<'a> Parser<'a> {
                         let t = self.ty()?;
                         entries.push((Some(id), Some(t), true));
                     }
-                    Tok::LBrack if self.peek(1) != Tok::RBrack && !starts_type(self.peek(1)) => {
-                        let pos = self.pos();
-                        self.error_at(
-                            pos,
-                            "generic type instantiation is not supported yet".into(),
-                        );
-                        self.skip_brackets();
-                        let e = self.mk(id.pos, ExprKind::Bad);
-                        entries.push((None, Some(e), false));
-                    }
                     _ => {
                         let t = self.ty()?;
                         entries.push((Some(id), Some(t), false));
@@ -1204,12 +1194,14 @@ impl<'a> Parser<'a> {
                             self.next();
                             if self.got(Tok::Type) {
                                 self.want(Tok::RParen)?;
-                                x = self.mk(pos, ExprKind::TypeAssert(Box::new(x), None));
+                                x = self.mk(x.pos, ExprKind::TypeAssert(Box::new(x), None));
                             } else {
                                 let t = self.ty()?;
                                 self.want(Tok::RParen)?;
-                                x = self
-                                    .mk(pos, ExprKind::TypeAssert(Box::new(x), Some(Box::new(t))));
+                                x = self.mk(
+                                    x.pos,
+                                    ExprKind::TypeAssert(Box::new(x), Some(Box::new(t))),
+                                );
                             }
                         }
                         _ => {
@@ -1221,7 +1213,8 @@ impl<'a> Parser<'a> {
                 Tok::LBrack => {
                     self.next();
                     self.xnest += 1;
-                    let r = self.index_or_slice(x, pos);
+                    let xpos = x.pos;
+                    let r = self.index_or_slice(x, xpos);
                     self.xnest -= 1;
                     x = r?;
                 }
@@ -1232,7 +1225,7 @@ impl<'a> Parser<'a> {
                     self.xnest -= 1;
                     let (args, ellipsis, rparen) = r?;
                     x = self.mk(
-                        pos,
+                        x.pos,
                         ExprKind::Call {
                             fun: Box::new(x),
                             args,
@@ -1595,22 +1588,32 @@ impl<'a> Parser<'a> {
                     ));
                 }
                 let rhs = self.expr_list()?;
-                let _ = op_pos;
                 Ok((
                     Stmt {
                         pos,
-                        kind: StmtKind::Assign { lhs, op: t, rhs },
+                        kind: StmtKind::Assign {
+                            lhs,
+                            op: t,
+                            rhs,
+                            op_pos,
+                        },
                     },
                     false,
                 ))
             }
             _ if t.assign_op().is_some() => {
+                let op_pos = self.pos();
                 self.next();
                 let rhs = vec![self.expr()?];
                 Ok((
                     Stmt {
                         pos,
-                        kind: StmtKind::Assign { lhs, op: t, rhs },
+                        kind: StmtKind::Assign {
+                            lhs,
+                            op: t,
+                            rhs,
+                            op_pos,
+                        },
                     },
                     false,
                 ))
@@ -1836,6 +1839,7 @@ impl<'a> Parser<'a> {
                         lhs,
                         op: Tok::Define,
                         rhs,
+                        ..
                     },
                 pos: spos,
             }) => {

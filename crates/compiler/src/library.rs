@@ -1,0 +1,514 @@
+//! The library subset the compiler knows: package members with their Go
+//! signatures and the runtime native each one calls.
+//!
+//! Natives are named `pkg.Func`, `pkg.(*T).Method` or `pkg.T.Method` with the
+//! package *name* (`rand.Intn`, `atomic.AddInt64`, `debug.SetMaxThreads`),
+//! as listed in `golab_bytecode`'s crate docs; the runtime resolves them.
+
+use crate::types::{Basic, ConstVal, MethodDef, MethodImpl, Type, TypeId, Types};
+use std::collections::HashMap;
+
+/// A member of a library package.
+#[derive(Clone, Debug)]
+pub enum Member {
+    Func { native: String, sig: TypeId },
+    Const { val: ConstVal, ty: TypeId },
+    Type(TypeId),
+}
+
+/// The known packages: import path → (package name, members).
+pub struct Library {
+    pub packages: HashMap<&'static str, (&'static str, HashMap<String, Member>)>,
+    pub error: TypeId,
+    pub any: TypeId,
+}
+
+struct B<'a> {
+    t: &'a mut Types,
+}
+
+impl B<'_> {
+    fn b(&mut self, b: Basic) -> TypeId {
+        self.t.basic(b)
+    }
+    fn slice(&mut self, e: TypeId) -> TypeId {
+        self.t.intern(Type::Slice(e))
+    }
+    fn ptr(&mut self, e: TypeId) -> TypeId {
+        self.t.intern(Type::Pointer(e))
+    }
+    fn func(&mut self, params: Vec<TypeId>, results: Vec<TypeId>, variadic: bool) -> TypeId {
+        self.t.intern(Type::Func {
+            params,
+            results,
+            variadic,
+        })
+    }
+}
+
+impl Library {
+    pub fn new(t: &mut Types) -> Library {
+        let mut b = B { t };
+        use Basic::*;
+        let int = b.b(Int);
+        let int32 = b.b(Int32);
+        let int64 = b.b(Int64);
+        let uint32 = b.b(Uint32);
+        let uint64 = b.b(Uint64);
+        let f64t = b.b(Float64);
+        let string = b.b(String);
+        let boolean = b.b(Bool);
+        let any = b.t.intern(Type::Interface(vec![]));
+        let err_sig = b.func(vec![], vec![string], false);
+        let err_iface = b.t.intern(Type::Interface(vec![("Error".into(), err_sig)]));
+        let error = b.t.new_named("error", "", err_iface);
+        let anys = b.slice(any);
+        let strs = b.slice(string);
+        let ints = b.slice(int);
+
+        let mut pk: HashMap<&'static str, (&'static str, HashMap<std::string::String, Member>)> =
+            HashMap::new();
+        fn add(
+            pk: &mut HashMap<&'static str, (&'static str, HashMap<std::string::String, Member>)>,
+            path: &'static str,
+            name: &'static str,
+            members: Vec<(&str, Member)>,
+        ) {
+            let m = members
+                .into_iter()
+                .map(|(n, m)| (n.to_string(), m))
+                .collect();
+            pk.insert(path, (name, m));
+        }
+        fn f(native: &str, sig: TypeId) -> Member {
+            Member::Func {
+                native: native.into(),
+                sig,
+            }
+        }
+
+        // fmt
+        let print = b.func(vec![anys], vec![int, error], true);
+        let printf = b.func(vec![string, anys], vec![int, error], true);
+        let sprint = b.func(vec![anys], vec![string], true);
+        let sprintf = b.func(vec![string, anys], vec![string], true);
+        let errorf = b.func(vec![string, anys], vec![error], true);
+        add(
+            &mut pk,
+            "fmt",
+            "fmt",
+            vec![
+                ("Print", f("fmt.Print", print)),
+                ("Println", f("fmt.Println", print)),
+                ("Printf", f("fmt.Printf", printf)),
+                ("Sprint", f("fmt.Sprint", sprint)),
+                ("Sprintln", f("fmt.Sprintln", sprint)),
+                ("Sprintf", f("fmt.Sprintf", sprintf)),
+                ("Errorf", f("fmt.Errorf", errorf)),
+            ],
+        );
+        let s_err = b.func(vec![string], vec![error], false);
+        let is = b.func(vec![error, error], vec![boolean], false);
+        add(
+            &mut pk,
+            "errors",
+            "errors",
+            vec![("New", f("errors.New", s_err)), ("Is", f("errors.Is", is))],
+        );
+
+        // strings
+        let s_s = b.func(vec![string], vec![string], false);
+        let ss_b = b.func(vec![string, string], vec![boolean], false);
+        let ss_i = b.func(vec![string, string], vec![int], false);
+        let si_s = b.func(vec![string, int], vec![string], false);
+        let join = b.func(vec![strs, string], vec![string], false);
+        let split = b.func(vec![string, string], vec![strs], false);
+        let fields = b.func(vec![string], vec![strs], false);
+        let sss_s = b.func(vec![string, string, string], vec![string], false);
+        let empty = b.t.intern(Type::Struct(vec![]));
+        let builder = b.t.new_named("Builder", "strings", empty);
+        let err_ret =
+            |b: &mut B, params: Vec<TypeId>, r: TypeId| b.func(params, vec![r, error], false);
+        let ws = err_ret(&mut b, vec![string], int);
+        let byte_t = b.b(Uint8);
+        let wb = b.func(vec![byte_t], vec![error], false);
+        let wr = err_ret(&mut b, vec![int32], int);
+        let void = b.func(vec![], vec![], false);
+        let to_s = b.func(vec![], vec![string], false);
+        let to_i = b.func(vec![], vec![int], false);
+        let grow = b.func(vec![int], vec![], false);
+        set_methods(
+            b.t,
+            builder,
+            "strings.(*Builder).",
+            true,
+            vec![
+                ("WriteString", ws),
+                ("WriteByte", wb),
+                ("WriteRune", wr),
+                ("String", to_s),
+                ("Len", to_i),
+                ("Reset", void),
+                ("Grow", grow),
+            ],
+        );
+        add(
+            &mut pk,
+            "strings",
+            "strings",
+            vec![
+                ("Builder", Member::Type(builder)),
+                ("Repeat", f("strings.Repeat", si_s)),
+                ("Join", f("strings.Join", join)),
+                ("Split", f("strings.Split", split)),
+                ("Fields", f("strings.Fields", fields)),
+                ("Contains", f("strings.Contains", ss_b)),
+                ("HasPrefix", f("strings.HasPrefix", ss_b)),
+                ("HasSuffix", f("strings.HasSuffix", ss_b)),
+                ("Index", f("strings.Index", ss_i)),
+                ("ToUpper", f("strings.ToUpper", s_s)),
+                ("ToLower", f("strings.ToLower", s_s)),
+                ("TrimSpace", f("strings.TrimSpace", s_s)),
+                ("ReplaceAll", f("strings.ReplaceAll", sss_s)),
+            ],
+        );
+
+        // strconv
+        let itoa = b.func(vec![int], vec![string], false);
+        let atoi = b.func(vec![string], vec![int, error], false);
+        add(
+            &mut pk,
+            "strconv",
+            "strconv",
+            vec![
+                ("Itoa", f("strconv.Itoa", itoa)),
+                ("Atoi", f("strconv.Atoi", atoi)),
+            ],
+        );
+
+        // sort
+        let sort_ints = b.func(vec![ints], vec![], false);
+        let sort_strs = b.func(vec![strs], vec![], false);
+        let less = b.func(vec![int, int], vec![boolean], false);
+        let sort_slice = b.func(vec![any, less], vec![], false);
+        add(
+            &mut pk,
+            "sort",
+            "sort",
+            vec![
+                ("Ints", f("sort.Ints", sort_ints)),
+                ("Strings", f("sort.Strings", sort_strs)),
+                ("Slice", f("sort.Slice", sort_slice)),
+            ],
+        );
+
+        // math
+        let f_f = b.func(vec![f64t], vec![f64t], false);
+        let ff_f = b.func(vec![f64t, f64t], vec![f64t], false);
+        let ci = |v: i128| Member::Const {
+            val: ConstVal::Int(v),
+            ty: 0,
+        };
+        let untyped_int = b.b(UntypedInt);
+        let untyped_float = b.b(UntypedFloat);
+        let mut math = vec![
+            ("Sqrt", f("math.Sqrt", f_f)),
+            ("Abs", f("math.Abs", f_f)),
+            ("Floor", f("math.Floor", f_f)),
+            ("Ceil", f("math.Ceil", f_f)),
+            ("Max", f("math.Max", ff_f)),
+            ("Min", f("math.Min", ff_f)),
+            ("Pow", f("math.Pow", ff_f)),
+            ("MaxInt", ci(i64::MAX as i128)),
+            ("MinInt", ci(i64::MIN as i128)),
+            ("MaxInt64", ci(i64::MAX as i128)),
+            ("MinInt64", ci(i64::MIN as i128)),
+            ("MaxInt32", ci(i32::MAX as i128)),
+            ("MinInt32", ci(i32::MIN as i128)),
+            ("MaxInt16", ci(i16::MAX as i128)),
+            ("MinInt16", ci(i16::MIN as i128)),
+            ("MaxInt8", ci(i8::MAX as i128)),
+            ("MinInt8", ci(i8::MIN as i128)),
+            ("MaxUint", ci(u64::MAX as i128)),
+            ("MaxUint64", ci(u64::MAX as i128)),
+            ("MaxUint32", ci(u32::MAX as i128)),
+            ("MaxUint16", ci(u16::MAX as i128)),
+            ("MaxUint8", ci(u8::MAX as i128)),
+            (
+                "Pi",
+                Member::Const {
+                    val: ConstVal::Float(std::f64::consts::PI),
+                    ty: untyped_float,
+                },
+            ),
+            (
+                "E",
+                Member::Const {
+                    val: ConstVal::Float(std::f64::consts::E),
+                    ty: untyped_float,
+                },
+            ),
+            (
+                "MaxFloat64",
+                Member::Const {
+                    val: ConstVal::Float(f64::MAX),
+                    ty: untyped_float,
+                },
+            ),
+        ];
+        for m in math.iter_mut() {
+            if let Member::Const { ty, .. } = &mut m.1 {
+                if *ty == 0 {
+                    *ty = untyped_int;
+                }
+            }
+        }
+        add(&mut pk, "math", "math", math);
+
+        // math/rand
+        let i_i = b.func(vec![int], vec![int], false);
+        let i64_i64 = b.func(vec![int64], vec![int64], false);
+        let v_f = b.func(vec![], vec![f64t], false);
+        let v_i = b.func(vec![], vec![int], false);
+        let seed = b.func(vec![int64], vec![], false);
+        let perm = b.func(vec![int], vec![ints], false);
+        let swap = b.func(vec![int, int], vec![], false);
+        let shuffle = b.func(vec![int, swap], vec![], false);
+        add(
+            &mut pk,
+            "math/rand",
+            "rand",
+            vec![
+                ("Intn", f("rand.Intn", i_i)),
+                ("Int63n", f("rand.Int63n", i64_i64)),
+                ("Float64", f("rand.Float64", v_f)),
+                ("Int", f("rand.Int", v_i)),
+                ("Seed", f("rand.Seed", seed)),
+                ("Perm", f("rand.Perm", perm)),
+                ("Shuffle", f("rand.Shuffle", shuffle)),
+            ],
+        );
+
+        // os
+        let exit = b.func(vec![int], vec![], false);
+        add(&mut pk, "os", "os", vec![("Exit", f("os.Exit", exit))]);
+
+        // time
+        let duration = b.t.new_named("Duration", "time", int64);
+        let time_t = b.t.new_named("Time", "time", empty);
+        if let Some(n) = b.t.named_info_mut(time_t) {
+            n.opaque = true;
+        }
+        let d_s = b.func(vec![], vec![string], false);
+        let d_f = b.func(vec![], vec![f64t], false);
+        let d_i = b.func(vec![], vec![int64], false);
+        set_methods(
+            b.t,
+            duration,
+            "time.Duration.",
+            false,
+            vec![
+                ("String", d_s),
+                ("Seconds", d_f),
+                ("Minutes", d_f),
+                ("Hours", d_f),
+                ("Milliseconds", d_i),
+                ("Microseconds", d_i),
+                ("Nanoseconds", d_i),
+            ],
+        );
+        let sub = b.func(vec![time_t], vec![duration], false);
+        set_methods(b.t, time_t, "time.Time.", false, vec![("Sub", sub)]);
+        let now = b.func(vec![], vec![time_t], false);
+        let since = b.func(vec![time_t], vec![duration], false);
+        let sleep = b.func(vec![duration], vec![], false);
+        let recv_time = b.t.intern(Type::Chan(crate::types::Dir::Recv, time_t));
+        let after = b.func(vec![duration], vec![recv_time], false);
+        let dc = |v: i128| Member::Const {
+            val: ConstVal::Int(v),
+            ty: duration,
+        };
+        add(
+            &mut pk,
+            "time",
+            "time",
+            vec![
+                ("Duration", Member::Type(duration)),
+                ("Time", Member::Type(time_t)),
+                ("Nanosecond", dc(1)),
+                ("Microsecond", dc(1_000)),
+                ("Millisecond", dc(1_000_000)),
+                ("Second", dc(1_000_000_000)),
+                ("Minute", dc(60_000_000_000)),
+                ("Hour", dc(3_600_000_000_000)),
+                ("Now", f("time.Now", now)),
+                ("Since", f("time.Since", since)),
+                ("Sleep", f("time.Sleep", sleep)),
+                ("After", f("time.After", after)),
+                ("Tick", f("time.Tick", after)),
+            ],
+        );
+
+        // sync
+        let opaque = |b: &mut B, name: &str, pkg: &str| {
+            let u = b.t.intern(Type::Struct(vec![]));
+            let t = b.t.new_named(name, pkg, u);
+            b.t.named_info_mut(t).unwrap().opaque = true;
+            t
+        };
+        if let Some(n) = b.t.named_info_mut(builder) {
+            n.opaque = true;
+        }
+        let mutex = opaque(&mut b, "Mutex", "sync");
+        let rwmutex = opaque(&mut b, "RWMutex", "sync");
+        let wg = opaque(&mut b, "WaitGroup", "sync");
+        let once = opaque(&mut b, "Once", "sync");
+        let v_b = b.func(vec![], vec![boolean], false);
+        set_methods(
+            b.t,
+            mutex,
+            "sync.(*Mutex).",
+            true,
+            vec![("Lock", void), ("Unlock", void), ("TryLock", v_b)],
+        );
+        set_methods(
+            b.t,
+            rwmutex,
+            "sync.(*RWMutex).",
+            true,
+            vec![
+                ("Lock", void),
+                ("Unlock", void),
+                ("RLock", void),
+                ("RUnlock", void),
+            ],
+        );
+        let add_t = b.func(vec![int], vec![], false);
+        set_methods(
+            b.t,
+            wg,
+            "sync.(*WaitGroup).",
+            true,
+            vec![("Add", add_t), ("Done", void), ("Wait", void)],
+        );
+        let do_t = b.func(vec![void], vec![], false);
+        set_methods(b.t, once, "sync.(*Once).", true, vec![("Do", do_t)]);
+        add(
+            &mut pk,
+            "sync",
+            "sync",
+            vec![
+                ("Mutex", Member::Type(mutex)),
+                ("RWMutex", Member::Type(rwmutex)),
+                ("WaitGroup", Member::Type(wg)),
+                ("Once", Member::Type(once)),
+            ],
+        );
+
+        // sync/atomic
+        let mut atomic = Vec::new();
+        for (tn, et) in [
+            ("Int32", int32),
+            ("Int64", int64),
+            ("Uint32", uint32),
+            ("Uint64", uint64),
+        ] {
+            let p = b.ptr(et);
+            let add_f = b.func(vec![p, et], vec![et], false);
+            let load_f = b.func(vec![p], vec![et], false);
+            let store_f = b.func(vec![p, et], vec![], false);
+            let cas_f = b.func(vec![p, et, et], vec![boolean], false);
+            let swap_f = b.func(vec![p, et], vec![et], false);
+            for (fname, sig) in [
+                ("Add", add_f),
+                ("Load", load_f),
+                ("Store", store_f),
+                ("CompareAndSwap", cas_f),
+                ("Swap", swap_f),
+            ] {
+                let full = format!("{fname}{tn}");
+                atomic.push((full.clone(), f(&format!("atomic.{full}"), sig)));
+            }
+            let t = opaque(&mut b, tn, "atomic");
+            let m_add = b.func(vec![et], vec![et], false);
+            let m_load = b.func(vec![], vec![et], false);
+            let m_store = b.func(vec![et], vec![], false);
+            let m_cas = b.func(vec![et, et], vec![boolean], false);
+            let m_swap = b.func(vec![et], vec![et], false);
+            let prefix = format!("atomic.(*{tn}).");
+            set_methods(
+                b.t,
+                t,
+                &prefix,
+                true,
+                vec![
+                    ("Add", m_add),
+                    ("Load", m_load),
+                    ("Store", m_store),
+                    ("CompareAndSwap", m_cas),
+                    ("Swap", m_swap),
+                ],
+            );
+            atomic.push((tn.to_string(), Member::Type(t)));
+        }
+        let abool = opaque(&mut b, "Bool", "atomic");
+        let bl = b.func(vec![], vec![boolean], false);
+        let bs = b.func(vec![boolean], vec![], false);
+        set_methods(
+            b.t,
+            abool,
+            "atomic.(*Bool).",
+            true,
+            vec![("Load", bl), ("Store", bs)],
+        );
+        atomic.push(("Bool".into(), Member::Type(abool)));
+        pk.insert("sync/atomic", ("atomic", atomic.into_iter().collect()));
+
+        // runtime and runtime/debug
+        let gomaxprocs = b.func(vec![int], vec![int], false);
+        add(
+            &mut pk,
+            "runtime",
+            "runtime",
+            vec![
+                ("GOMAXPROCS", f("runtime.GOMAXPROCS", gomaxprocs)),
+                ("Gosched", f("runtime.Gosched", void)),
+                ("NumGoroutine", f("runtime.NumGoroutine", v_i)),
+                ("NumCPU", f("runtime.NumCPU", v_i)),
+                ("GC", f("runtime.GC", void)),
+            ],
+        );
+        add(
+            &mut pk,
+            "runtime/debug",
+            "debug",
+            vec![
+                ("SetMaxThreads", f("debug.SetMaxThreads", i_i)),
+                ("SetGCPercent", f("debug.SetGCPercent", i_i)),
+            ],
+        );
+        Library {
+            packages: pk,
+            error,
+            any,
+        }
+    }
+}
+
+fn set_methods(
+    t: &mut Types,
+    named: TypeId,
+    prefix: &str,
+    ptr_recv: bool,
+    methods: Vec<(&str, TypeId)>,
+) {
+    let info = t.named_info_mut(named).expect("library type is named");
+    for (name, sig) in methods {
+        info.methods.push(MethodDef {
+            name: name.into(),
+            sig,
+            ptr_recv,
+            imp: MethodImpl::Native(format!("{prefix}{name}")),
+        });
+    }
+}
