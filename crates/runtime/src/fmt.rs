@@ -26,6 +26,7 @@ pub(crate) struct Printer<'a> {
 struct Spec {
     minus: bool,
     plus: bool,
+    plus_v: bool,
     zero: bool,
     space: bool,
     sharp: bool,
@@ -447,7 +448,7 @@ impl Printer<'_> {
                     if i > 0 {
                         self.buf.push(b' ');
                     }
-                    if spec.plus {
+                    if spec.plus_v {
                         self.buf.extend_from_slice(f.name.as_bytes());
                         self.buf.push(b':');
                     }
@@ -647,6 +648,11 @@ impl Printer<'_> {
             if spec.minus {
                 spec.zero = false;
             }
+            if spec.verb == 'v' {
+                // `%+v` asks for field names, not signs.
+                spec.plus_v = spec.plus;
+                spec.plus = false;
+            }
             match self.m.heap.iface(a) {
                 None => match spec.verb {
                     'T' | 'v' => self.pad("<nil>", &spec),
@@ -743,7 +749,7 @@ mod tests {
         assert_eq!(v(1e6), "1e+06");
         assert_eq!(v(123456.0), "123456");
         assert_eq!(format_float(0.1f32 as f64, 'v', None, true), "0.1");
-        assert_eq!(format_float(3.14159, 'f', Some(2), false), "3.14");
+        assert_eq!(format_float(1.23456, 'f', Some(2), false), "1.23");
         assert_eq!(format_float(1234.5678, 'e', None, false), "1.234568e+03");
         assert_eq!(format_float(0.1, 'g', None, false), "0.1");
     }

@@ -326,7 +326,7 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                     cap,
                 } => {
                     let (l, c) = (r!(len) as i64, r!(cap) as i64);
-                    if l < 0 || l > 1 << 31 {
+                    if !(0..=1 << 31).contains(&l) {
                         rt!(RtErr::MakeSliceLen);
                     }
                     if c < l || c > 1 << 31 {
@@ -344,8 +344,9 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                     let s = m.new_slice(elem, n as usize, n as usize);
                     let (arr, ..) = m.heap.slice(s);
                     let ws = m.heap.words(arr as u64).unwrap();
-                    for i in 0..n as usize {
-                        ws[i].store(g.stack[base + b.0 as usize + i], Relaxed);
+                    let from = base + b.0 as usize;
+                    for (a, v) in ws.iter().zip(&g.stack[from..from + n as usize]) {
+                        a.store(*v, Relaxed);
                     }
                     r!(dst) = s;
                 }
@@ -1025,7 +1026,9 @@ pub(crate) fn call_native(
     out: &mut dyn Output,
 ) -> Result<(), Trap> {
     let f = m.natives[nid as usize];
-    let n = (nargs.max(nret) as usize).max(1);
+    // Natives may write all their results (e.g. Println's n, err) even when
+    // the caller keeps fewer: registers at and above `base` are the callee's.
+    let n = (nargs.max(nret) as usize).max(4);
     if g.stack.len() < start + n {
         g.stack.resize(start + n, 0);
     }
