@@ -8,16 +8,14 @@
 //! diagnostics and tracebacks) and the source, so the same code runs in the
 //! wasm test.
 //!
-//! INTERIM: `golab_compiler::compile`/`check` have not landed yet. Until
-//! they do, `check` reports the parser's syntax errors and `run` stops after
-//! them with a diagnostic saying that code generation is not available, so
-//! `lab` and the corpus test work end to end and fail honestly. The runtime
-//! half ([`execute`]) is real. Replace the bodies of [`check`] and [`run`]
-//! when the compiler's API lands.
+//! INTERIM: `golab_compiler::compile` has not landed yet. Until it does,
+//! `run` stops after [`check`] with a diagnostic saying that code generation
+//! is not available, so `lab` and the corpus test work end to end and fail
+//! honestly. The runtime half ([`execute`]) is real. Replace the body of
+//! [`run`] when `compile` lands.
 
 use crate::corpus::Outcome;
 use golab_bytecode::Program;
-use golab_compiler::lexer::LineIndex;
 use golab_runtime::{Config, Output, Vm};
 use std::sync::Arc;
 
@@ -50,19 +48,7 @@ pub struct Finished {
 /// `path:LINE:COL: message` (plus indented follow-up lines). Empty when the
 /// program is fine.
 pub fn check(path: &str, src: &str) -> String {
-    let (_, errors) = golab_compiler::parser::parse(src.as_bytes());
-    let index = LineIndex::new(src.as_bytes());
-    let mut out = String::new();
-    // Like Go, report at most ten errors, then "too many errors".
-    for (n, e) in errors.iter().enumerate() {
-        let (line, col) = index.line_col(e.pos);
-        if n == 10 {
-            out.push_str(&format!("{path}:{line}:{col}: too many errors\n"));
-            break;
-        }
-        out.push_str(&format!("{path}:{line}:{col}: {}\n", e.message));
-    }
-    out
+    golab_compiler::check(path, src).to_string()
 }
 
 /// Compiles and runs `src`, streaming its output to `sink`.

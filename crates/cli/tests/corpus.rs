@@ -232,20 +232,34 @@ fn write_known_failures(
         if let Err(report) = r {
             let reason = match known.get(name) {
                 Some(reason) if !reason.is_empty() => reason.clone(),
-                _ => report
-                    .lines()
-                    .next()
-                    .unwrap_or("")
-                    .trim()
-                    .chars()
-                    .take(100)
-                    .collect(),
+                _ => reason_from(report),
             };
             text.push_str(&format!("{name} {reason}\n"));
         }
     }
     std::fs::write(path, text).expect("write KNOWN_FAILURES");
     eprintln!("wrote {}", path.display());
+}
+
+/// A one-line reason for a new known failure: the first line of the
+/// report, plus what we printed on stderr when that is what went wrong
+/// (usually the most telling: our diagnostic or our panic).
+fn reason_from(report: &str) -> String {
+    let mut reason = report.lines().next().unwrap_or("").trim().to_string();
+    let mut lines = report.lines();
+    while let Some(l) = lines.next() {
+        if l.starts_with("stderr, first line:") || l.starts_with("diagnostics (") {
+            let got = lines.find_map(|l| {
+                l.strip_prefix("  got:  ")
+                    .or_else(|| l.strip_prefix("  + "))
+            });
+            if let Some(got) = got.filter(|g| !g.is_empty()) {
+                reason = format!("{reason}; got: {got}");
+            }
+            break;
+        }
+    }
+    reason.chars().take(160).collect()
 }
 
 /// The embedded copy used by the wasm test holds the same programs as the
