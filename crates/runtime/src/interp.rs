@@ -1025,7 +1025,12 @@ pub(crate) fn call_native(
     nret: u8,
     out: &mut dyn Output,
 ) -> Result<(), Trap> {
-    let f = m.natives[nid as usize];
+    let Some(f) = m.natives[nid as usize] else {
+        return Err(Trap::Fatal(format!(
+            "{} is not supported yet by this runtime",
+            m.native_names[nid as usize]
+        )));
+    };
     // Natives may write all their results (e.g. Println's n, err) even when
     // the caller keeps fewer: registers at and above `base` are the callee's.
     let n = (nargs.max(nret) as usize).max(4);

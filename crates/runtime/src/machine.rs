@@ -103,7 +103,9 @@ pub(crate) struct Machine {
     pub heap: Heap,
     pub types: Vec<TypeDesc>,
     pub method_names: Vec<String>,
-    pub natives: Vec<NativeFn>,
+    /// Resolved natives; `None` for names this runtime does not implement
+    /// yet (calling one is a fatal error naming it, loading is fine).
+    pub natives: Vec<Option<NativeFn>>,
     pub native_names: Vec<String>,
     pub const_words: Arc<Vec<Vec<u64>>>,
     pub globals: Handle,
@@ -176,10 +178,7 @@ impl Machine {
         let num_error = err_type(&mut types, "*strconv.NumError");
         let mut resolved = Vec::with_capacity(native_names.len());
         for name in &native_names {
-            match natives::lookup(name) {
-                Some(f) => resolved.push(f),
-                None => return Err(format!("unknown native function {name}")),
-            }
+            resolved.push(natives::lookup(name));
         }
         let mut heap = Heap::new();
         let const_words: Vec<Vec<u64>> = prog
@@ -254,8 +253,7 @@ impl Machine {
         }
         let native = intern(&mut self.native_names, "runtime.errorText");
         if native as usize >= self.natives.len() {
-            self.natives
-                .push(natives::lookup("runtime.errorText").unwrap());
+            self.natives.push(natives::lookup("runtime.errorText"));
         }
         let mut d = TypeDesc::new(name, TypeKind::Pointer(self.rt.string));
         d.methods.push(Method {

@@ -11,14 +11,14 @@
 //! in `ctx.cb.state`. Natives therefore have no side effects before their
 //! last callback.
 
-use crate::fmt::{format_float, Printer};
+use crate::fmt::Printer;
 use crate::g::NativeCb;
 use crate::heap::Obj;
 use crate::interp::new_filled_slice;
 use crate::machine::{Machine, RtErr, Trap};
 use crate::Output;
 use golab_bytecode::{IntKind, TypeDesc, TypeKind};
-use std::sync::atomic::Ordering::Relaxed;
+use std::sync::atomic::Ordering::{Relaxed, SeqCst};
 
 /// What a native sees.
 pub(crate) struct Ctx<'a> {
@@ -89,6 +89,22 @@ pub const NAMES: &[&str] = &[
     "runtime.NumGoroutine",
     "runtime.GOMAXPROCS",
     "runtime.NumCPU",
+    "time.Duration.Minutes",
+    "time.Duration.Hours",
+    "time.Duration.Microseconds",
+    "time.Duration.Nanoseconds",
+    "time.Time.Sub",
+    "strings.(*Builder).Reset",
+    "strings.(*Builder).Grow",
+    "errors.Is",
+    "atomic.AddInt64",
+    "atomic.AddInt32",
+    "atomic.LoadInt64",
+    "atomic.LoadInt32",
+    "atomic.StoreInt64",
+    "atomic.StoreInt32",
+    "atomic.CompareAndSwapInt64",
+    "atomic.CompareAndSwapInt32",
 ];
 
 /// Resolves a native name.
@@ -442,6 +458,63 @@ pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
             w[0] = c.m.config.gomaxprocs as u64;
             Ok(())
         },
+        "time.Duration.Minutes" => |_, w| {
+            let d = w[0] as i64;
+            w[0] = ((d / 60_000_000_000) as f64 + (d % 60_000_000_000) as f64 / 6e10).to_bits();
+            Ok(())
+        },
+        "time.Duration.Hours" => |_, w| {
+            let d = w[0] as i64;
+            w[0] = ((d / 3_600_000_000_000) as f64 + (d % 3_600_000_000_000) as f64 / 3.6e12)
+                .to_bits();
+            Ok(())
+        },
+        "time.Duration.Microseconds" => |_, w| {
+            w[0] = ((w[0] as i64) / 1_000) as u64;
+            Ok(())
+        },
+        "time.Duration.Nanoseconds" => |_, _| Ok(()),
+        "time.Time.Sub" => |c, w| {
+            let a = c.m.heap.load(w[0]).unwrap_or(0) as i64;
+            let b = c.m.heap.load(w[1]).unwrap_or(0) as i64;
+            w[0] = a.wrapping_sub(b) as u64;
+            Ok(())
+        },
+        "strings.(*Builder).Reset" => |c, w| {
+            if !c.m.heap.store(w[0], 0) {
+                return Err(Trap::Runtime(RtErr::NilDeref));
+            }
+            Ok(())
+        },
+        "strings.(*Builder).Grow" => |c, w| {
+            if (w[1] as i64) < 0 {
+                return Err(panic_str(c.m, "strings.Builder.Grow: negative count"));
+            }
+            Ok(())
+        },
+        "errors.Is" => |c, w| {
+            let any = c.m.rt.any;
+            w[0] = c.m.equal(any, w[0], w[1]).unwrap_or(false) as u64;
+            Ok(())
+        },
+        "atomic.AddInt64" => |c, w| atomic_rmw(c, w, |old, d| old.wrapping_add(d), false),
+        "atomic.AddInt32" => {
+            |c, w| atomic_rmw(c, w, |old, d| IntKind::I32.wrap(old.wrapping_add(d)), true)
+        }
+        "atomic.LoadInt64" | "atomic.LoadInt32" => |c, w| {
+            let a = atomic_word(c.m, w[0])?;
+            w[0] = a.load(SeqCst);
+            Ok(())
+        },
+        "atomic.StoreInt64" | "atomic.StoreInt32" => |c, w| {
+            atomic_word(c.m, w[0])?.store(w[1], SeqCst);
+            Ok(())
+        },
+        "atomic.CompareAndSwapInt64" | "atomic.CompareAndSwapInt32" => |c, w| {
+            let a = atomic_word(c.m, w[0])?;
+            w[0] = a.compare_exchange(w[1], w[2], SeqCst, SeqCst).is_ok() as u64;
+            Ok(())
+        },
         _ => return None,
     })
 }
@@ -454,7 +527,7 @@ pub(crate) fn call_text_native(m: &mut Machine, nid: u32, recv: u64) -> Option<S
         fn stdout(&mut self, _: &[u8]) {}
         fn stderr(&mut self, _: &[u8]) {}
     }
-    let f = *m.natives.get(nid as usize)?;
+    let f = (*m.natives.get(nid as usize)?)?;
     let mut cb = NativeCb::default();
     let mut out = Null;
     let mut ctx = Ctx {
@@ -685,9 +758,36 @@ fn frac(v: u64, div: u64) -> String {
     format!("{whole}.{}", digits.trim_end_matches('0'))
 }
 
-#[allow(dead_code)]
-fn _unused(_: IntKind) -> String {
-    format_float(0.0, 'v', None, false)
+/// The heap word a `*int64`/`*int32` points to, for `sync/atomic`, which
+/// uses sequentially consistent operations on the same words plain Go
+/// loads and stores access with relaxed ordering.
+fn atomic_word(m: &Machine, p: u64) -> Result<&std::sync::atomic::AtomicU64, Trap> {
+    m.heap
+        .words(p)
+        .and_then(|ws| ws.get(crate::heap::offset(p) as usize))
+        .ok_or(Trap::Runtime(RtErr::NilDeref))
+}
+
+/// `atomic.AddIntN(p, delta)`: returns the new value.
+fn atomic_rmw(
+    c: &mut Ctx,
+    w: &mut [u64],
+    f: fn(u64, u64) -> u64,
+    narrow: bool,
+) -> Result<(), Trap> {
+    let a = atomic_word(c.m, w[0])?;
+    let delta = w[1];
+    let mut old = a.load(SeqCst);
+    loop {
+        let new = f(old, delta);
+        match a.compare_exchange_weak(old, new, SeqCst, SeqCst) {
+            Ok(_) => {
+                w[0] = if narrow { IntKind::I32.wrap(new) } else { new };
+                return Ok(());
+            }
+            Err(cur) => old = cur,
+        }
+    }
 }
 
 #[cfg(test)]

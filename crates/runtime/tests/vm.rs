@@ -1581,3 +1581,85 @@ fn os_exit_sets_the_status() {
     let c = a.run(main);
     assert_eq!(c.exit_code, 3);
 }
+
+/// Natives the runtime does not implement yet load fine and fail only when
+/// called, with a fatal error that names them.
+#[test]
+fn unimplemented_natives_fail_when_called() {
+    let mut a = Asm::new();
+    let wait = a.native("sync.(*WaitGroup).Wait");
+    let main = a.func(
+        "main.main",
+        0,
+        0,
+        2,
+        vec![],
+        vec![
+            (
+                3,
+                Op::CallNative {
+                    native: wait,
+                    base: r(0),
+                    nargs: 1,
+                    nret: 0,
+                },
+            ),
+            (4, Op::Return { src: r(0), n: 0 }),
+        ],
+    );
+    let c = a.run(main);
+    assert!(text(&c.stderr)
+        .starts_with("fatal error: sync.(*WaitGroup).Wait is not supported yet by this runtime\n"));
+    assert_eq!(c.exit_code, 2);
+}
+
+/// atomic.AddInt64 on a heap cell returns the new value.
+#[test]
+fn atomic_add_returns_the_new_value() {
+    let mut a = Asm::new();
+    let int = a.int();
+    let add = a.native("atomic.AddInt64");
+    let mut code = vec![
+        (3, Op::New { dst: r(0), ty: int }),
+        (
+            4,
+            Op::Move {
+                dst: r(1),
+                src: r(0),
+            },
+        ),
+        (4, Op::LoadInt { dst: r(2), imm: 5 }),
+        (
+            4,
+            Op::CallNative {
+                native: add,
+                base: r(1),
+                nargs: 2,
+                nret: 1,
+            },
+        ),
+        (
+            5,
+            Op::Move {
+                dst: r(2),
+                src: r(0),
+            },
+        ),
+        (5, Op::LoadInt { dst: r(3), imm: -7 }),
+        (
+            5,
+            Op::CallNative {
+                native: add,
+                base: r(2),
+                nargs: 2,
+                nret: 1,
+            },
+        ),
+    ];
+    code.extend(println(&mut a, 6, 1, int, 6));
+    code.extend(println(&mut a, 6, 2, int, 6));
+    code.push((7, Op::Return { src: r(0), n: 0 }));
+    let main = a.func("main.main", 0, 0, 10, vec![], code);
+    let c = a.run(main);
+    assert_eq!(text(&c.stdout), "5\n-2\n");
+}
