@@ -297,3 +297,41 @@ fn embedded_corpus_matches_the_directory() {
         .collect();
     assert_eq!(embedded, recorded);
 }
+
+/// `lab check` accepts every program that Go builds (no false diagnostics),
+/// and reports exactly Go's diagnostics for those it does not. This runs the
+/// checker in-process and needs no code generator, so it holds even for
+/// programs that are still known failures at run time.
+#[test]
+fn check_agrees_with_go_build() {
+    let mut wrong = Vec::new();
+    for p in programs() {
+        let case = Case {
+            name: &p.name,
+            file_name: &p.file_name,
+            source: &p.source,
+            golden: p.golden.as_deref(),
+        };
+        let Ok(expected) = case.expected() else {
+            continue;
+        };
+        let got = golab_cli::engine::check(&p.file_name, &p.source);
+        let want = match expected {
+            golab_cli::golden::Expected::Build { diagnostics } => diagnostics,
+            golab_cli::golden::Expected::Run { .. } => String::new(),
+        };
+        if got != want {
+            wrong.push(format!(
+                "--- {}\n{}",
+                p.name,
+                golab_cli::corpus::diff(&want, &got)
+            ));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} programs where `lab check` disagrees with go build (- go, + ours):\n{}",
+        wrong.len(),
+        wrong.join("")
+    );
+}
