@@ -1,1 +1,21 @@
-//! The book app.
+//! Go Concurrency Lab: the book app (Yew, client-side rendered).
+//!
+//! Data flow: `chapters/*.md` (embedded by `build.rs`, see [`content`]) →
+//! [`markdown`] (a document tree with typed [`directive`]s) → [`view`] (Yew
+//! nodes) → pages. Runnable examples and widgets are views over runs of the
+//! Go runtime (`crates/runtime`). [`threads`] is the worker pool that gives
+//! parallel mode its real logical processors. See ARCHITECTURE.md.
+
+pub mod app;
+pub mod blocks;
+pub mod components;
+pub mod content;
+pub mod directive;
+pub mod markdown;
+pub mod pages;
+pub mod platform;
+pub mod route;
+pub mod threads;
+pub mod view;
+
+pub use app::App;

@@ -1,0 +1,336 @@
+//! End-to-end tests of the built site in headless Chromium.
+//!
+//! `golab-e2e --dist dist --out target/e2e` serves the trunk-built `dist/`
+//! twice on loopback (with and without the COOP/COEP headers), drives
+//! Chromium through chromedriver, and clicks through the book as a reader
+//! would. It prints one line per check and closes with `e2e: N passed, M
+//! failed`; the exit status is 1 when anything failed. Screenshots are kept
+//! under `--out` as artifacts.
+
+mod serve;
+mod webdriver;
+
+use golab_book::components::parallel_check::{INCREMENTS, WORKERS};
+use golab_book::content::{chapters, Lang};
+use std::path::PathBuf;
+use std::time::Duration;
+use webdriver::Driver;
+
+const LOAD: Duration = Duration::from_secs(30);
+
+struct Ctx {
+    driver: Driver,
+    isolated: String,
+    plain: String,
+    out: PathBuf,
+}
+
+fn main() {
+    let mut dist = PathBuf::from("dist");
+    let mut out = PathBuf::from("target/e2e");
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match (a.as_str(), args.next()) {
+            ("--dist", Some(v)) => dist = v.into(),
+            ("--out", Some(v)) => out = v.into(),
+            _ => {
+                eprintln!("usage: golab-e2e [--dist DIR] [--out DIR]");
+                std::process::exit(2);
+            }
+        }
+    }
+    if !dist.join("index.html").is_file() {
+        eprintln!(
+            "e2e: {} has no index.html: build the site first (trunk build --release)",
+            dist.display()
+        );
+        std::process::exit(2);
+    }
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+    let setup = (|| -> Result<Ctx, String> {
+        Ok(Ctx {
+            isolated: serve::start(dist.clone(), true).map_err(|e| e.to_string())?,
+            plain: serve::start(dist.clone(), false).map_err(|e| e.to_string())?,
+            driver: Driver::start(&chromium, &chromedriver)?,
+            out,
+        })
+    })();
+    let ctx = match setup {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("e2e: setup failed: {e}");
+            println!("e2e: 0 passed, 1 failed");
+            std::process::exit(1);
+        }
+    };
+
+    let checks: &[(&str, fn(&Ctx) -> Result<(), String>)] = &[
+        ("home page renders, isolated, no console errors", home),
+        ("every chapter route in both languages", every_chapter),
+        ("language switch keeps the chapter", language_switch),
+        (
+            "unknown routes get a not-found page with a way back",
+            not_found,
+        ),
+        (
+            "two workers increment one shared atomic counter exactly",
+            shared_counter,
+        ),
+        (
+            "without COOP/COEP the book renders and says parallel mode is off",
+            fallback,
+        ),
+        ("quiz answers persist across a reload", quiz_persists),
+    ];
+    let (mut passed, mut failed) = (0, 0);
+    for (name, check) in checks {
+        // Start each check from a clean console log.
+        let _ = ctx.driver.console_errors();
+        match check(&ctx) {
+            Ok(()) => {
+                passed += 1;
+                println!("ok      {name}");
+            }
+            Err(e) => {
+                failed += 1;
+                println!("FAILED  {name}: {e}");
+                let shot = ctx.out.join(format!("failed-{}.png", failed));
+                let _ = ctx.driver.screenshot(&shot);
+            }
+        }
+    }
+    println!("e2e: {passed} passed, {failed} failed");
+    drop(ctx);
+    std::process::exit(if failed == 0 { 0 } else { 1 });
+}
+
+fn text(ctx: &Ctx, css: &str) -> Result<String, String> {
+    let v = ctx.driver.execute(&format!(
+        "const e = document.querySelector({css:?}); return e ? e.textContent : null;"
+    ))?;
+    v.as_str()
+        .map(str::to_string)
+        .ok_or_else(|| format!("no element matches {css}"))
+}
+
+fn no_console_errors(ctx: &Ctx, page: &str) -> Result<(), String> {
+    let errors = ctx.driver.console_errors()?;
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("console errors on {page}: {errors:?}"))
+    }
+}
+
+fn home(ctx: &Ctx) -> Result<(), String> {
+    let d = &ctx.driver;
+    d.goto(&format!("{}/", ctx.isolated))?;
+    d.wait_for(
+        "the contents page",
+        "return document.querySelector('.contents-list a') !== null;",
+        LOAD,
+    )?;
+    let h1 = text(ctx, "h1")?;
+    if !h1.contains("Go Concurrency Lab") {
+        return Err(format!("first heading is {h1:?}"));
+    }
+    let title = d.title()?;
+    if !title.contains("Go Concurrency Lab") {
+        return Err(format!("title is {title:?}"));
+    }
+    let links = d.execute("return document.querySelectorAll('.contents-list a').length;")?;
+    if links.as_u64() != Some(2 * chapters().len() as u64) {
+        return Err(format!("the contents page lists {links} chapter links"));
+    }
+    if d.execute("return self.crossOriginIsolated;")?.as_bool() != Some(true) {
+        return Err("crossOriginIsolated is false".into());
+    }
+    d.screenshot(&ctx.out.join("home.png"))?;
+    no_console_errors(ctx, "/")
+}
+
+fn every_chapter(ctx: &Ctx) -> Result<(), String> {
+    let d = &ctx.driver;
+    for c in chapters() {
+        for lang in Lang::ALL {
+            let path = format!("/{}/{}", lang.code(), c.slug);
+            d.goto(&format!("{}{path}", ctx.isolated))?;
+            d.wait_for(
+                &format!("{path} to render"),
+                "return document.querySelector('article.chapter h1') !== null;",
+                LOAD,
+            )?;
+            let want = c.title(lang);
+            let h1 = text(ctx, "article.chapter h1")?;
+            if h1.trim() != want {
+                return Err(format!("{path}: first heading {h1:?}, want {want:?}"));
+            }
+            let title = d.title()?;
+            if !title.starts_with(want) {
+                return Err(format!(
+                    "{path}: title {title:?} does not start with {want:?}"
+                ));
+            }
+            let current = text(ctx, ".toc li.current a")?;
+            if !current.contains(want) {
+                return Err(format!("{path}: the sidebar marks {current:?} as current"));
+            }
+            let lang_attr = d.execute("return document.documentElement.lang;")?;
+            if lang_attr.as_str() != Some(lang.html_lang()) {
+                return Err(format!("{path}: <html lang> is {lang_attr}"));
+            }
+            if d.execute("return document.querySelectorAll('.directive-error').length;")?
+                .as_u64()
+                != Some(0)
+            {
+                return Err(format!("{path}: shows a directive error box"));
+            }
+            if d.execute("return self.crossOriginIsolated;")?.as_bool() != Some(true) {
+                return Err(format!("{path}: crossOriginIsolated is false"));
+            }
+            no_console_errors(ctx, &path)?;
+        }
+    }
+    d.goto(&format!("{}/zh/{}", ctx.isolated, chapters()[0].slug))?;
+    d.wait_for(
+        "chapter 1",
+        "return document.querySelector('article.chapter h1') !== null;",
+        LOAD,
+    )?;
+    d.screenshot(&ctx.out.join("chapter-zh.png"))
+}
+
+fn language_switch(ctx: &Ctx) -> Result<(), String> {
+    let d = &ctx.driver;
+    let c = chapters().get(2).unwrap_or(&chapters()[0]);
+    d.goto(&format!("{}/en/{}", ctx.isolated, c.slug))?;
+    d.wait_for(
+        "the English chapter",
+        "return document.querySelector('article.chapter h1') !== null;",
+        LOAD,
+    )?;
+    d.click(".lang-switch a.switch")?;
+    let want = c.title(Lang::Zh);
+    d.wait_for(
+        "the Chinese chapter",
+        &format!("const h = document.querySelector('article.chapter h1'); return h && h.textContent.trim() === {want:?};"),
+        LOAD,
+    )?;
+    let url = d.current_url()?;
+    if !url.ends_with(&format!("/zh/{}", c.slug)) {
+        return Err(format!("after the switch the URL is {url}"));
+    }
+    // The reader's place is kept by route, and prev/next stay within the language.
+    let href = d.execute("const a = document.querySelector('.chapter-nav a.next'); return a ? a.getAttribute('href') : null;")?;
+    if let Some(next) = chapters().get(3) {
+        let want = format!("/zh/{}", next.slug);
+        if href.as_str() != Some(want.as_str()) {
+            return Err(format!("the next link is {href}, want {want}"));
+        }
+    }
+    no_console_errors(ctx, "language switch")
+}
+
+fn not_found(ctx: &Ctx) -> Result<(), String> {
+    let d = &ctx.driver;
+    for path in ["/en/no-such-chapter", "/fr/scheduler", "/a/b/c"] {
+        d.goto(&format!("{}{path}", ctx.isolated))?;
+        d.wait_for(
+            &format!("{path} to render"),
+            "return document.querySelector('.not-found h1') !== null;",
+            LOAD,
+        )?;
+    }
+    d.click(".not-found a")?;
+    d.wait_for(
+        "the contents page",
+        "return document.querySelector('.contents-list') !== null;",
+        LOAD,
+    )?;
+    no_console_errors(ctx, "not found")
+}
+
+fn shared_counter(ctx: &Ctx) -> Result<(), String> {
+    let d = &ctx.driver;
+    d.goto(&format!("{}/", ctx.isolated))?;
+    d.wait_for(
+        "the check button",
+        "return document.getElementById('parallel-check-run') !== null;",
+        LOAD,
+    )?;
+    d.click("#parallel-check-run")?;
+    let total = d.wait_for(
+        "the shared counter result",
+        "const e = document.getElementById('parallel-check-result'); return e ? e.dataset.total : null;",
+        LOAD,
+    )?;
+    let want = (INCREMENTS * WORKERS as u64).to_string();
+    if total.as_str() != Some(want.as_str()) {
+        return Err(format!("total {total}, want {want}"));
+    }
+    let workers = d.execute("return performance.getEntriesByType('resource').filter(e => e.name.endsWith('/worker.js')).length;")?;
+    if workers.as_u64().unwrap_or(0) == 0 {
+        return Err("no worker script was loaded".into());
+    }
+    no_console_errors(ctx, "shared counter")
+}
+
+fn fallback(ctx: &Ctx) -> Result<(), String> {
+    let d = &ctx.driver;
+    d.goto(&format!("{}/", ctx.plain))?;
+    let status = d.wait_for(
+        "the parallel-mode notice",
+        "const e = document.getElementById('parallel-status'); return e ? e.dataset.isolated : null;",
+        LOAD,
+    )?;
+    if status.as_str() != Some("false") {
+        return Err(format!(
+            "served without headers, the page says isolated={status}"
+        ));
+    }
+    let notice = text(ctx, "#parallel-status")?;
+    if !notice.contains("not cross-origin isolated") {
+        return Err(format!("the notice does not say why: {notice:?}"));
+    }
+    d.goto(&format!("{}/en/{}", ctx.plain, chapters()[0].slug))?;
+    d.wait_for(
+        "a chapter without isolation",
+        "return document.querySelector('article.chapter h1') !== null;",
+        LOAD,
+    )?;
+    d.screenshot(&ctx.out.join("fallback.png"))?;
+    no_console_errors(ctx, "fallback")
+}
+
+fn quiz_persists(ctx: &Ctx) -> Result<(), String> {
+    let d = &ctx.driver;
+    let Some(c) = chapters()
+        .iter()
+        .find(|c| c.text(Lang::En).is_some_and(|t| t.contains("```quiz")))
+    else {
+        return Err("no chapter has a quiz".into());
+    };
+    let url = format!("{}/en/{}", ctx.isolated, c.slug);
+    d.goto(&url)?;
+    d.wait_for(
+        "a quiz",
+        "return document.querySelector('.quiz .question input') !== null;",
+        LOAD,
+    )?;
+    d.click(".quiz .question input")?;
+    d.click(".quiz .question .quiz-actions button")?;
+    d.wait_for(
+        "the verdict",
+        "return document.querySelector('.quiz .question .verdict') !== null;",
+        LOAD,
+    )?;
+    d.goto(&url)?;
+    d.wait_for(
+        "the saved verdict after a reload",
+        "return document.querySelector('.quiz .question .verdict') !== null && document.querySelector('.quiz .question .why') !== null;",
+        LOAD,
+    )?;
+    d.screenshot(&ctx.out.join("quiz.png"))?;
+    no_console_errors(ctx, "quiz")
+}

@@ -1,0 +1,101 @@
+//! A static file server for the built site, on loopback only.
+//!
+//! Like `trunk serve` it answers every path that is not a file with
+//! `index.html` (the app routes on the client), and it can add the COOP/COEP
+//! headers or leave them out, so both the isolated page and the fallback can
+//! be tested. Thread per connection: the tests open a handful at a time.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Component, Path, PathBuf};
+use std::thread;
+
+/// Starts serving `root` on an ephemeral loopback port; returns the base URL.
+pub fn start(root: PathBuf, isolated: bool) -> std::io::Result<String> {
+    let listener = TcpListener::bind("127.0.0.1:0")?;
+    let addr = listener.local_addr()?;
+    thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let root = root.clone();
+            thread::spawn(move || {
+                let _ = handle(stream, &root, isolated);
+            });
+        }
+    });
+    Ok(format!("http://{addr}"))
+}
+
+fn handle(mut stream: TcpStream, root: &Path, isolated: bool) -> std::io::Result<()> {
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request_line = String::new();
+    reader.read_line(&mut request_line)?;
+    // Drain the headers; the server needs none of them.
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line)? == 0 || line == "\r\n" || line == "\n" {
+            break;
+        }
+    }
+    let path = request_line.split_whitespace().nth(1).unwrap_or("/");
+    let path = path.split(['?', '#']).next().unwrap_or("/");
+    let file = resolve(root, path);
+    let (status, body, content_type) = match std::fs::read(&file) {
+        Ok(body) => ("200 OK", body, content_type(&file)),
+        Err(_) => ("404 Not Found", b"not found".to_vec(), "text/plain"),
+    };
+    let mut head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n",
+        body.len()
+    );
+    if isolated {
+        head.push_str("Cross-Origin-Opener-Policy: same-origin\r\nCross-Origin-Embedder-Policy: require-corp\r\n");
+    }
+    head.push_str("\r\n");
+    stream.write_all(head.as_bytes())?;
+    stream.write_all(&body)?;
+    stream.flush()
+}
+
+/// A URL path → a file under `root`; unknown paths (client routes) → index.html.
+fn resolve(root: &Path, url_path: &str) -> PathBuf {
+    let mut file = root.to_path_buf();
+    for part in Path::new(url_path.trim_start_matches('/')).components() {
+        match part {
+            Component::Normal(p) => file.push(p),
+            // No way out of the served folder.
+            _ => return root.join("index.html"),
+        }
+    }
+    if file.is_file() {
+        file
+    } else {
+        root.join("index.html")
+    }
+}
+
+fn content_type(file: &Path) -> &'static str {
+    match file.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "css" => "text/css; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "json" => "application/json",
+        _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn client_routes_fall_back_to_index_and_paths_cannot_escape() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        assert_eq!(resolve(root, "/Cargo.toml"), root.join("Cargo.toml"));
+        assert_eq!(resolve(root, "/en/scheduler"), root.join("index.html"));
+        assert_eq!(resolve(root, "/../Cargo.toml"), root.join("index.html"));
+        assert_eq!(content_type(Path::new("a.wasm")), "application/wasm");
+    }
+}

@@ -1,0 +1,56 @@
+//! Components for directive blocks: runnable examples, widgets and quizzes.
+//!
+//! Each block gets plain data (the parsed directive and where it stands in
+//! the book), never runtime internals.
+
+pub mod quiz;
+pub mod run;
+pub mod widget;
+
+use crate::content::Lang;
+use crate::directive::Directive;
+use yew::prelude::*;
+
+/// Where a block stands: enough to name it in errors and to key saved state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BlockContext {
+    pub lang: Lang,
+    pub chapter: &'static str,
+    /// Repository path of the chapter file, for error messages.
+    pub path: String,
+    /// 1-based line of the block's opening fence.
+    pub line: usize,
+    /// Position among the chapter's directives (1-based).
+    pub index: usize,
+}
+
+impl BlockContext {
+    pub fn at(&self, line: usize, index: usize) -> BlockContext {
+        BlockContext {
+            line,
+            index,
+            ..self.clone()
+        }
+    }
+
+    /// A key for localStorage that survives edits elsewhere in the chapter
+    /// when the author gave an `id=`; otherwise the directive's position.
+    pub fn storage_key(&self, kind: &str, id: Option<&str>) -> String {
+        match id {
+            Some(id) => format!("golab.{kind}.{}.{}", self.chapter, id),
+            None => format!("golab.{kind}.{}.{}", self.chapter, self.index),
+        }
+    }
+}
+
+pub fn render_directive(directive: &Directive, ctx: &BlockContext) -> Html {
+    match directive {
+        Directive::Run(block) => {
+            html! { <run::RunExample block={block.clone()} ctx={ctx.clone()} /> }
+        }
+        Directive::Widget(block) => {
+            html! { <widget::WidgetBox block={block.clone()} ctx={ctx.clone()} /> }
+        }
+        Directive::Quiz(quiz) => html! { <quiz::QuizView quiz={quiz.clone()} ctx={ctx.clone()} /> },
+    }
+}

@@ -1,0 +1,41 @@
+//! The top bar: book title (home link), menu toggle on narrow screens, and
+//! the language switch, which keeps the reader on the same chapter.
+
+use crate::content::{strings, Lang};
+use crate::route::Route;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub lang: Lang,
+    /// The chapter being read, so the switch can point at its translation.
+    #[prop_or_default]
+    pub chapter: Option<&'static str>,
+    #[prop_or_default]
+    pub on_menu: Option<Callback<()>>,
+}
+
+#[function_component(Header)]
+pub fn header(props: &Props) -> Html {
+    let s = strings(props.lang);
+    let other = props.lang.other();
+    let switch_to = match props.chapter {
+        Some(slug) => Route::chapter(other, slug),
+        None => Route::Home,
+    };
+    html! {
+        <header class="topbar">
+            if let Some(on_menu) = props.on_menu.clone() {
+                <button class="menu-toggle" aria-label={s.menu} onclick={move |_| on_menu.emit(())}>{ "☰" }</button>
+            }
+            <Link<Route> to={Route::Home} classes="brand">{ s.book_title }</Link<Route>>
+            <nav class="lang-switch" aria-label="Language">
+                <span class="current" aria-current="true">{ props.lang.native_name() }</span>
+                <Link<Route> to={switch_to} classes="switch" >
+                    <span lang={other.html_lang()}>{ other.native_name() }</span>
+                </Link<Route>>
+            </nav>
+        </header>
+    }
+}

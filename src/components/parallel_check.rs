@@ -1,0 +1,110 @@
+//! Whether parallel mode works in this browser, and a check that proves it:
+//! two workers each add 1,000,000 to one shared atomic counter, and the page
+//! shows the total (exactly 2,000,000 when memory is really shared).
+
+use crate::content::Lang;
+use crate::platform;
+use crate::threads::WorkerPool;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use yew::prelude::*;
+
+/// Increments per worker in the check.
+pub const INCREMENTS: u64 = 1_000_000;
+/// Workers in the check.
+pub const WORKERS: usize = 2;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub lang: Lang,
+}
+
+#[derive(Clone, PartialEq)]
+enum CheckState {
+    Idle,
+    Running,
+    Done { total: u64, millis: f64 },
+    Failed(String),
+}
+
+/// Runs the check: every worker adds `INCREMENTS` to one `AtomicU64`.
+async fn shared_counter_check() -> Result<(u64, f64), String> {
+    let pool = WorkerPool::global().map_err(|e| e.to_string())?;
+    let counter = Arc::new(AtomicU64::new(0));
+    let start = now();
+    // Post every job before awaiting any, so the workers run at the same time.
+    let jobs: Vec<_> = (0..WORKERS)
+        .map(|i| {
+            let counter = counter.clone();
+            pool.execute(i, move || {
+                for _ in 0..INCREMENTS {
+                    counter.fetch_add(1, Ordering::SeqCst);
+                }
+            })
+        })
+        .collect();
+    for job in jobs {
+        job.await.map_err(|e| e.to_string())?;
+    }
+    Ok((counter.load(Ordering::SeqCst), now() - start))
+}
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
+}
+
+#[function_component(ParallelCheck)]
+pub fn parallel_check(props: &Props) -> Html {
+    let state = use_state(|| CheckState::Idle);
+    let isolated = platform::cross_origin_isolated();
+    let zh = props.lang == Lang::Zh;
+    let t = |a: &'static str, b: &'static str| if zh { a } else { b };
+    let run = {
+        let state = state.clone();
+        Callback::from(move |_| {
+            let state = state.clone();
+            state.set(CheckState::Running);
+            wasm_bindgen_futures::spawn_local(async move {
+                state.set(match shared_counter_check().await {
+                    Ok((total, millis)) => CheckState::Done { total, millis },
+                    Err(e) => CheckState::Failed(e),
+                });
+            });
+        })
+    };
+    let expected = INCREMENTS * WORKERS as u64;
+    html! {
+        <section class="parallel-check" aria-live="polite">
+            if isolated {
+                <p id="parallel-status" data-isolated="true">
+                    { t("并行模式可用:", "Parallel mode is available: ") }
+                    { format!("{} ", platform::hardware_concurrency()) }
+                    { t("个逻辑 CPU,工作线程共享同一块内存。", "logical CPUs, and workers can share memory.") }
+                </p>
+                <button id="parallel-check-run" class="button" onclick={run} disabled={*state == CheckState::Running}>
+                    { t("检查:两个工作线程共享一个计数器", "Check: two workers share one counter") }
+                </button>
+                { match &*state {
+                    CheckState::Idle => html! {},
+                    CheckState::Running => html! { <p>{ t("运行中…", "Running…") }</p> },
+                    CheckState::Done { total, millis } => html! {
+                        <p id="parallel-check-result" data-total={total.to_string()} data-exact={(*total == expected).to_string()}>
+                            { format!("{WORKERS} × {INCREMENTS} atomic.Add → {total} ") }
+                            { if *total == expected { t("(精确)", "(exact)") } else { t("(丢失了更新!)", "(updates lost!)") } }
+                            { format!(" · {millis:.0} ms") }
+                        </p>
+                    },
+                    CheckState::Failed(e) => html! { <p id="parallel-check-result" class="error" data-total="error">{ e.clone() }</p> },
+                } }
+            } else {
+                <p id="parallel-status" class="notice" data-isolated="false" role="note">
+                    { t("并行模式已关闭:此页面没有跨源隔离(服务器未发送 COOP/COEP 响应头),浏览器因此不允许工作线程共享内存。所有示例都以单步模式运行。",
+                        "Parallel mode is off: this page is not cross-origin isolated (the server sent no COOP/COEP headers), so the browser does not let workers share memory. Every example runs in step mode.") }
+                </p>
+            }
+        </section>
+    }
+}

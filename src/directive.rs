@@ -1,0 +1,666 @@
+//! Fenced-block directives: the typed placeholders that widgets fill in.
+//!
+//! A chapter is Markdown; a fenced block whose info string starts with a
+//! directive word becomes a [`Directive`] instead of highlighted code. The
+//! syntax is documented for authors in `chapters/README.md`:
+//!
+//! - `go run [key=value ...]`: a runnable, editable example;
+//! - `widget NAME [key=value ...]`: a widget with no editor;
+//! - `quiz [id=NAME]`: questions with explained choices.
+//!
+//! Parsing is pure (no Yew, no DOM) so it is tested natively. Errors carry a
+//! line number relative to the start of the fence (the fence line is line 0),
+//! which the Markdown layer turns into a `file:line` for the error box.
+
+use std::fmt;
+
+/// One parsed directive block.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Directive {
+    Run(RunBlock),
+    Widget(WidgetBlock),
+    Quiz(Quiz),
+}
+
+/// A ` ```go run ` block.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RunBlock {
+    pub code: String,
+    pub views: Vec<View>,
+    pub gomaxprocs: Option<u32>,
+    pub mode: Mode,
+    pub seed: Option<u64>,
+    pub editable: bool,
+    pub race: bool,
+    /// Expected exit status (0 unless the block says `exit=N`).
+    pub exit: i32,
+    pub id: Option<String>,
+    /// What the trailing `// Output:` comment promises, if any.
+    pub expected: Option<ExpectedOutput>,
+}
+
+/// The views a run can attach.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    Gmp,
+    Race,
+    Channels,
+    Timeline,
+}
+
+impl View {
+    fn parse(s: &str) -> Option<View> {
+        Some(match s {
+            "gmp" => View::Gmp,
+            "race" => View::Race,
+            "channels" => View::Channels,
+            "timeline" => View::Timeline,
+            _ => return None,
+        })
+    }
+    pub fn name(self) -> &'static str {
+        match self {
+            View::Gmp => "gmp",
+            View::Race => "race",
+            View::Channels => "channels",
+            View::Timeline => "timeline",
+        }
+    }
+}
+
+/// How a run is executed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// Deterministic, replayable, time-sliced on the page's thread.
+    #[default]
+    Step,
+    /// Each M a Web Worker on shared memory.
+    Parallel,
+}
+
+/// Expected stdout, stated Go-example style at the end of the program.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExpectedOutput {
+    pub lines: Vec<String>,
+    /// `// Unordered output:`: only the multiset of lines is fixed.
+    pub unordered: bool,
+}
+
+impl ExpectedOutput {
+    /// Does `stdout` satisfy the expectation? Trailing spaces per line and a
+    /// final newline are ignored, as `go test` does for examples.
+    pub fn matches(&self, stdout: &str) -> bool {
+        let mut got: Vec<&str> = stdout.trim_end().lines().map(str::trim_end).collect();
+        if got.len() == 1 && got[0].is_empty() {
+            got.clear();
+        }
+        let mut want: Vec<&str> = self.lines.iter().map(|l| l.trim_end()).collect();
+        if self.unordered {
+            got.sort_unstable();
+            want.sort_unstable();
+        }
+        got == want
+    }
+}
+
+/// The widgets a ` ```widget NAME ` block can name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WidgetKind {
+    ProcessVsThread,
+    Gmp,
+    Timeline,
+    Race,
+    AtomicCounter,
+    Channels,
+}
+
+impl WidgetKind {
+    pub const ALL: [WidgetKind; 6] = [
+        WidgetKind::ProcessVsThread,
+        WidgetKind::Gmp,
+        WidgetKind::Timeline,
+        WidgetKind::Race,
+        WidgetKind::AtomicCounter,
+        WidgetKind::Channels,
+    ];
+    pub fn name(self) -> &'static str {
+        match self {
+            WidgetKind::ProcessVsThread => "process-vs-thread",
+            WidgetKind::Gmp => "gmp",
+            WidgetKind::Timeline => "timeline",
+            WidgetKind::Race => "race",
+            WidgetKind::AtomicCounter => "atomic-counter",
+            WidgetKind::Channels => "channels",
+        }
+    }
+    fn parse(s: &str) -> Option<WidgetKind> {
+        Self::ALL.into_iter().find(|k| k.name() == s)
+    }
+}
+
+/// A ` ```widget NAME ` block.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WidgetBlock {
+    pub kind: WidgetKind,
+    /// Options other than the name, kept as written for the widget to read.
+    pub options: Vec<(String, String)>,
+    /// An optional Go program the widget runs.
+    pub code: Option<String>,
+}
+
+/// A ` ```quiz ` block.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quiz {
+    pub id: Option<String>,
+    pub questions: Vec<Question>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Question {
+    /// Markdown source of the question (may hold a `~~~go` snippet).
+    pub prompt: String,
+    pub choices: Vec<Choice>,
+}
+
+impl Question {
+    /// More than one right choice makes a multi-select question.
+    pub fn is_multi(&self) -> bool {
+        self.choices.iter().filter(|c| c.correct).count() > 1
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Choice {
+    /// Markdown source of the choice.
+    pub text: String,
+    pub correct: bool,
+    /// Markdown source of the explanation shown after answering.
+    pub why: String,
+}
+
+/// A malformed directive; `line` counts from the fence line (0).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DirectiveError {
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for DirectiveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+fn err<T>(line: usize, message: impl Into<String>) -> Result<T, DirectiveError> {
+    Err(DirectiveError {
+        line,
+        message: message.into(),
+    })
+}
+
+/// Parses a fenced block. `None`: not a directive, render as code.
+///
+/// A block is taken to be a directive attempt when its first word is `go`
+/// followed by more words, `widget`, `quiz`, or a near miss of those
+/// (`widgets`, `run`, `gorun`), or when its info string holds a `key=value`
+/// option; attempts that don't parse come back as errors so that a typo is
+/// seen by the author instead of silently turning into a plain code block.
+pub fn parse_fence(info: &str, body: &str) -> Option<Result<Directive, DirectiveError>> {
+    let mut words = info.split_whitespace();
+    let first = words.next()?;
+    let rest: Vec<&str> = words.collect();
+    match first {
+        "go" | "golang" if rest.is_empty() => None,
+        "go" => Some(if rest[0] == "run" {
+            parse_run(&rest[1..], body).map(Directive::Run)
+        } else {
+            err(
+                0,
+                format!("unknown go block kind `{}`: write ```go run", rest[0]),
+            )
+        }),
+        "widget" => Some(parse_widget(&rest, body).map(Directive::Widget)),
+        "quiz" => Some(parse_quiz(&rest, body).map(Directive::Quiz)),
+        "widgets" | "run" | "gorun" | "go-run" | "quizz" | "quizzes" => Some(err(
+            0,
+            format!("unknown directive `{first}`: use `go run`, `widget NAME` or `quiz`"),
+        )),
+        _ if rest.iter().any(|w| w.contains('=')) => Some(err(
+            0,
+            format!(
+                "unknown directive `{first}` with options: use `go run`, `widget NAME` or `quiz`"
+            ),
+        )),
+        _ => None,
+    }
+}
+
+fn split_option(word: &str) -> Result<(&str, &str), DirectiveError> {
+    match word.split_once('=') {
+        Some((k, v)) if !k.is_empty() && !v.is_empty() => Ok((k, v)),
+        _ => err(0, format!("malformed option `{word}`: expected key=value")),
+    }
+}
+
+fn parse_run(options: &[&str], body: &str) -> Result<RunBlock, DirectiveError> {
+    let mut block = RunBlock {
+        code: body.to_string(),
+        views: Vec::new(),
+        gomaxprocs: None,
+        mode: Mode::Step,
+        seed: None,
+        editable: true,
+        race: false,
+        exit: 0,
+        id: None,
+        expected: expected_output(body),
+    };
+    for word in options {
+        let (key, value) = split_option(word)?;
+        let bad = |what: &str| err(0, format!("`{key}={value}`: {what}"));
+        match key {
+            "view" => {
+                for v in value.split(',') {
+                    match View::parse(v) {
+                        Some(view) if !block.views.contains(&view) => block.views.push(view),
+                        Some(_) => return bad("a view is named twice"),
+                        None => return bad("unknown view (gmp, race, channels or timeline)"),
+                    }
+                }
+            }
+            "gomaxprocs" => match value.parse::<u32>() {
+                Ok(n @ 1..=64) => block.gomaxprocs = Some(n),
+                _ => return bad("expected a number from 1 to 64"),
+            },
+            "mode" => {
+                block.mode = match value {
+                    "step" => Mode::Step,
+                    "parallel" => Mode::Parallel,
+                    _ => return bad("expected step or parallel"),
+                }
+            }
+            "seed" => match value.parse::<u64>() {
+                Ok(n) => block.seed = Some(n),
+                Err(_) => return bad("expected a whole number"),
+            },
+            "editable" | "race" => {
+                let Some(on) = parse_bool(value) else { return bad("expected true or false") };
+                if key == "race" {
+                    block.race = on;
+                } else {
+                    block.editable = on;
+                }
+            }
+            "exit" => match value.parse::<i32>() {
+                Ok(n @ 0..=255) => block.exit = n,
+                _ => return bad("expected an exit status from 0 to 255"),
+            },
+            "id" => block.id = Some(value.to_string()),
+            _ => return err(0, format!("unknown option `{key}` for go run (view, gomaxprocs, mode, seed, editable, race, exit, id)")),
+        }
+    }
+    if block.code.trim().is_empty() {
+        return err(1, "empty go run block: it needs a Go program");
+    }
+    Ok(block)
+}
+
+fn parse_bool(s: &str) -> Option<bool> {
+    match s {
+        "true" => Some(true),
+        "false" => Some(false),
+        _ => None,
+    }
+}
+
+/// Reads a trailing Go-example `// Output:` block.
+fn expected_output(code: &str) -> Option<ExpectedOutput> {
+    let lines: Vec<&str> = code.trim_end().lines().collect();
+    let start = lines.iter().rposition(|l| {
+        let t = l.trim();
+        t == "// Output:" || t == "// Unordered output:"
+    })?;
+    // Only comment lines may follow the marker.
+    let tail = &lines[start + 1..];
+    if !tail.iter().all(|l| l.trim_start().starts_with("//")) {
+        return None;
+    }
+    let unordered = lines[start].trim() == "// Unordered output:";
+    let lines = tail
+        .iter()
+        .map(|l| {
+            let t = l.trim_start().trim_start_matches("//");
+            t.strip_prefix(' ').unwrap_or(t).to_string()
+        })
+        .collect();
+    Some(ExpectedOutput { lines, unordered })
+}
+
+fn parse_widget(words: &[&str], body: &str) -> Result<WidgetBlock, DirectiveError> {
+    let Some(name) = words.first() else {
+        let names: Vec<_> = WidgetKind::ALL.iter().map(|k| k.name()).collect();
+        return err(
+            0,
+            format!("widget block without a name: one of {}", names.join(", ")),
+        );
+    };
+    let Some(kind) = WidgetKind::parse(name) else {
+        let names: Vec<_> = WidgetKind::ALL.iter().map(|k| k.name()).collect();
+        return err(
+            0,
+            format!("unknown widget `{name}`: one of {}", names.join(", ")),
+        );
+    };
+    let options = words[1..]
+        .iter()
+        .map(|w| split_option(w).map(|(k, v)| (k.to_string(), v.to_string())))
+        .collect::<Result<Vec<_>, _>>()?;
+    let code = (!body.trim().is_empty()).then(|| body.to_string());
+    Ok(WidgetBlock {
+        kind,
+        options,
+        code,
+    })
+}
+
+fn parse_quiz(words: &[&str], body: &str) -> Result<Quiz, DirectiveError> {
+    let mut id = None;
+    for word in words {
+        match split_option(word)? {
+            ("id", v) => id = Some(v.to_string()),
+            (k, _) => return err(0, format!("unknown option `{k}` for quiz (id)")),
+        }
+    }
+    let mut questions: Vec<Question> = Vec::new();
+    // Where the current question or choice started, for error messages.
+    let mut question_line = 0;
+    let mut choice_line = 0;
+    let mut in_snippet = false;
+    for (i, raw) in body.lines().enumerate() {
+        let line_no = i + 1;
+        let trimmed = raw.trim();
+        if in_snippet || trimmed.starts_with("~~~") {
+            if trimmed.starts_with("~~~") {
+                in_snippet = !in_snippet;
+            }
+            let Some(q) = questions.last_mut() else {
+                return err(line_no, "a snippet before the first `? question` line");
+            };
+            if !q.choices.is_empty() {
+                return err(
+                    line_no,
+                    "a snippet belongs in the question text, before its choices",
+                );
+            }
+            q.prompt.push('\n');
+            q.prompt.push_str(raw);
+            continue;
+        }
+        if let Some(text) = raw.strip_prefix("? ") {
+            if let Some(prev) = questions.last() {
+                check_question(prev, question_line, choice_line)?;
+            }
+            questions.push(Question {
+                prompt: text.trim().to_string(),
+                choices: Vec::new(),
+            });
+            question_line = line_no;
+        } else if let Some((correct, text)) = choice_prefix(trimmed) {
+            let Some(q) = questions.last_mut() else {
+                return err(line_no, "a choice before the first `? question` line");
+            };
+            if let Some(prev) = q.choices.last() {
+                if prev.why.is_empty() {
+                    return err(choice_line, "this choice has no `> explanation` line");
+                }
+            }
+            q.choices.push(Choice {
+                text: text.to_string(),
+                correct,
+                why: String::new(),
+            });
+            choice_line = line_no;
+        } else if let Some(why) = trimmed.strip_prefix('>') {
+            let Some(choice) = questions.last_mut().and_then(|q| q.choices.last_mut()) else {
+                return err(line_no, "an explanation `>` line must follow a choice");
+            };
+            if !choice.why.is_empty() {
+                choice.why.push(' ');
+            }
+            choice.why.push_str(why.trim());
+        } else if trimmed.is_empty() {
+            continue;
+        } else if let Some(q) = questions.last_mut() {
+            if !q.choices.is_empty() {
+                return err(
+                    line_no,
+                    "unexpected text after the choices: start a new question with `? `",
+                );
+            }
+            q.prompt.push('\n');
+            q.prompt.push_str(raw);
+        } else {
+            return err(line_no, "quiz text must start with a `? question` line");
+        }
+    }
+    if in_snippet {
+        return err(
+            question_line,
+            "a `~~~` snippet in this question is not closed",
+        );
+    }
+    match questions.last() {
+        Some(q) => check_question(q, question_line, choice_line)?,
+        None => return err(0, "empty quiz: it needs at least one `? question`"),
+    }
+    Ok(Quiz { id, questions })
+}
+
+/// `- [x] text` → `(true, "text")`.
+fn choice_prefix(line: &str) -> Option<(bool, &str)> {
+    let rest = line.strip_prefix("- [")?;
+    let (mark, text) = rest.split_once(']')?;
+    let correct = match mark {
+        "x" | "X" => true,
+        " " => false,
+        _ => return None,
+    };
+    Some((correct, text.trim()))
+}
+
+fn check_question(
+    q: &Question,
+    question_line: usize,
+    choice_line: usize,
+) -> Result<(), DirectiveError> {
+    if q.choices.len() < 2 {
+        return err(
+            question_line,
+            "a question needs at least two `- [ ]` choices",
+        );
+    }
+    if !q.choices.iter().any(|c| c.correct) {
+        return err(question_line, "no choice is marked right with `- [x]`");
+    }
+    if q.choices.last().is_some_and(|c| c.why.is_empty()) {
+        return err(choice_line, "this choice has no `> explanation` line");
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(info: &str, body: &str) -> RunBlock {
+        match parse_fence(info, body) {
+            Some(Ok(Directive::Run(r))) => r,
+            other => panic!("expected a run block, got {other:?}"),
+        }
+    }
+
+    fn error(info: &str, body: &str) -> DirectiveError {
+        match parse_fence(info, body) {
+            Some(Err(e)) => e,
+            other => panic!("expected an error, got {other:?}"),
+        }
+    }
+
+    const HELLO: &str =
+        "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"hi\")\n}\n";
+
+    #[test]
+    fn plain_code_is_not_a_directive() {
+        assert_eq!(parse_fence("go", HELLO), None);
+        assert_eq!(parse_fence("text", "x"), None);
+        assert_eq!(parse_fence("", "x"), None);
+    }
+
+    #[test]
+    fn run_block_with_every_option() {
+        let r = run("go run view=gmp,timeline gomaxprocs=2 mode=parallel seed=7 editable=false race=true exit=2 id=alpha", HELLO);
+        assert_eq!(r.views, vec![View::Gmp, View::Timeline]);
+        assert_eq!(r.gomaxprocs, Some(2));
+        assert_eq!(r.mode, Mode::Parallel);
+        assert_eq!(r.seed, Some(7));
+        assert!(!r.editable && r.race);
+        assert_eq!(r.exit, 2);
+        assert_eq!(r.id.as_deref(), Some("alpha"));
+        assert_eq!(r.code, HELLO);
+    }
+
+    #[test]
+    fn run_block_defaults() {
+        let r = run("go run", HELLO);
+        assert_eq!(
+            (r.mode, r.editable, r.race, r.exit, r.gomaxprocs),
+            (Mode::Step, true, false, 0, None)
+        );
+        assert!(r.views.is_empty() && r.expected.is_none());
+    }
+
+    #[test]
+    fn expected_output_ordered_and_unordered() {
+        let code = "package main\nfunc main() {}\n// Output:\n// a b\n//   indented\n";
+        let e = run("go run", code).expected.unwrap();
+        assert_eq!(e.lines, vec!["a b", "  indented"]);
+        assert!(!e.unordered);
+        assert!(e.matches("a b\n  indented\n"));
+        assert!(!e.matches("  indented\na b\n"));
+
+        let code = "package main\nfunc main() {}\n// Unordered output:\n// x\n// y\n";
+        let e = run("go run", code).expected.unwrap();
+        assert!(e.unordered && e.matches("y\nx\n") && !e.matches("y\n"));
+    }
+
+    #[test]
+    fn an_output_comment_in_the_middle_is_not_an_expectation() {
+        let code = "package main\n// Output:\n// a\nfunc main() {}\n";
+        assert_eq!(run("go run", code).expected, None);
+    }
+
+    #[test]
+    fn bad_run_options_are_errors() {
+        assert!(error("go run view=gmq", HELLO)
+            .message
+            .contains("unknown view"));
+        assert!(error("go run gomaxprocs=0", HELLO)
+            .message
+            .contains("1 to 64"));
+        assert!(error("go run gomaxprocs=x", HELLO)
+            .message
+            .contains("1 to 64"));
+        assert!(error("go run mode=fast", HELLO)
+            .message
+            .contains("step or parallel"));
+        assert!(error("go run colour=red", HELLO)
+            .message
+            .contains("unknown option `colour`"));
+        assert!(error("go run seed", HELLO)
+            .message
+            .contains("malformed option"));
+        assert!(error("go play", HELLO)
+            .message
+            .contains("unknown go block kind"));
+        assert_eq!(error("go run", "  \n").line, 1);
+    }
+
+    #[test]
+    fn near_misses_are_errors_not_code() {
+        assert!(error("widgets gmp", "")
+            .message
+            .contains("unknown directive `widgets`"));
+        assert!(error("run", HELLO)
+            .message
+            .contains("unknown directive `run`"));
+        assert!(error("python view=gmp", "")
+            .message
+            .contains("unknown directive `python`"));
+    }
+
+    #[test]
+    fn widgets() {
+        match parse_fence("widget gmp gomaxprocs=2", "") {
+            Some(Ok(Directive::Widget(w))) => {
+                assert_eq!(w.kind, WidgetKind::Gmp);
+                assert_eq!(w.options, vec![("gomaxprocs".to_string(), "2".to_string())]);
+                assert_eq!(w.code, None);
+            }
+            other => panic!("{other:?}"),
+        }
+        for kind in WidgetKind::ALL {
+            assert!(matches!(
+                parse_fence(&format!("widget {}", kind.name()), ""),
+                Some(Ok(_))
+            ));
+        }
+        assert!(error("widget gmpx", "")
+            .message
+            .contains("unknown widget `gmpx`"));
+        assert!(error("widget", "").message.contains("without a name"));
+    }
+
+    const QUIZ: &str = "? What does this print?\n~~~go\nfmt.Println(1)\n~~~\n- [x] 1\n  > It prints its argument.\n- [ ] 2\n  > No arithmetic happens.\n\n? Pick the true ones\n- [x] a\n  > yes\n- [x] b\n  > also\n- [ ] c\n  > no\n";
+
+    #[test]
+    fn quiz_parses_questions_snippets_and_explanations() {
+        let q = match parse_fence("quiz id=q1", QUIZ) {
+            Some(Ok(Directive::Quiz(q))) => q,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(q.id.as_deref(), Some("q1"));
+        assert_eq!(q.questions.len(), 2);
+        assert_eq!(
+            q.questions[0].prompt,
+            "What does this print?\n~~~go\nfmt.Println(1)\n~~~"
+        );
+        assert_eq!(q.questions[0].choices[1].why, "No arithmetic happens.");
+        assert!(!q.questions[0].is_multi());
+        assert!(q.questions[1].is_multi());
+    }
+
+    #[test]
+    fn malformed_quizzes_name_the_line() {
+        let e = error("quiz", "? Q\n- [x] a\n- [ ] b\n  > why\n");
+        assert_eq!(
+            (e.line, e.message.as_str()),
+            (2, "this choice has no `> explanation` line")
+        );
+        let e = error("quiz", "? Q\n- [ ] a\n  > w\n- [ ] b\n  > w\n");
+        assert_eq!(e.line, 1);
+        assert!(e.message.contains("no choice is marked right"));
+        let e = error("quiz", "- [x] a\n  > w\n");
+        assert_eq!(e.line, 1);
+        assert!(error("quiz", "").message.contains("empty quiz"));
+        assert!(error("quiz", "? Q\n- [x] a\n  > w\n")
+            .message
+            .contains("at least two"));
+        assert!(error("quiz colour=red", QUIZ)
+            .message
+            .contains("unknown option"));
+        assert_eq!(
+            error("quiz", "? Q\n- [x] a\n  > w\n- [ ] b\n  > w\nstray\n").line,
+            6
+        );
+    }
+}

@@ -1,0 +1,116 @@
+//! `/:lang/:chapter`: one chapter with the contents sidebar and prev/next.
+
+use crate::blocks::BlockContext;
+use crate::components::{chapter_nav::ChapterNav, header::Header, sidebar::Sidebar};
+use crate::content::{chapters, strings, Lang};
+use crate::markdown::{self, LinkContext};
+use crate::platform;
+use crate::route::Route;
+use crate::view;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub lang: Lang,
+    /// Index into [`chapters()`]; the router only builds this page for a known chapter.
+    pub index: usize,
+}
+
+#[function_component(ChapterPage)]
+pub fn chapter_page(props: &Props) -> Html {
+    let (lang, index) = (props.lang, props.index);
+    let chapter = &chapters()[index];
+    let menu_open = use_state(|| false);
+    let navigator = use_navigator();
+    let doc = use_memo((lang, index), |(lang, _)| {
+        chapter
+            .text(*lang)
+            .map(|text| markdown::parse(text, &LinkContext { lang: lang.code() }))
+    });
+
+    {
+        let title = format!("{} · {}", chapter.title(lang), strings(lang).book_title);
+        use_effect_with((lang, index), move |(lang, _)| {
+            platform::set_page(&title, lang.html_lang());
+            platform::scroll_to_fragment_or_top();
+        });
+    }
+
+    // Links inside the chapter that point into the book move through the
+    // router instead of reloading the page.
+    let on_article_click = Callback::from(move |e: MouseEvent| {
+        if e.default_prevented()
+            || e.button() != 0
+            || e.ctrl_key()
+            || e.meta_key()
+            || e.shift_key()
+            || e.alt_key()
+        {
+            return;
+        }
+        let Some(anchor) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[href^='/']").ok().flatten())
+        else {
+            return;
+        };
+        let href = anchor.get_attribute("href").unwrap_or_default();
+        let (path, fragment) = href.split_once('#').unwrap_or((&href, ""));
+        if let (Some(nav), Some(route)) = (navigator.as_ref(), Route::recognize(path)) {
+            if route != Route::NotFound {
+                e.prevent_default();
+                nav.push(&route);
+                if !fragment.is_empty() {
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.location().set_hash(fragment);
+                    }
+                }
+            }
+        }
+    });
+
+    let toggle_menu = {
+        let menu_open = menu_open.clone();
+        Callback::from(move |_| menu_open.set(!*menu_open))
+    };
+    let close_menu = {
+        let menu_open = menu_open.clone();
+        Callback::from(move |_| menu_open.set(false))
+    };
+    let ctx = BlockContext {
+        lang,
+        chapter: chapter.slug,
+        path: chapter.path(lang),
+        line: 0,
+        index: 0,
+    };
+    let outline = doc
+        .as_ref()
+        .as_ref()
+        .map(|d| d.outline.clone())
+        .unwrap_or_default();
+
+    html! {
+        <div class="layout" lang={lang.html_lang()}>
+            <Header {lang} chapter={Some(chapter.slug)} on_menu={Some(toggle_menu)} />
+            <Sidebar {lang} current={index} {outline} open={*menu_open} on_navigate={Some(close_menu)} />
+            <main class="content">
+                <article class="chapter" onclick={on_article_click}>
+                    { match doc.as_ref() {
+                        Some(d) => view::render(&d.nodes, &ctx),
+                        None => html! {
+                            <>
+                                <h1>{ chapter.title(lang) }</h1>
+                                <p class="notice">{ strings(lang).not_translated }</p>
+                            </>
+                        },
+                    } }
+                </article>
+                <ChapterNav {lang} current={index} />
+            </main>
+        </div>
+    }
+}

@@ -1,0 +1,50 @@
+//! `/`: the contents page, in both languages side by side.
+
+use crate::components::parallel_check::ParallelCheck;
+use crate::content::{chapters, strings, Lang};
+use crate::platform;
+use crate::route::Route;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+#[function_component(Home)]
+pub fn home() -> Html {
+    use_effect_with((), |_| {
+        platform::set_page("Go Concurrency Lab · Go 并发实验室", "zh-CN")
+    });
+    let column = |lang: Lang| {
+        let s = strings(lang);
+        let intro = match lang {
+            Lang::Zh => "一本可以运行的书:每个示例都是真正的 Go 程序,你可以修改它,并在页面里运行,看调度器如何安排每一个 goroutine。",
+            Lang::En => "A book you can run: every example is a real Go program that you can edit and run in the page, and watch the scheduler place every goroutine.",
+        };
+        html! {
+            <section class="contents-column" lang={lang.html_lang()}>
+                <h2>{ s.contents }{ " · " }{ lang.native_name() }</h2>
+                <p class="intro">{ intro }</p>
+                <ol class="contents-list">
+                    { for chapters().iter().enumerate().map(|(i, c)| html! {
+                        <li>
+                            <Link<Route> to={Route::chapter(lang, c.slug)}>
+                                <span class="num">{ i + 1 }</span>{ c.title(lang) }
+                            </Link<Route>>
+                        </li>
+                    }) }
+                </ol>
+            </section>
+        }
+    };
+    html! {
+        <div class="home">
+            <header class="hero">
+                <h1>{ "Go Concurrency Lab" }<span class="subtitle" lang="zh-CN">{ "Go 并发实验室" }</span></h1>
+                <p>{ "Processes, threads, goroutines, the G/M/P scheduler, races, atomics, mutexes and channels, running in your browser." }</p>
+            </header>
+            <div class="contents-grid">
+                { column(Lang::Zh) }
+                { column(Lang::En) }
+            </div>
+            <ParallelCheck lang={Lang::En} />
+        </div>
+    }
+}

@@ -1,0 +1,53 @@
+//! Small facts about the page's browser, read without blocking.
+
+use wasm_bindgen::JsValue;
+
+/// Whether the page is cross-origin isolated (COOP + COEP), which browsers
+/// require before they let workers share a `WebAssembly.Memory`.
+pub fn cross_origin_isolated() -> bool {
+    js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("crossOriginIsolated"))
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}
+
+/// Logical CPUs the browser reports (`navigator.hardwareConcurrency`), at least 1.
+pub fn hardware_concurrency() -> u32 {
+    web_sys::window()
+        .map(|w| w.navigator().hardware_concurrency() as u32)
+        .unwrap_or(1)
+        .max(1)
+}
+
+/// Sets `document.title` and `<html lang>` for the current page.
+pub fn set_page(title: &str, html_lang: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    doc.set_title(title);
+    if let Some(root) = doc.document_element() {
+        let _ = root.set_attribute("lang", html_lang);
+    }
+}
+
+/// Scrolls to the element with this id (a heading anchor), or to the top.
+pub fn scroll_to_fragment_or_top() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let hash = window.location().hash().unwrap_or_default();
+    let id = js_sys::decode_uri_component(hash.trim_start_matches('#'))
+        .map(String::from)
+        .unwrap_or_default();
+    let target = window.document().and_then(|d| {
+        if id.is_empty() {
+            None
+        } else {
+            d.get_element_by_id(&id)
+        }
+    });
+    match target {
+        Some(el) => el.scroll_into_view(),
+        None => window.scroll_to_with_x_and_y(0.0, 0.0),
+    }
+}
