@@ -9,6 +9,8 @@ use std::any::Any;
 /// A goroutine's status (runtime2.go).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum GStatus {
+    /// Just allocated, not yet initialized (unused after `newproc`).
+    Gidle,
     /// On a run queue, not running.
     Grunnable,
     /// Running on an M.
@@ -19,6 +21,31 @@ pub enum GStatus {
     Gsyscall,
     /// Exited.
     Gdead,
+}
+
+impl GStatus {
+    /// Go's name for the status (`_Grunnable`...).
+    pub fn go_name(self) -> &'static str {
+        match self {
+            GStatus::Gidle => "_Gidle",
+            GStatus::Grunnable => "_Grunnable",
+            GStatus::Grunning => "_Grunning",
+            GStatus::Gwaiting => "_Gwaiting",
+            GStatus::Gsyscall => "_Gsyscall",
+            GStatus::Gdead => "_Gdead",
+        }
+    }
+    /// The word a traceback header uses when there is no wait reason.
+    pub fn traceback_word(self) -> &'static str {
+        match self {
+            GStatus::Gidle => "idle",
+            GStatus::Grunnable => "runnable",
+            GStatus::Grunning => "running",
+            GStatus::Gwaiting => "waiting",
+            GStatus::Gsyscall => "syscall",
+            GStatus::Gdead => "dead",
+        }
+    }
 }
 
 /// Why a frame was pushed, which decides what its `Return` does.
@@ -112,6 +139,21 @@ pub struct G {
     pub unwinding_native: bool,
     /// Where the goroutine was created: (function, pc of the `go`).
     pub created_by: Option<(u32, u32)>,
+    /// Index of this G in `Sched::allgs` (stable while the G lives).
+    pub idx: u32,
+    /// Why the G is waiting (meaningful in `Gwaiting`).
+    pub wait_reason: crate::sched::WaitReason,
+    /// Virtual time at which the G started waiting (for "N minutes").
+    pub waitsince: i64,
+    /// Channels a G blocked in `select` is enqueued on (its sudogs are
+    /// removed from all of them when one case fires).
+    pub select_chans: Vec<u64>,
+    /// When a blocked `sync.Mutex.Lock` first started waiting (starvation).
+    pub mutex_wait_start: i64,
+    /// Address of the semaphore/lock the G waits on, for snapshots.
+    pub waiting_on: u64,
+    /// The P this G last ran on (for trace events), `u32::MAX` if none.
+    pub last_p: u32,
 }
 
 impl G {
@@ -127,6 +169,13 @@ impl G {
             cb: NativeCb::default(),
             created_by: None,
             unwinding_native: false,
+            idx: 0,
+            wait_reason: crate::sched::WaitReason::Zero,
+            waitsince: 0,
+            select_chans: Vec::new(),
+            mutex_wait_start: 0,
+            waiting_on: 0,
+            last_p: u32::MAX,
         }
     }
 }

@@ -140,6 +140,8 @@ pub enum Obj {
     },
     /// A growable byte buffer (`strings.Builder`).
     Buf(Vec<u8>),
+    /// A channel.
+    Chan(Box<crate::chan::HChan>),
 }
 
 /// The object table.
@@ -246,6 +248,15 @@ impl Heap {
         }
     }
 
+    /// Every live object with its handle.
+    pub fn iter(&self) -> impl Iterator<Item = (Handle, &Obj)> {
+        self.objs
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| !matches!(o, Obj::Free))
+            .map(|(i, o)| (i as Handle, o))
+    }
+
     /// Allocates a string; "" is the nil word.
     pub fn alloc_str(&mut self, bytes: &[u8]) -> u64 {
         if bytes.is_empty() {
@@ -316,6 +327,7 @@ fn obj_payload_bytes(obj: &Obj) -> usize {
         Obj::Map(m) => m.entries.len() * 48,
         Obj::Closure { caps, .. } => caps.len() * 8,
         Obj::Buf(b) => b.capacity(),
+        Obj::Chan(c) => c.buf.len() * 8 + 96,
         _ => 0,
     }
 }

@@ -5,10 +5,12 @@
 //! leaves the frame (calls, returns, traps, budget exhausted), so the hot
 //! path allocates nothing and hashes nothing.
 
+use crate::chan::{self, Done};
 use crate::g::{Defer, Frame, FrameKind, GStatus, Panic, G};
 use crate::heap::{handle, offset, ptr, Handle, Obj, Shape};
 use crate::machine::{Machine, RtErr, Trap};
 use crate::natives::Ctx;
+use crate::sched::{SchedReq, NIL};
 use crate::Output;
 use golab_bytecode::{Callee, ConvKind, Op, Program, TypeKind};
 use std::sync::atomic::Ordering::Relaxed;
@@ -27,6 +29,9 @@ pub enum Stop {
     /// The program must end with this exit status (panic, fatal, os.Exit);
     /// the text has been written to stderr.
     Terminate(i32),
+    /// The G stopped for the scheduler (it parked, yielded, entered a
+    /// system call...); its pc is after the instruction that stopped it.
+    Sched(SchedReq),
 }
 
 /// Runs `g` for at most `budget` instructions.
@@ -99,6 +104,28 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
         macro_rules! save_pc {
             () => {
                 g.frames.last_mut().unwrap().pc = pc as u32;
+            };
+        }
+        // The G blocks after this instruction.
+        macro_rules! park {
+            () => {{
+                save_pc!();
+                ret!(Stop::Sched(SchedReq::Park));
+            }};
+        }
+        // Stepping by scheduling events: stop after one happened.
+        macro_rules! brk {
+            () => {
+                if m.sched.break_now {
+                    save_pc!();
+                    ret!(Stop::Sched(SchedReq::Break));
+                }
+            };
+        }
+        // Natives read the virtual clock mid-execution.
+        macro_rules! clock {
+            () => {
+                m.sched.exec_left = left;
             };
         }
 
@@ -291,6 +318,7 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                     r!(dst) = match m.heap.get(w) {
                         Some(Obj::Slice { cap, .. }) => *cap as u64,
                         Some(Obj::Words { w, .. }) => w.len() as u64,
+                        Some(Obj::Chan(c)) => c.dataqsiz as u64,
                         _ => 0,
                     };
                 }
@@ -585,11 +613,13 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                             continue 'reload;
                         }
                         Callee::Native(nid) => {
+                            clock!();
                             if let Err(t) =
                                 call_native(m, g, nid, base + b.0 as usize, nargs, nret, out)
                             {
                                 trap_native!(t);
                             }
+                            brk!();
                         }
                     }
                 }
@@ -599,10 +629,12 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                     nargs,
                     nret,
                 } => {
+                    clock!();
                     if let Err(t) = call_native(m, g, native, base + b.0 as usize, nargs, nret, out)
                     {
                         trap_native!(t);
                     }
+                    brk!();
                 }
                 Op::CallIface {
                     method,
@@ -647,9 +679,11 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                             continue 'reload;
                         }
                         Callee::Native(nid) => {
+                            clock!();
                             if let Err(t) = call_native(m, g, nid, slot, nargs, nret, out) {
                                 trap_native!(t);
                             }
+                            brk!();
                         }
                     }
                 }
@@ -696,13 +730,16 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                     save_pc!();
                     let s = base + b.0 as usize;
                     let args = g.stack[s..s + nargs as usize].to_vec();
+                    clock!();
                     tri!(newproc(
                         m,
                         &prog,
                         r!(callee),
                         &args,
-                        (fr.func, (pc - 1) as u32)
+                        (fr.func, (pc - 1) as u32),
+                        g.goid
                     ));
+                    brk!();
                 }
                 Op::Panic { src } => {
                     let v = r!(src);
@@ -712,15 +749,57 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                     let v = gorecover(g);
                     r!(dst) = v;
                 }
-                Op::MakeChan { .. }
-                | Op::Send { .. }
-                | Op::Recv { .. }
-                | Op::RecvOk { .. }
-                | Op::Close { .. }
-                | Op::Select { .. } => {
-                    trap!(Trap::Fatal(
-                        "channels are not supported yet by this runtime".into()
-                    ));
+                Op::MakeChan { dst, elem, size } => {
+                    let c = tri!(chan::makechan(m, elem, r!(size) as i64));
+                    r!(dst) = c;
+                }
+                Op::Send { ch, src } => {
+                    clock!();
+                    let (c, v) = (r!(ch), r!(src));
+                    match tri!(chan::chansend(m, g, c, v)) {
+                        Done::Ready(()) => {}
+                        Done::Parked => park!(),
+                    }
+                    brk!();
+                }
+                Op::Recv { dst, ch } => {
+                    clock!();
+                    let c = r!(ch);
+                    let slot = (base + dst.0 as usize) as u32;
+                    match tri!(chan::chanrecv(m, g, c, slot, NIL)) {
+                        Done::Ready((v, _)) => r!(dst) = v,
+                        Done::Parked => park!(),
+                    }
+                    brk!();
+                }
+                Op::RecvOk { dst, ch } => {
+                    clock!();
+                    let c = r!(ch);
+                    let slot = (base + dst.0 as usize) as u32;
+                    match tri!(chan::chanrecv(m, g, c, slot, slot + 1)) {
+                        Done::Ready((v, ok)) => {
+                            r!(dst) = v;
+                            g.stack[slot as usize + 1] = ok as u64;
+                        }
+                        Done::Parked => park!(),
+                    }
+                    brk!();
+                }
+                Op::Close { ch } => {
+                    clock!();
+                    let c = r!(ch);
+                    tri!(chan::closechan(m, c, g.goid));
+                    brk!();
+                }
+                Op::Select { dst, desc } => {
+                    clock!();
+                    let d = &func.selects[desc as usize];
+                    let slot = (base + dst.0 as usize) as u32;
+                    match tri!(chan::selectgo(m, g, d, base, slot)) {
+                        Done::Ready(i) => r!(dst) = i as u64,
+                        Done::Parked => park!(),
+                    }
+                    brk!();
                 }
             }
         }
@@ -849,6 +928,7 @@ pub(crate) fn handle_trap(
             Some(Stop::Terminate(2))
         }
         Trap::Exit(code) => Some(Stop::Terminate(code)),
+        Trap::Sched(req) => Some(Stop::Sched(req)),
         Trap::Call(fv, args) => {
             let prog = m.prog.clone();
             let top = frame_top(&prog, g);
@@ -1042,8 +1122,16 @@ pub(crate) fn call_native(
         out,
         cb: &mut g.cb,
         goid: g.goid,
+        gi: g.idx,
+        park: None,
+        mutex_wait_start: g.mutex_wait_start,
     };
     let r = f(&mut ctx, &mut g.stack[start..start + n]);
+    g.mutex_wait_start = ctx.mutex_wait_start;
+    if let Some((reason, on)) = ctx.park {
+        g.wait_reason = reason;
+        g.waiting_on = on;
+    }
     if !matches!(r, Err(Trap::Call(..))) {
         g.cb = Default::default();
     }
@@ -1057,6 +1145,7 @@ fn newproc(
     fv: u64,
     args: &[u64],
     site: (u32, u32),
+    parent: u64,
 ) -> Result<(), Trap> {
     let fid = match m.heap.get(fv) {
         Some(Obj::Closure {
@@ -1070,14 +1159,17 @@ fn newproc(
         }
         None => return Err(Trap::Runtime(RtErr::NilDeref)),
     };
-    if m.new_gs.len() + 1 > m.config.max_goroutines {
-        return Err(Trap::Fatal("too many goroutines".into()));
+    if m.sched.gcount + 1 > m.config.max_goroutines {
+        return Err(Trap::Fatal(format!(
+            "too many goroutines (limit {})",
+            m.config.max_goroutines
+        )));
     }
-    let mut ng = G::new(m.next_goid);
-    m.next_goid += 1;
+    let mut ng = G::new(m.sched.next_goid);
+    m.sched.next_goid += 1;
     ng.created_by = Some(site);
     push_frame(prog, &mut ng, fid, 0, fv, FrameKind::Normal, Some(args))?;
-    m.new_gs.push(ng);
+    crate::sched::newproc_put(m, ng, parent);
     Ok(())
 }
 
@@ -1178,6 +1270,7 @@ fn len_of(m: &Machine, w: u64) -> u64 {
         Some(Obj::Map(map)) => map.len as u64,
         Some(Obj::Words { w, .. }) => w.len() as u64,
         Some(Obj::Buf(b)) => b.len() as u64,
+        Some(Obj::Chan(c)) => c.qcount as u64,
         _ => 0,
     }
 }

@@ -19,13 +19,20 @@
 //! frames, pc, defers, panics), never on the host stack, so any G can be
 //! suspended at an instruction boundary. [`interp`]'s `execute` runs one G
 //! for a budget of instructions. Deep recursion is bounded by a frame count
-//! (Go's "stack overflow" fatal error), never by the host stack.
+//! (Go's "stack overflow" fatal error), never by the host stack. The G/M/P
+//! scheduler ([`sched`]), channels ([`chan`]) and the sync/time natives
+//! decide which G runs where and when, on a virtual clock.
 //!
 //! # Public API
 //! [`Vm::new`], [`Vm::run_slice`] (the page calls it per animation frame),
-//! [`Vm::run_to_end`], and [`run_captured`].
+//! [`Vm::run_to_end`], and [`run_captured`]. Step mode for the widgets:
+//! [`Vm::step_instruction`], [`Vm::step_event`], [`Vm::run_until_line`],
+//! [`Vm::choose_next`], [`Vm::snapshot`] (plain data), and the trace:
+//! [`Vm::enable_trace`], [`Vm::trace`], [`Vm::chrome_trace_json`]. The same
+//! program, GOMAXPROCS and seed always give the same run.
 #![deny(missing_docs)]
 
+pub mod chan;
 pub mod fmt;
 pub mod g;
 pub mod heap;
@@ -33,12 +40,17 @@ pub mod interp;
 mod machine;
 pub mod natives;
 mod panic;
+pub mod sched;
+pub mod snapshot;
+mod sync;
+pub mod trace;
 
 use g::{Frame, FrameKind, G};
 use golab_bytecode::Program;
-use interp::Stop;
 use machine::Machine;
-use std::collections::VecDeque;
+pub use sched::{EvKind, Event, WaitReason};
+use sched::{RunEnd, StopAt};
+pub use snapshot::Snapshot;
 use std::sync::Arc;
 
 /// Where a program's output goes: the CLI writes to real stdout/stderr, the
@@ -107,16 +119,10 @@ impl Output for Captured {
     }
 }
 
-/// Instructions a goroutine runs before the next one gets a turn (a
-/// stand-in for the 10 ms time slice until the scheduler of issue 4).
-const TIME_SLICE: u64 = 10_000;
-
 /// A running program.
 pub struct Vm {
     m: Option<Machine>,
     load_error: Option<String>,
-    /// Runnable goroutines; the front one runs next.
-    runq: VecDeque<G>,
     status: Status,
 }
 
@@ -127,11 +133,10 @@ impl Vm {
         let mut vm = Vm {
             m: None,
             load_error: None,
-            runq: VecDeque::new(),
             status: Status::Running,
         };
         match Machine::new(program.clone(), config) {
-            Ok(m) => {
+            Ok(mut m) => {
                 let mut g = G::new(1);
                 let main_fn = &program.functions[program.main as usize];
                 g.stack.resize(main_fn.num_regs as usize + 1, 0);
@@ -155,7 +160,9 @@ impl Vm {
                         kind: FrameKind::Normal,
                     });
                 }
-                vm.runq.push_back(g);
+                // rt0_go: newproc(runtime.main) → runqput(p0, g, next=true).
+                let gi = m.sched.allocg(g);
+                m.sched.runqput(0, gi, true);
                 vm.m = Some(m);
             }
             Err(e) => vm.load_error = Some(e),
@@ -163,9 +170,7 @@ impl Vm {
         vm
     }
 
-    /// Runs at most `budget` instructions; the page calls this from an
-    /// animation frame.
-    pub fn run_slice(&mut self, budget: u64, out: &mut dyn Output) -> Status {
+    fn drive(&mut self, budget: u64, stop_at: StopAt, out: &mut dyn Output) -> Status {
         if let Status::Exited(_) = self.status {
             return self.status;
         }
@@ -174,56 +179,20 @@ impl Vm {
             self.status = Status::Exited(2);
             return self.status;
         }
-        let m = self.m.as_mut().expect("loaded");
-        let mut left = budget;
-        while left > 0 {
-            let Some(mut g) = self.runq.pop_front() else {
-                // Only reachable once goroutines can block (issue 4).
-                out.stderr(b"fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive]:\n");
-                self.status = Status::Exited(2);
-                return self.status;
-            };
-            let slice = left.min(TIME_SLICE);
-            let before = m.steps;
-            let stop = interp::execute(m, &mut g, slice, out);
-            left = left.saturating_sub((m.steps - before).max(1));
-            m.now_ns = m.steps as i64;
-            for ng in m.new_gs.drain(..) {
-                m.live_goroutines += 1;
-                self.runq.push_back(ng);
-            }
-            match stop {
-                Stop::Budget => self.runq.push_back(g),
-                Stop::Exited => {
-                    m.live_goroutines -= 1;
-                    if g.goid == 1 {
-                        self.status = Status::Exited(0);
-                        return self.status;
-                    }
-                }
-                Stop::Terminate(code) => {
-                    self.status = Status::Exited(code);
-                    return self.status;
-                }
-            }
-            if m.steps >= m.config.max_instructions {
-                out.stderr(
-                    format!(
-                        "fatal error: instruction limit exceeded ({} instructions)\n",
-                        m.config.max_instructions
-                    )
-                    .as_bytes(),
-                );
-                self.status = Status::Exited(2);
-                return self.status;
-            }
-            if m.heap.bytes > m.config.max_memory_bytes {
-                out.stderr(b"fatal error: runtime: out of memory\n");
-                self.status = Status::Exited(2);
-                return self.status;
-            }
+        let Some(m) = self.m.as_mut() else {
+            self.status = Status::Exited(2);
+            return self.status;
+        };
+        if let RunEnd::Exit(code) = sched::run(m, budget, stop_at, out) {
+            self.status = Status::Exited(code);
         }
         self.status
+    }
+
+    /// Runs at most `budget` instructions; the page calls this from an
+    /// animation frame.
+    pub fn run_slice(&mut self, budget: u64, out: &mut dyn Output) -> Status {
+        self.drive(budget, StopAt::Budget, out)
     }
 
     /// Runs until the program ends; returns its exit status.
@@ -235,9 +204,116 @@ impl Vm {
         }
     }
 
+    /// Step mode: one scheduling round of one instruction (every running P
+    /// executes at most one instruction; with GOMAXPROCS 1, exactly one).
+    pub fn step_instruction(&mut self, out: &mut dyn Output) -> Status {
+        self.drive(1, StopAt::Budget, out)
+    }
+
+    /// Step mode: runs until the next scheduling event (see
+    /// [`EvKind::is_sched`]) or `max` instructions.
+    pub fn step_event(&mut self, max: u64, out: &mut dyn Output) -> Status {
+        self.drive(max, StopAt::Event, out)
+    }
+
+    /// Step mode: runs until some G is about to execute source line `line`
+    /// (or `max` instructions pass). Returns whether the line was reached.
+    pub fn run_until_line(&mut self, line: u32, max: u64, out: &mut dyn Output) -> bool {
+        for _ in 0..max {
+            if self.current_lines().contains(&line) {
+                return true;
+            }
+            if let Status::Exited(_) = self.step_instruction(out) {
+                return false;
+            }
+        }
+        self.current_lines().contains(&line)
+    }
+
+    fn current_lines(&self) -> Vec<u32> {
+        let Some(m) = &self.m else { return Vec::new() };
+        m.sched
+            .allm
+            .iter()
+            .filter(|mm| mm.curg != sched::NIL && mm.status == sched::MStatus::Running)
+            .filter_map(|mm| m.sched.g(mm.curg))
+            .map(|g| snapshot::g_line(m, g))
+            .collect()
+    }
+
+    /// Step mode: the reader chooses the runnable G `goid` to run next on
+    /// P `p` (taken from whatever run queue holds it when P next
+    /// schedules). False if there is no such runnable G or P.
+    pub fn choose_next(&mut self, p: u32, goid: u64) -> bool {
+        let Some(m) = self.m.as_mut() else {
+            return false;
+        };
+        let gi = m
+            .sched
+            .allgs
+            .iter()
+            .flatten()
+            .find(|g| g.goid == goid && g.status == g::GStatus::Grunnable);
+        let Some(gi) = gi.map(|g| g.idx) else {
+            return false;
+        };
+        match m.sched.allp.get_mut(p as usize) {
+            Some(pp) => {
+                pp.chosen = gi;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The whole state as plain data.
+    pub fn snapshot(&self) -> Snapshot {
+        match &self.m {
+            Some(m) => snapshot::take(m),
+            None => Snapshot::default(),
+        }
+    }
+
+    /// Starts recording trace events (`mem`: also plain loads and stores
+    /// of shared variables and atomics, for the race view).
+    pub fn enable_trace(&mut self, mem: bool) {
+        if let Some(m) = self.m.as_mut() {
+            if m.sched.trace.is_none() {
+                m.sched.trace = Some(Vec::new());
+            }
+            m.sched.trace_mem = mem;
+        }
+    }
+
+    /// The events recorded so far.
+    pub fn trace(&self) -> &[Event] {
+        self.m
+            .as_ref()
+            .and_then(|m| m.sched.trace.as_deref())
+            .unwrap_or(&[])
+    }
+
+    /// The recorded events as Chrome trace-event JSON (opens in Perfetto).
+    pub fn chrome_trace_json(&self) -> String {
+        trace::chrome_json(self.trace())
+    }
+
+    /// Virtual nanoseconds since the start.
+    pub fn virtual_time_ns(&self) -> i64 {
+        self.m.as_ref().map(|m| m.sched.now).unwrap_or(0)
+    }
+
     /// Instructions executed so far.
     pub fn steps(&self) -> u64 {
         self.m.as_ref().map(|m| m.steps).unwrap_or(0)
+    }
+
+    /// Checks the scheduler's invariants (for tests).
+    pub fn check_invariants(&self) -> Result<(), String> {
+        match &self.m {
+            Some(m) => m.sched.check_invariants(),
+            None => Ok(()),
+        }
     }
 }
 

@@ -26,6 +26,8 @@ pub(crate) enum Trap {
     /// A native asks to call Go code first: the func value and arguments.
     /// The native is re-executed afterwards with the results in `G::cb`.
     Call(u64, Vec<u64>),
+    /// The G must stop for the scheduler (park, yield, syscall...).
+    Sched(crate::sched::SchedReq),
 }
 
 /// Runtime errors, with Go's texts.
@@ -45,6 +47,9 @@ pub(crate) enum RtErr {
     MakeSliceCap,
     /// Other message after `runtime error: `.
     Other(String),
+    /// A `runtime.plainError` (no `runtime error: ` prefix), e.g.
+    /// `send on closed channel`.
+    Plain(String),
 }
 
 impl RtErr {
@@ -66,6 +71,7 @@ impl RtErr {
             RtErr::MakeSliceLen => "runtime error: makeslice: len out of range".into(),
             RtErr::MakeSliceCap => "runtime error: makeslice: cap out of range".into(),
             RtErr::Other(s) => format!("runtime error: {s}"),
+            RtErr::Plain(s) => s.clone(),
         }
     }
 
@@ -74,7 +80,7 @@ impl RtErr {
         match self {
             RtErr::Index(..) | RtErr::SliceBounds(_) => "runtime.boundsError",
             RtErr::TypeAssert(_) => "*runtime.TypeAssertionError",
-            RtErr::NilMap => "runtime.plainError",
+            RtErr::NilMap | RtErr::Plain(_) => "runtime.plainError",
             _ => "runtime.errorString",
         }
     }
@@ -114,13 +120,10 @@ pub(crate) struct Machine {
     pub config: Config,
     /// Instructions executed so far.
     pub steps: u64,
-    /// Virtual nanoseconds since the start (advanced with instructions).
-    pub now_ns: i64,
-    /// Goroutines created by `go` and not yet handed to the scheduler.
-    pub new_gs: Vec<crate::g::G>,
-    pub next_goid: u64,
-    /// Goroutines alive (for runtime.NumGoroutine).
-    pub live_goroutines: usize,
+    /// The scheduler: Gs, Ps, Ms, run queues, timers, virtual time.
+    pub sched: crate::sched::Sched,
+    /// `runtime.GC` was called: collect at the next instruction boundary.
+    pub gc_requested: bool,
     /// Runtime types by name (e.g. `runtime.boundsError`) created lazily.
     pub rt_named: Vec<(String, TypeId)>,
 }
@@ -197,6 +200,7 @@ impl Machine {
             .collect();
         let globals = heap.alloc_words(Shape::Globals, 0, prog.globals.len());
         let rng = config.seed ^ 0x9E37_79B9_7F4A_7C15;
+        let sched = crate::sched::Sched::new(config.gomaxprocs, config.seed);
         let mut m = Machine {
             prog: prog.clone(),
             heap,
@@ -223,10 +227,8 @@ impl Machine {
             rng,
             config,
             steps: 0,
-            now_ns: 0,
-            new_gs: Vec::new(),
-            next_goid: 2,
-            live_goroutines: 1,
+            sched,
+            gc_requested: false,
             rt_named: Vec::new(),
         };
         for (i, gl) in prog.globals.iter().enumerate() {

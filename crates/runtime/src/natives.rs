@@ -25,8 +25,14 @@ pub(crate) struct Ctx<'a> {
     pub m: &'a mut Machine,
     pub out: &'a mut dyn Output,
     pub cb: &'a mut NativeCb,
-    #[allow(dead_code)]
+    /// The calling goroutine's id and index in `Sched::allgs`.
     pub goid: u64,
+    pub gi: u32,
+    /// Set by a native that parks the G: wait reason and the address
+    /// waited on.
+    pub park: Option<(crate::sched::WaitReason, u64)>,
+    /// The calling G's `mutex_wait_start` (read and written back).
+    pub mutex_wait_start: i64,
 }
 
 /// A native: the call's register window in, results written back to it.
@@ -105,6 +111,58 @@ pub const NAMES: &[&str] = &[
     "atomic.StoreInt32",
     "atomic.CompareAndSwapInt64",
     "atomic.CompareAndSwapInt32",
+    "sync.(*Mutex).Lock",
+    "sync.(*Mutex).Unlock",
+    "sync.(*Mutex).TryLock",
+    "sync.(*RWMutex).Lock",
+    "sync.(*RWMutex).Unlock",
+    "sync.(*RWMutex).RLock",
+    "sync.(*RWMutex).RUnlock",
+    "sync.(*WaitGroup).Add",
+    "sync.(*WaitGroup).Done",
+    "sync.(*WaitGroup).Wait",
+    "sync.(*Once).Do",
+    "atomic.AddUint32",
+    "atomic.AddUint64",
+    "atomic.LoadUint32",
+    "atomic.LoadUint64",
+    "atomic.StoreUint32",
+    "atomic.StoreUint64",
+    "atomic.CompareAndSwapUint32",
+    "atomic.CompareAndSwapUint64",
+    "atomic.SwapInt32",
+    "atomic.SwapInt64",
+    "atomic.SwapUint32",
+    "atomic.SwapUint64",
+    "atomic.(*Int32).Add",
+    "atomic.(*Int32).Load",
+    "atomic.(*Int32).Store",
+    "atomic.(*Int32).CompareAndSwap",
+    "atomic.(*Int32).Swap",
+    "atomic.(*Int64).Add",
+    "atomic.(*Int64).Load",
+    "atomic.(*Int64).Store",
+    "atomic.(*Int64).CompareAndSwap",
+    "atomic.(*Int64).Swap",
+    "atomic.(*Uint32).Add",
+    "atomic.(*Uint32).Load",
+    "atomic.(*Uint32).Store",
+    "atomic.(*Uint32).CompareAndSwap",
+    "atomic.(*Uint32).Swap",
+    "atomic.(*Uint64).Add",
+    "atomic.(*Uint64).Load",
+    "atomic.(*Uint64).Store",
+    "atomic.(*Uint64).CompareAndSwap",
+    "atomic.(*Uint64).Swap",
+    "atomic.(*Bool).Load",
+    "atomic.(*Bool).Store",
+    "runtime.GC",
+    "debug.SetMaxThreads",
+    "debug.SetGCPercent",
+    "time.Sleep",
+    "time.After",
+    "time.Tick",
+    "os.ReadFile",
 ];
 
 /// Resolves a native name.
@@ -418,14 +476,14 @@ pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
         "time.Now" => |c, w| {
             let ty = time_type(c.m);
             let t = c.m.zero(ty);
-            let now = c.m.now_ns;
+            let now = c.m.sched.nanotime();
             c.m.heap.store(t, now as u64);
             w[0] = t;
             Ok(())
         },
         "time.Since" => |c, w| {
             let t = c.m.heap.load(w[0]).unwrap_or(0) as i64;
-            w[0] = (c.m.now_ns - t) as u64;
+            w[0] = (c.m.sched.nanotime() - t) as u64;
             Ok(())
         },
         "time.Duration.String" => |c, w| {
@@ -441,17 +499,24 @@ pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
             w[0] = ((w[0] as i64) / 1_000_000) as u64;
             Ok(())
         },
-        "runtime.Gosched" => |_, _| Ok(()),
+        "runtime.Gosched" => |_, _| Err(Trap::Sched(crate::sched::SchedReq::Gosched)),
         "runtime.NumGoroutine" => |c, w| {
-            w[0] = c.m.live_goroutines as u64;
+            w[0] = c.m.sched.gcount as u64;
             Ok(())
         },
         "runtime.GOMAXPROCS" => |c, w| {
-            let old = c.m.config.gomaxprocs;
-            if (w[0] as i64) > 0 {
-                c.m.config.gomaxprocs = w[0] as u32;
-            }
+            let s = &mut c.m.sched;
+            let old = if s.newprocs != 0 {
+                s.newprocs
+            } else {
+                s.gomaxprocs
+            };
+            let n = w[0] as i64;
             w[0] = old as u64;
+            if n > 0 && n as u32 != old {
+                s.newprocs = n.min(1024) as u32;
+                return Err(Trap::Sched(crate::sched::SchedReq::Stw));
+            }
             Ok(())
         },
         "runtime.NumCPU" => |c, w| {
@@ -515,7 +580,7 @@ pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
             w[0] = a.compare_exchange(w[1], w[2], SeqCst, SeqCst).is_ok() as u64;
             Ok(())
         },
-        _ => return None,
+        _ => return crate::sync::lookup(name),
     })
 }
 
@@ -535,6 +600,9 @@ pub(crate) fn call_text_native(m: &mut Machine, nid: u32, recv: u64) -> Option<S
         out: &mut out,
         cb: &mut cb,
         goid: 0,
+        gi: crate::sched::NIL,
+        park: None,
+        mutex_wait_start: 0,
     };
     let mut w = [recv, 0, 0];
     f(&mut ctx, &mut w).ok()?;
@@ -615,7 +683,7 @@ fn find_or_add(m: &mut Machine, desc: TypeDesc) -> u32 {
     (m.types.len() - 1) as u32
 }
 
-fn time_type(m: &mut Machine) -> u32 {
+pub(crate) fn time_type(m: &mut Machine) -> u32 {
     if let Some(i) = m.types.iter().position(|t| t.name == "time.Time") {
         return i as u32;
     }

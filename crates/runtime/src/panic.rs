@@ -195,6 +195,69 @@ pub(crate) fn print_fatal(m: &Machine, g: &G, msg: &str, out: &mut dyn Output) {
     out.stderr(s.as_bytes());
 }
 
+/// The header word in `goroutine N [...]:` for a G that is not running.
+fn status_text(m: &Machine, g: &G) -> String {
+    use crate::g::GStatus;
+    let mut s = match g.status {
+        GStatus::Gwaiting if g.wait_reason != crate::sched::WaitReason::Zero => {
+            g.wait_reason.go119_str().to_string()
+        }
+        st => st.traceback_word().to_string(),
+    };
+    if g.status == GStatus::Gwaiting {
+        let minutes = (m.sched.nanotime() - g.waitsince) / 60_000_000_000;
+        if minutes >= 1 {
+            s.push_str(&format!(", {minutes} minutes"));
+        }
+    }
+    s
+}
+
+/// Library frames Go 1.19 shows above user code for a G blocked in a
+/// library call.
+fn library_frames(g: &G) -> &'static str {
+    use crate::sched::WaitReason::*;
+    match g.wait_reason {
+        SyncWaitGroupWait => concat!(
+            "sync.runtime_Semacquire(0x0?)\n\t/usr/lib/go-1.19/src/runtime/sema.go:62 +0x0\n",
+            "sync.(*WaitGroup).Wait(0x0?)\n\t/usr/lib/go-1.19/src/sync/waitgroup.go:139 +0x0\n"
+        ),
+        SyncMutexLock => concat!(
+            "sync.runtime_SemacquireMutex(0x0?, 0x0?, 0x0?)\n\t/usr/lib/go-1.19/src/runtime/sema.go:77 +0x0\n",
+            "sync.(*Mutex).lockSlow(0x0)\n\t/usr/lib/go-1.19/src/sync/mutex.go:171 +0x0\n",
+            "sync.(*Mutex).Lock(...)\n\t/usr/lib/go-1.19/src/sync/mutex.go:90\n"
+        ),
+        Sleep => "time.Sleep(0x0)\n\t/usr/lib/go-1.19/src/runtime/time.go:195 +0x0\n",
+        _ => "",
+    }
+}
+
+/// Every live goroutine's traceback, as `tracebackothers` prints them
+/// after a fatal error: a blank line, `goroutine N [reason]:`, frames.
+pub(crate) fn all_goroutines(m: &Machine) -> String {
+    let mut s = String::new();
+    for g in m.sched.allgs.iter().flatten() {
+        if g.status == crate::g::GStatus::Gdead {
+            continue;
+        }
+        s.push_str(&format!(
+            "\ngoroutine {} [{}]:\n",
+            g.goid,
+            status_text(m, g)
+        ));
+        s.push_str(library_frames(g));
+        let trace: Vec<(u32, u32, bool)> = g
+            .frames
+            .iter()
+            .rev()
+            .map(|f| (f.func, f.pc.saturating_sub(1), false))
+            .collect();
+        s.push_str(&frame_lines(m, &trace, 100));
+        s.push_str(&goroutine_footer(m, g));
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,460 @@
+//! Natives that talk to the scheduler: `sync` (Mutex, RWMutex, WaitGroup,
+//! Once) on semaphore queues keyed by address (Go's `semtable`),
+//! `sync/atomic` (sequentially consistent, on the same words plain Go code
+//! accesses with relaxed ordering), `runtime`, `runtime/debug`, `time`
+//! (virtual clock and timers) and `os.ReadFile` on the virtual file system
+//! (a blocking system call).
+//!
+//! A native that must wait records why in `Ctx::park` and returns
+//! `Trap::Sched(SchedReq::Park)`; the interpreter stops the G after the
+//! call. A waiter that must *retry* when woken (a woken `Mutex.Lock` in
+//! normal mode competes with newcomers, as in Go) is readied with its pc
+//! moved back onto the call, so it re-executes the native.
+//!
+//! Mutex words: `[state, unused]`, state bit 0 = locked, bit 2 = starving
+//! (as `mutexLocked`/`mutexStarving`). RWMutex words: `[writer held,
+//! active readers, waiting writers, unused]`. WaitGroup: `[counter,
+//! unused]`. Once: `[done, in progress]`.
+
+use crate::machine::{Machine, RtErr, Trap};
+use crate::natives::{Ctx, NativeFn};
+use crate::sched::{EvKind, GIdx, SchedReq, TimerKind, WaitReason};
+use golab_bytecode::IntKind;
+use std::sync::atomic::AtomicU64;
+use std::sync::atomic::Ordering::SeqCst;
+
+const MUTEX_LOCKED: u64 = 1;
+const MUTEX_STARVING: u64 = 4;
+/// `starvationThresholdNs`: a waiter blocked longer switches the mutex to
+/// starvation mode.
+const STARVATION_THRESHOLD_NS: i64 = 1_000_000;
+/// Key of a RWMutex's writer queue (its readers wait on the address itself).
+const WRITER_KEY: u64 = 1 << 63;
+
+/// A file of the virtual file system: contents and read latency.
+pub struct VFile {
+    /// Path as programs open it.
+    pub path: &'static str,
+    /// Contents.
+    pub data: &'static str,
+    /// Virtual nanoseconds a read blocks its M.
+    pub latency_ns: i64,
+}
+
+/// The built-in virtual file system `os.ReadFile` reads.
+pub const VFS: &[VFile] = &[
+    VFile {
+        path: "data/slow.txt",
+        data: "This file lives on a slow disk: every read blocks its thread for 30 ms.\n",
+        latency_ns: 30_000_000,
+    },
+    VFile {
+        path: "data/fast.txt",
+        data: "This file is cached: a read blocks for 50 microseconds.\n",
+        latency_ns: 50_000,
+    },
+    VFile {
+        path: "data/hello.txt",
+        data: "hello, world\n",
+        latency_ns: 1_000_000,
+    },
+];
+
+/// Resolves the natives defined here.
+pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
+    Some(match name {
+        "sync.(*Mutex).Lock" => mutex_lock,
+        "sync.(*Mutex).Unlock" => mutex_unlock,
+        "sync.(*Mutex).TryLock" => |c, w| {
+            let a = word(c.m, w[0], 0)?;
+            let s = a.load(SeqCst);
+            w[0] = if s & (MUTEX_LOCKED | MUTEX_STARVING) == 0 {
+                a.store(s | MUTEX_LOCKED, SeqCst);
+                1
+            } else {
+                0
+            };
+            Ok(())
+        },
+        "sync.(*RWMutex).Lock" => rw_lock,
+        "sync.(*RWMutex).Unlock" => rw_unlock,
+        "sync.(*RWMutex).RLock" => rw_rlock,
+        "sync.(*RWMutex).RUnlock" => rw_runlock,
+        "sync.(*WaitGroup).Add" => |c, w| wg_add(c, w[0], w[1] as i64),
+        "sync.(*WaitGroup).Done" => |c, w| wg_add(c, w[0], -1),
+        "sync.(*WaitGroup).Wait" => |c, w| {
+            let p = w[0];
+            if word(c.m, p, 0)?.load(SeqCst) == 0 {
+                return Ok(());
+            }
+            wait_on(c, p, WaitReason::SyncWaitGroupWait, false)
+        },
+        "sync.(*Once).Do" => once_do,
+        "atomic.AddUint32" | "atomic.(*Uint32).Add" => |c, w| {
+            rmw(
+                c,
+                w,
+                |o, d| IntKind::U32.wrap(o.wrapping_add(d)),
+                IntKind::U32,
+            )
+        },
+        "atomic.AddUint64" | "atomic.(*Uint64).Add" | "atomic.(*Int64).Add" => {
+            |c, w| rmw(c, w, |o, d| o.wrapping_add(d), IntKind::I64)
+        }
+        "atomic.(*Int32).Add" => |c, w| {
+            rmw(
+                c,
+                w,
+                |o, d| IntKind::I32.wrap(o.wrapping_add(d)),
+                IntKind::I32,
+            )
+        },
+        "atomic.SwapInt32"
+        | "atomic.SwapInt64"
+        | "atomic.SwapUint32"
+        | "atomic.SwapUint64"
+        | "atomic.(*Int32).Swap"
+        | "atomic.(*Int64).Swap"
+        | "atomic.(*Uint32).Swap"
+        | "atomic.(*Uint64).Swap" => |c, w| {
+            let a = word(c.m, w[0], 0)?;
+            w[0] = a.swap(w[1], SeqCst);
+            trace_atomic(c, w[0], w[1]);
+            Ok(())
+        },
+        "atomic.LoadUint32"
+        | "atomic.LoadUint64"
+        | "atomic.(*Int32).Load"
+        | "atomic.(*Int64).Load"
+        | "atomic.(*Uint32).Load"
+        | "atomic.(*Uint64).Load"
+        | "atomic.(*Bool).Load" => |c, w| {
+            let p = w[0];
+            w[0] = word(c.m, p, 0)?.load(SeqCst);
+            trace_atomic(c, p, w[0]);
+            Ok(())
+        },
+        "atomic.StoreUint32"
+        | "atomic.StoreUint64"
+        | "atomic.(*Int32).Store"
+        | "atomic.(*Int64).Store"
+        | "atomic.(*Uint32).Store"
+        | "atomic.(*Uint64).Store"
+        | "atomic.(*Bool).Store" => |c, w| {
+            word(c.m, w[0], 0)?.store(w[1], SeqCst);
+            trace_atomic(c, w[0], w[1]);
+            Ok(())
+        },
+        "atomic.CompareAndSwapUint32"
+        | "atomic.CompareAndSwapUint64"
+        | "atomic.(*Int32).CompareAndSwap"
+        | "atomic.(*Int64).CompareAndSwap"
+        | "atomic.(*Uint32).CompareAndSwap"
+        | "atomic.(*Uint64).CompareAndSwap" => |c, w| {
+            let p = w[0];
+            let a = word(c.m, p, 0)?;
+            w[0] = a.compare_exchange(w[1], w[2], SeqCst, SeqCst).is_ok() as u64;
+            trace_atomic(c, p, w[2]);
+            Ok(())
+        },
+        "runtime.GC" => |c, _| {
+            c.m.gc_requested = true;
+            Ok(())
+        },
+        "debug.SetMaxThreads" => |c, w| {
+            let prev = c.m.sched.maxmcount;
+            let n = (w[0] as i64).clamp(1, u32::MAX as i64) as u32;
+            c.m.sched.maxmcount = n;
+            w[0] = prev as u64;
+            Ok(())
+        },
+        "debug.SetGCPercent" => |_, w| {
+            w[0] = 100;
+            Ok(())
+        },
+        "time.Sleep" => |c, w| {
+            let d = w[0] as i64;
+            if d <= 0 {
+                return Ok(());
+            }
+            let when = c.m.sched.nanotime().saturating_add(d);
+            c.m.sched.addtimer(
+                when,
+                TimerKind::Wake {
+                    g: c.gi,
+                    goid: c.goid,
+                },
+            );
+            c.m.sched.event(EvKind::Sleep, c.goid, when as u64, 0);
+            c.park = Some((WaitReason::Sleep, 0));
+            Err(Trap::Sched(SchedReq::Park))
+        },
+        "time.After" => |c, w| {
+            let d = w[0] as i64;
+            w[0] = timer_chan(c.m, d, 0)?;
+            Ok(())
+        },
+        "time.Tick" => |c, w| {
+            let d = w[0] as i64;
+            w[0] = if d <= 0 { 0 } else { timer_chan(c.m, d, d)? };
+            Ok(())
+        },
+        "os.ReadFile" => |c, w| {
+            let name = c.m.heap.str_lossy(w[0]);
+            let name = name.strip_prefix("./").unwrap_or(&name).to_string();
+            let file = VFS.iter().find(|f| f.path == name);
+            let latency = file.map(|f| f.latency_ns).unwrap_or(20_000);
+            match file {
+                Some(f) => {
+                    let byte = c.m.rt.byte;
+                    w[0] = crate::interp::new_filled_slice(
+                        c.m,
+                        byte,
+                        f.data.bytes().map(|b| b as u64),
+                    );
+                    w[1] = 0;
+                }
+                None => {
+                    let ty = c.m.rt_error_type("*fs.PathError");
+                    w[0] = 0;
+                    w[1] =
+                        c.m.new_error(ty, &format!("open {name}: no such file or directory"));
+                }
+            }
+            Err(Trap::Sched(SchedReq::Syscall(latency)))
+        },
+        _ => return None,
+    })
+}
+
+/// Word `i` of the object a pointer points to.
+fn word(m: &Machine, p: u64, i: u32) -> Result<&AtomicU64, Trap> {
+    m.heap
+        .words(p)
+        .and_then(|ws| ws.get(crate::heap::offset(p) as usize + i as usize))
+        .ok_or(Trap::Runtime(RtErr::NilDeref))
+}
+
+fn trace_atomic(c: &mut Ctx, p: u64, v: u64) {
+    if c.m.sched.trace_mem {
+        c.m.sched.event(EvKind::MemAtomic, c.goid, p, v);
+    }
+}
+
+fn rmw(c: &mut Ctx, w: &mut [u64], f: fn(u64, u64) -> u64, kind: IntKind) -> Result<(), Trap> {
+    let p = w[0];
+    let a = word(c.m, p, 0)?;
+    let delta = w[1];
+    let mut old = a.load(SeqCst);
+    loop {
+        let new = f(old, delta);
+        match a.compare_exchange_weak(old, new, SeqCst, SeqCst) {
+            Ok(_) => {
+                w[0] = kind.wrap(new);
+                trace_atomic(c, p, new);
+                return Ok(());
+            }
+            Err(cur) => old = cur,
+        }
+    }
+}
+
+/// Parks the running G on the semaphore queue at `key` (at the front for
+/// `lifo`, as Go requeues a woken mutex waiter).
+fn wait_on(c: &mut Ctx, key: u64, reason: WaitReason, lifo: bool) -> Result<(), Trap> {
+    let q = c.m.sched.semtable.entry(key).or_default();
+    if lifo {
+        q.push_front(c.gi);
+    } else {
+        q.push_back(c.gi);
+    }
+    c.park = Some((reason, key & !WRITER_KEY));
+    Err(Trap::Sched(SchedReq::Park))
+}
+
+/// Pops the first waiter of the queue at `key`.
+fn dequeue(m: &mut Machine, key: u64) -> Option<GIdx> {
+    let q = m.sched.semtable.get_mut(&key)?;
+    let g = q.pop_front();
+    if q.is_empty() {
+        m.sched.semtable.remove(&key);
+    }
+    g
+}
+
+/// Readies a waiter that must re-execute its blocking call.
+fn ready_retry(m: &mut Machine, gi: GIdx) {
+    if let Some(g) = m.sched.g_mut(gi) {
+        if let Some(f) = g.frames.last_mut() {
+            f.pc = f.pc.saturating_sub(1);
+        }
+    }
+    m.sched.goready(gi);
+}
+
+fn mutex_lock(c: &mut Ctx, w: &mut [u64]) -> Result<(), Trap> {
+    let p = w[0];
+    let a = word(c.m, p, 0)?;
+    let s = a.load(SeqCst);
+    if s & MUTEX_LOCKED == 0 {
+        a.store(s | MUTEX_LOCKED, SeqCst);
+        c.mutex_wait_start = 0;
+        c.m.sched.event(EvKind::MutexLock, c.goid, p, 0);
+        return Ok(());
+    }
+    let now = c.m.sched.nanotime();
+    let lifo = c.mutex_wait_start != 0;
+    if !lifo {
+        c.mutex_wait_start = now;
+    } else if now - c.mutex_wait_start > STARVATION_THRESHOLD_NS {
+        a.store(s | MUTEX_STARVING, SeqCst);
+    }
+    wait_on(c, p, WaitReason::SyncMutexLock, lifo)
+}
+
+fn mutex_unlock(c: &mut Ctx, w: &mut [u64]) -> Result<(), Trap> {
+    let p = w[0];
+    let s = word(c.m, p, 0)?.load(SeqCst);
+    if s & MUTEX_LOCKED == 0 {
+        return Err(Trap::Fatal("sync: unlock of unlocked mutex".into()));
+    }
+    c.m.sched.event(EvKind::MutexUnlock, c.goid, p, 0);
+    let waiter = dequeue(c.m, p);
+    match waiter {
+        Some(gi) if s & MUTEX_STARVING != 0 => {
+            // Starvation mode: ownership goes straight to the front waiter.
+            let now = c.m.sched.nanotime();
+            let started = c.m.sched.g(gi).map(|g| g.mutex_wait_start).unwrap_or(now);
+            let last = !c.m.sched.semtable.contains_key(&p);
+            if last || now - started < STARVATION_THRESHOLD_NS {
+                word(c.m, p, 0)?.store(MUTEX_LOCKED, SeqCst);
+            }
+            if let Some(g) = c.m.sched.g_mut(gi) {
+                g.mutex_wait_start = 0;
+            }
+            let goid = c.m.sched.g(gi).map(|g| g.goid).unwrap_or(0);
+            c.m.sched.event(EvKind::MutexLock, goid, p, 0);
+            c.m.sched.goready(gi);
+        }
+        Some(gi) => {
+            word(c.m, p, 0)?.store(s & !MUTEX_LOCKED, SeqCst);
+            ready_retry(c.m, gi);
+        }
+        None => word(c.m, p, 0)?.store(s & !(MUTEX_LOCKED | MUTEX_STARVING), SeqCst),
+    }
+    Ok(())
+}
+
+fn rw_lock(c: &mut Ctx, w: &mut [u64]) -> Result<(), Trap> {
+    let p = w[0];
+    let held = word(c.m, p, 0)?.load(SeqCst);
+    let readers = word(c.m, p, 1)?.load(SeqCst);
+    if held == 0 && readers == 0 {
+        word(c.m, p, 0)?.store(1, SeqCst);
+        c.m.sched.event(EvKind::MutexLock, c.goid, p, 0);
+        return Ok(());
+    }
+    word(c.m, p, 2)?.fetch_add(1, SeqCst);
+    wait_on(c, p | WRITER_KEY, WaitReason::SyncRWMutexLock, false)
+}
+
+fn rw_unlock(c: &mut Ctx, w: &mut [u64]) -> Result<(), Trap> {
+    let p = w[0];
+    if word(c.m, p, 0)?.load(SeqCst) == 0 {
+        return Err(Trap::Fatal("sync: Unlock of unlocked RWMutex".into()));
+    }
+    word(c.m, p, 0)?.store(0, SeqCst);
+    c.m.sched.event(EvKind::MutexUnlock, c.goid, p, 0);
+    // Readers that queued behind the writer get in first, then a writer.
+    let mut woke = false;
+    while let Some(gi) = dequeue(c.m, p) {
+        word(c.m, p, 1)?.fetch_add(1, SeqCst);
+        c.m.sched.goready(gi);
+        woke = true;
+    }
+    if !woke {
+        wake_writer(c.m, p)?;
+    }
+    Ok(())
+}
+
+fn wake_writer(m: &mut Machine, p: u64) -> Result<(), Trap> {
+    if let Some(gi) = dequeue(m, p | WRITER_KEY) {
+        word(m, p, 2)?.fetch_sub(1, SeqCst);
+        ready_retry(m, gi);
+    }
+    Ok(())
+}
+
+fn rw_rlock(c: &mut Ctx, w: &mut [u64]) -> Result<(), Trap> {
+    let p = w[0];
+    let held = word(c.m, p, 0)?.load(SeqCst);
+    let writers = word(c.m, p, 2)?.load(SeqCst);
+    if held == 0 && writers == 0 {
+        word(c.m, p, 1)?.fetch_add(1, SeqCst);
+        return Ok(());
+    }
+    wait_on(c, p, WaitReason::SyncRWMutexRLock, false)
+}
+
+fn rw_runlock(c: &mut Ctx, w: &mut [u64]) -> Result<(), Trap> {
+    let p = w[0];
+    let r = word(c.m, p, 1)?.load(SeqCst);
+    if r == 0 {
+        return Err(Trap::Fatal("sync: RUnlock of unlocked RWMutex".into()));
+    }
+    word(c.m, p, 1)?.store(r - 1, SeqCst);
+    if r == 1 {
+        wake_writer(c.m, p)?;
+    }
+    Ok(())
+}
+
+fn wg_add(c: &mut Ctx, p: u64, delta: i64) -> Result<(), Trap> {
+    let a = word(c.m, p, 0)?;
+    let v = (a.load(SeqCst) as i64).wrapping_add(delta);
+    a.store(v as u64, SeqCst);
+    if v < 0 {
+        let ty = c.m.rt.string;
+        let s = c.m.str("sync: negative WaitGroup counter");
+        return Err(Trap::Panic(c.m.heap.alloc_iface(ty, s)));
+    }
+    if v == 0 {
+        while let Some(gi) = dequeue(c.m, p) {
+            c.m.sched.goready(gi);
+        }
+    }
+    Ok(())
+}
+
+fn once_do(c: &mut Ctx, w: &mut [u64]) -> Result<(), Trap> {
+    let p = w[0];
+    if !c.cb.results.is_empty() {
+        // The function returned: done, and wake those who waited for it.
+        word(c.m, p, 0)?.store(1, SeqCst);
+        word(c.m, p, 1)?.store(0, SeqCst);
+        while let Some(gi) = dequeue(c.m, p) {
+            c.m.sched.goready(gi);
+        }
+        return Ok(());
+    }
+    if word(c.m, p, 0)?.load(SeqCst) != 0 {
+        return Ok(());
+    }
+    if word(c.m, p, 1)?.load(SeqCst) != 0 {
+        // Another goroutine is running f: wait, then return (f is done).
+        return wait_on(c, p, WaitReason::SyncOnceDo, false);
+    }
+    word(c.m, p, 1)?.store(1, SeqCst);
+    Err(Trap::Call(w[1], Vec::new()))
+}
+
+/// A channel of capacity 1 that receives the time after `d` (and every
+/// `period` after that).
+fn timer_chan(m: &mut Machine, d: i64, period: i64) -> Result<u64, Trap> {
+    let ty = crate::natives::time_type(m);
+    let ch = crate::chan::makechan(m, ty, 1)?;
+    let when = m.sched.nanotime().saturating_add(d.max(0));
+    m.sched.addtimer(when, TimerKind::ChanSend { ch, period });
+    Ok(ch)
+}
