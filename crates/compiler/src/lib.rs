@@ -9,6 +9,7 @@
 //! Entry points: [`check`] (diagnostics only) and [`compile`].
 pub mod ast;
 pub mod check;
+pub mod codegen;
 pub mod lexer;
 pub mod library;
 pub mod parser;
@@ -123,6 +124,18 @@ pub fn check_bytes(path: &str, src: &[u8]) -> Diagnostics {
         Ok(_) => Diagnostics::default(),
         Err(d) => d,
     }
+}
+
+/// Compiles a Go source file to a bytecode program, or returns its
+/// diagnostics (syntax errors, type errors, compile limits).
+pub fn compile(path: &str, src: &str) -> Result<golab_bytecode::Program, Diagnostics> {
+    compile_bytes(path, src.as_bytes())
+}
+
+/// Like [`compile`] for source that may not be valid UTF-8.
+pub fn compile_bytes(path: &str, src: &[u8]) -> Result<golab_bytecode::Program, Diagnostics> {
+    let (file, res) = front_end(path, src)?;
+    codegen::generate(path, src, &file, &res).map_err(|errs| diagnostics(path, src, errs))
 }
 
 /// Bounds recursion by the bytes of host stack actually used, so deeply
