@@ -81,6 +81,8 @@ pub const NS_PER_INSTR: i64 = 1;
 pub const FORCE_PREEMPT_NS: i64 = 10_000_000;
 /// One sysmon tick (its shortest sleep, 20 µs).
 pub const SYSMON_TICK_NS: i64 = 20_000;
+/// P0's `schedtick` when `main.main` starts (see `Sched::new`).
+pub const STARTUP_SCHEDTICK: u32 = 2;
 /// Size of a P's local run queue.
 pub const RUNQ_SIZE: u32 = 256;
 /// Go's default `sched.maxmcount`.
@@ -526,6 +528,11 @@ impl Sched {
         });
         s.allp[0].status = PStatus::Prunning;
         s.allp[0].m = 0;
+        // Before main.main, Go 1.19's runtime.main has P0 schedule its own
+        // goroutines (forcegchelper, bgsweep, bgscavenge) twice from the
+        // local queue, so user code starts at schedtick 2, not at a
+        // multiple of 61.
+        s.allp[0].schedtick = STARTUP_SCHEDTICK;
         for i in (1..n).rev() {
             s.pidle.push(i);
         }
@@ -1083,7 +1090,16 @@ fn round(m: &mut Machine, budget: u64, out: &mut dyn Output) -> Result<u64, i32>
     m.sched.turn_used = 0;
     m.sched.exec_budget = 0;
     m.sched.exec_left = 0;
-    if !ran && max_used == 0 {
+    let any_running = m.sched.allp.iter().any(|p| p.status == PStatus::Prunning);
+    if !any_running && m.sched.any_work() {
+        // Runnable Gs but every P idle: start an M for them (`wakep`
+        // regardless of `main_started`).
+        if let Some(p) = m.sched.pidle.pop() {
+            m.sched.startm_on(p);
+            return Ok(max_used);
+        }
+    }
+    if !ran && max_used == 0 && !any_running {
         // Nothing could run: jump to the next timer, or it is a deadlock.
         match next_wakeup(m) {
             Some(when) => {
@@ -1617,4 +1633,138 @@ fn thread_exhaustion(m: &mut Machine, msg: &str, out: &mut dyn Output) {
     s.push_str("fatal error: thread exhaustion\n");
     s.push_str(&crate::panic::all_goroutines(m));
     out.stderr(s.as_bytes());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Config;
+    use golab_bytecode::{Function, Op, Pos, Program};
+    use std::sync::Arc;
+
+    /// A machine whose scheduler holds `n` dummy Gs (goids 6..), none queued.
+    fn machine(procs: u32, n: u32) -> (Machine, Vec<GIdx>) {
+        let mut f = Function {
+            name: "main.main".into(),
+            num_regs: 1,
+            ..Default::default()
+        };
+        f.emit(
+            Op::Return {
+                src: golab_bytecode::Reg(0),
+                n: 0,
+            },
+            Pos::default(),
+        );
+        let prog = Program {
+            functions: vec![f],
+            ..Default::default()
+        };
+        let cfg = Config {
+            gomaxprocs: procs,
+            ..Config::default()
+        };
+        let mut m = Machine::new(Arc::new(prog), cfg).unwrap();
+        let gs = (0..n)
+            .map(|i| {
+                let mut g = G::new(FIRST_USER_GOID + i as u64);
+                g.status = GStatus::Grunnable;
+                m.sched.allgs.len();
+                m.sched.allocg(g)
+            })
+            .collect();
+        (m, gs)
+    }
+
+    #[test]
+    fn runqput_next_kicks_old_runnext_to_the_tail() {
+        let (mut m, gs) = machine(1, 3);
+        let s = &mut m.sched;
+        s.runqput(0, gs[0], true);
+        s.runqput(0, gs[1], true);
+        s.runqput(0, gs[2], true);
+        assert_eq!(s.allp[0].runnext, gs[2]);
+        assert_eq!(s.allp[0].runq_list(), vec![gs[0], gs[1]]);
+        assert_eq!(s.runqget(0), Some((gs[2], true)));
+        assert_eq!(s.runqget(0), Some((gs[0], false)));
+        // gs[0] and gs[2] are now off every queue yet runnable: caught.
+        assert!(s.check_invariants().is_err());
+    }
+
+    #[test]
+    fn full_local_queue_moves_half_to_the_global_queue() {
+        let (mut m, gs) = machine(1, 257);
+        let s = &mut m.sched;
+        for &g in &gs {
+            s.runqput(0, g, false);
+        }
+        // 256 fit; the 257th moves 128 + itself to the global queue.
+        assert_eq!(s.runq.len(), 129);
+        assert_eq!(s.allp[0].runq_list().len(), 128);
+        assert_eq!(s.runq.front(), Some(&gs[0]));
+        assert_eq!(s.runq.back(), Some(&gs[256]));
+        s.check_invariants().unwrap();
+    }
+
+    #[test]
+    fn stealing_takes_half_of_the_victims_queue() {
+        let (mut m, gs) = machine(2, 7);
+        let s = &mut m.sched;
+        s.startm_on(1);
+        s.pidle.retain(|&p| p != 1);
+        for &g in &gs[..6] {
+            s.runqput(0, g, false);
+        }
+        s.runqput(0, gs[6], true);
+        let got = s.runqsteal(1, 0, false).unwrap();
+        // 6 queued: the thief takes 3 (runs the last, queues two).
+        assert_eq!(got, gs[2]);
+        assert_eq!(s.allp[1].runq_list(), vec![gs[0], gs[1]]);
+        assert_eq!(s.allp[0].runq_list(), vec![gs[3], gs[4], gs[5]]);
+        assert_eq!(s.allp[0].runnext, gs[6]);
+        // runnext only on the last pass, and only when the queue is empty.
+        let (mut m2, gs2) = machine(2, 1);
+        m2.sched.runqput(0, gs2[0], true);
+        assert_eq!(m2.sched.runqsteal(1, 0, false), None);
+        assert_eq!(m2.sched.runqsteal(1, 0, true), Some(gs2[0]));
+    }
+
+    #[test]
+    fn every_61st_tick_takes_from_the_global_queue_first() {
+        let (mut m, gs) = machine(1, 3);
+        m.sched.runqput(0, gs[0], false);
+        m.sched.runqput(0, gs[1], true);
+        m.sched.globrunqput(gs[2]);
+        let mut out = crate::Captured::default();
+        m.sched.allp[0].schedtick = 60;
+        let r = find_runnable(&mut m, 0, &mut out).unwrap();
+        assert_eq!(r, Some((gs[1], true)), "tick 60: runnext first");
+        m.sched.runqput(0, gs[1], true);
+        m.sched.allp[0].schedtick = 61;
+        let r = find_runnable(&mut m, 0, &mut out).unwrap();
+        assert_eq!(r, Some((gs[2], false)), "tick 61: the global queue first");
+    }
+
+    #[test]
+    fn globrunqget_takes_a_fair_batch() {
+        let (mut m, gs) = machine(2, 10);
+        for &g in &gs {
+            m.sched.globrunqput(g);
+        }
+        // size/gomaxprocs + 1 = 6: one to run, five to the local queue.
+        assert_eq!(m.sched.globrunqget(0, 0), Some(gs[0]));
+        assert_eq!(m.sched.allp[0].runq_list(), gs[1..6].to_vec());
+        assert_eq!(m.sched.runq.len(), 4);
+    }
+
+    #[test]
+    fn wait_reasons_print_as_go_1_19() {
+        assert_eq!(
+            WaitReason::ChanReceiveNilChan.as_str(),
+            "chan receive (nil chan)"
+        );
+        assert_eq!(WaitReason::SyncMutexLock.as_str(), "sync.Mutex.Lock");
+        assert_eq!(WaitReason::SyncMutexLock.go119_str(), "semacquire");
+        assert_eq!(WaitReason::SelectNoCases.go119_str(), "select (no cases)");
+    }
 }
