@@ -496,6 +496,7 @@ impl<'a> Gen<'a> {
         }
         let name = self.prog.functions[id as usize].name.clone();
         let decl_line = self.prog.functions[id as usize].decl_line;
+        self.fs().f.name = name.clone();
         self.function_body(
             &params,
             &fi.results,
@@ -790,10 +791,14 @@ impl<'a> Gen<'a> {
 
     fn stmts(&mut self, list: &[Stmt]) {
         for s in list {
-            let m = self.mark();
-            let _ = self.stmt(s);
-            // Locals declared by this statement stay; temps above them are freed.
-            let _ = m;
+            let n = self.errors.len();
+            if self.stmt(s).is_err() && self.errors.len() == n {
+                // Never emit half-compiled code silently.
+                self.err(
+                    s.pos,
+                    "internal compiler error: cannot compile this statement",
+                );
+            }
         }
     }
 
@@ -841,12 +846,24 @@ impl<'a> Gen<'a> {
                 self.emit(Op::Send { ch: c, src: vr });
             }
             StmtKind::IncDec(x, inc) => {
-                let one = Expr {
-                    id: u32::MAX,
-                    pos: s.pos,
-                    kind: ExprKind::Int(Some(1)),
-                };
-                self.op_assign(x, if *inc { Tok::Add } else { Tok::Sub }, &one)?;
+                let p = self.place(x)?;
+                let t = p.ty().unwrap_or(INVALID);
+                let cur = self.alloc();
+                self.load_place(&p, cur)?;
+                if self.t.is_float(t) {
+                    let k = self.konst(bc::Const::Float(1.0));
+                    let one = self.alloc();
+                    self.emit(Op::LoadConst { dst: one, idx: k });
+                    self.arith(if *inc { Tok::Add } else { Tok::Sub }, cur, cur, one, t, t);
+                } else {
+                    self.emit(Op::AddImm {
+                        dst: cur,
+                        a: cur,
+                        imm: if *inc { 1 } else { -1 },
+                    });
+                    self.trunc(cur, t);
+                }
+                self.store_place(p, cur)?;
             }
             StmtKind::Assign { lhs, op, rhs, .. } => match op {
                 Tok::Define => self.define(lhs, rhs)?,
@@ -1316,16 +1333,17 @@ impl<'a> Gen<'a> {
             ExprKind::Index(x, i) => {
                 let xt = self.ety(x);
                 if let Type::Map(k, _) = self.t.under(xt).clone() {
-                    let map = self.expr(x)?;
-                    let key = self.expr_as(i, k)?;
+                    let map = self.expr_snap(x)?;
+                    let key = self.alloc();
+                    self.expr_to_as(i, key, k)?;
                     return Ok(Place::MapEntry { map, key, ty });
                 }
-                let obj = self.expr(x)?;
-                let idx = self.expr(i)?;
+                let obj = self.expr_snap(x)?;
+                let idx = self.expr_snap(i)?;
                 Ok(Place::Index { obj, idx, ty })
             }
             ExprKind::Star(p) => {
-                let ptr = self.expr(p)?;
+                let ptr = self.expr_snap(p)?;
                 Ok(Place::Deref { ptr, ty })
             }
             _ => Err(()),
@@ -1418,6 +1436,14 @@ impl<'a> Gen<'a> {
                 }
             }
         }
+        let r = self.alloc();
+        self.expr_to(e, r)?;
+        Ok(r)
+    }
+
+    /// Evaluates `e` into a fresh register (a snapshot: later assignments
+    /// to a variable in `e` do not change it).
+    fn expr_snap(&mut self, e: &Expr) -> R<Reg> {
         let r = self.alloc();
         self.expr_to(e, r)?;
         Ok(r)
@@ -1590,10 +1616,53 @@ impl<'a> Gen<'a> {
                             self.emit(Op::LoadNative { dst, native: id });
                         }
                     }
-                    _ => {
-                        self.err(e.pos, "method values are not supported yet");
-                        return Err(());
+                    Some(Selection::Method { def, recv_ptr, .. }) => {
+                        // A method value: a closure over the receiver.
+                        let target = match &def.imp {
+                            MethodImpl::Decl(di) => {
+                                bc::Callee::Func(self.func_ids[*self.decl_func.get(di).ok_or(())?])
+                            }
+                            MethodImpl::Native(n) => bc::Callee::Native(self.prog.native_id(n)),
+                        };
+                        let nparams = self.t.func_sig(def.sig).map_or(0, |s| s.0.len());
+                        let nret = self.t.func_sig(def.sig).map_or(0, |s| s.1.len());
+                        let f = self.bound_thunk(target, None, nparams, nret, &def.name);
+                        let m = self.mark();
+                        let rv = self.alloc();
+                        self.receiver_to(
+                            x,
+                            def.ptr_recv && !recv_ptr,
+                            !def.ptr_recv && recv_ptr,
+                            rv,
+                        )?;
+                        self.emit(Op::MakeClosure {
+                            dst,
+                            func: f,
+                            base: rv,
+                            n: 1,
+                        });
+                        self.free_to(m.max(dst.0 as u32 + 1));
                     }
+                    Some(Selection::IfaceMethod { name }) => {
+                        let mid = self.prog.method_name_id(&name);
+                        let sig = self.ety(e);
+                        let nparams = self.t.func_sig(sig).map_or(0, |s| s.0.len());
+                        let nret = self.t.func_sig(sig).map_or(0, |s| s.1.len());
+                        let f =
+                            self.bound_thunk(bc::Callee::Func(0), Some(mid), nparams, nret, &name);
+                        let m = self.mark();
+                        let rv = self.alloc();
+                        self.expr_to(x, rv)?;
+                        // A nil interface panics when the method value is made.
+                        self.emit(Op::MakeClosure {
+                            dst,
+                            func: f,
+                            base: rv,
+                            n: 1,
+                        });
+                        self.free_to(m.max(dst.0 as u32 + 1));
+                    }
+                    None => return Err(()),
                 }
                 Ok(())
             }
@@ -2370,7 +2439,8 @@ impl<'a> Gen<'a> {
         ellipsis: bool,
     ) -> R<u32> {
         let start = self.mark();
-        if args.len() == 1 && ptys.len() > 1 && !ellipsis {
+        if args.len() == 1 && !ellipsis && matches!(self.t.get(self.ety(&args[0])), Type::Tuple(_))
+        {
             if let Type::Tuple(ts) = self.t.get(self.ety(&args[0])).clone() {
                 // f(g()) with several results: g's results land in place.
                 let base = self.call(&args[0], ts.len())?;
@@ -2994,6 +3064,89 @@ impl<'a> Gen<'a> {
             pos,
         );
         f.emit(Op::Return { src: Reg(0), n: 0 }, pos);
+        let id = self.prog.functions.len() as u32;
+        self.prog.functions.push(f);
+        self.thunks.insert(key, id);
+        id
+    }
+
+    /// A function for a method value: calls the method with the receiver
+    /// captured as upvalue 0 followed by its own parameters.
+    fn bound_thunk(
+        &mut self,
+        target: bc::Callee,
+        iface_method: Option<u32>,
+        nparams: usize,
+        nret: usize,
+        mname: &str,
+    ) -> u32 {
+        let key = format!("bound.{target:?}.{iface_method:?}.{nparams}.{nret}");
+        if let Some(&f) = self.thunks.get(&key) {
+            return f;
+        }
+        let pos = self.pos;
+        let n = nparams as u16;
+        let mut f = bc::Function {
+            name: format!("main.{mname}-fm"),
+            file: self.path.clone(),
+            num_params: n,
+            num_results: nret as u16,
+            ..Default::default()
+        };
+        f.emit(
+            Op::Upval {
+                dst: Reg(n),
+                idx: 0,
+            },
+            pos,
+        );
+        for i in 0..n {
+            f.emit(
+                Op::Move {
+                    dst: Reg(n + 1 + i),
+                    src: Reg(i),
+                },
+                pos,
+            );
+        }
+        let (na, nr) = (n as u8 + 1, nret as u8);
+        match (iface_method, target) {
+            (Some(m), _) => f.emit(
+                Op::CallIface {
+                    method: m,
+                    base: Reg(n),
+                    nargs: na,
+                    nret: nr,
+                },
+                pos,
+            ),
+            (None, bc::Callee::Func(fid)) => f.emit(
+                Op::Call {
+                    func: fid,
+                    base: Reg(n),
+                    nargs: na,
+                    nret: nr,
+                },
+                pos,
+            ),
+            (None, bc::Callee::Native(nid)) => f.emit(
+                Op::CallNative {
+                    native: nid,
+                    base: Reg(n),
+                    nargs: na,
+                    nret: nr,
+                },
+                pos,
+            ),
+        };
+        f.emit(
+            Op::Return {
+                src: Reg(n),
+                n: nret as u16,
+            },
+            pos,
+        );
+        f.num_regs = 2 * n + 2 + nret as u16;
         let id = self.prog.functions.len() as u32;
         self.prog.functions.push(f);
         self.thunks.insert(key, id);

@@ -437,18 +437,23 @@ impl Types {
                 self.write_type(s, *e, q, d);
             }
             Type::Struct(fs) => {
-                s.push_str("struct{");
+                // %T prints `struct { X int }`; diagnostics print `struct{X int}`.
+                s.push_str(if q { "struct {" } else { "struct{" });
                 for (i, f) in fs.iter().enumerate() {
-                    if i > 0 {
-                        s.push_str("; ");
-                    }
+                    s.push_str(if i > 0 {
+                        "; "
+                    } else if q {
+                        " "
+                    } else {
+                        ""
+                    });
                     if !f.embedded {
                         s.push_str(&f.name);
                         s.push(' ');
                     }
                     self.write_type(s, f.ty, q, d);
                 }
-                s.push('}');
+                s.push_str(if q && !fs.is_empty() { " }" } else { "}" });
             }
             Type::Func { .. } => {
                 s.push_str("func");
