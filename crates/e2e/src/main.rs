@@ -28,16 +28,21 @@ struct Ctx {
 fn main() {
     let mut dist = PathBuf::from("dist");
     let mut out = PathBuf::from("target/e2e");
+    let mut against = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match (a.as_str(), args.next()) {
             ("--dist", Some(v)) => dist = v.into(),
             ("--out", Some(v)) => out = v.into(),
+            ("--against", Some(v)) => against = Some(v),
             _ => {
-                eprintln!("usage: golab-e2e [--dist DIR] [--out DIR]");
+                eprintln!("usage: golab-e2e [--dist DIR] [--out DIR] [--against URL]");
                 std::process::exit(2);
             }
         }
+    }
+    if let Some(url) = against {
+        std::process::exit(check_running_server(&url, &out));
     }
     if !dist.join("index.html").is_file() {
         eprintln!(
@@ -103,6 +108,43 @@ fn main() {
     println!("e2e: {passed} passed, {failed} failed");
     drop(ctx);
     std::process::exit(if failed == 0 { 0 } else { 1 });
+}
+
+/// `--against URL`: checks a server that is already running (the README's
+/// serve command): the contents page renders there, cross-origin isolated.
+fn check_running_server(url: &str, out: &std::path::Path) -> i32 {
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+    let result = Driver::start(&chromium, &chromedriver).and_then(|d| {
+        d.goto(url)?;
+        d.wait_for(
+            "the contents page",
+            "return document.querySelectorAll('.contents-list a').length > 0;",
+            LOAD,
+        )?;
+        if d.execute("return self.crossOriginIsolated;")?.as_bool() != Some(true) {
+            return Err(format!("{url} is not cross-origin isolated"));
+        }
+        d.screenshot(&out.join("serve-home.png"))?;
+        let errors = d.console_errors()?;
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(format!("console errors: {errors:?}"))
+        }
+    });
+    match result {
+        Ok(()) => {
+            println!("ok      {url} serves the contents page, isolated");
+            println!("e2e: 1 passed, 0 failed");
+            0
+        }
+        Err(e) => {
+            println!("FAILED  {url}: {e}");
+            println!("e2e: 0 passed, 1 failed");
+            1
+        }
+    }
 }
 
 fn text(ctx: &Ctx, css: &str) -> Result<String, String> {

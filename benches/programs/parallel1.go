@@ -1,0 +1,31 @@
+// parallel1: 2 independent CPU-bound goroutines, GOMAXPROCS(1).
+package main
+
+import (
+	"fmt"
+	"runtime"
+	"sync"
+)
+
+func work(seed int) int {
+	x := seed
+	for i := 0; i < 50000000; i++ {
+		x = (x*1103515245 + 12345) % 2147483648
+	}
+	return x
+}
+
+func main() {
+	runtime.GOMAXPROCS(1)
+	var wg sync.WaitGroup
+	results := make([]int, 2)
+	for g := 0; g < 2; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			results[g] = work(g + 1)
+		}(g)
+	}
+	wg.Wait()
+	fmt.Println(results[0], results[1])
+}

@@ -1,0 +1,166 @@
+#!/usr/bin/env python3
+"""Benchmarks: our runtime (`lab run`, release build) against native Go 1.19.
+
+Each program in benches/programs/ is built with `go build` and run as a Go
+binary, and run with `lab run` in the default deterministic mode (no trace),
+median of N runs each (default 5), on this machine, in this run. Prints one
+line per benchmark with both times, the ratio, and peak RSS, and writes the
+same table to BENCHMARKS.md with the machine description. It prints ratios,
+not verdicts: targets are listed beside them for the reader to compare.
+
+Usage: scripts/bench.py [--runs N] [--only NAME[,NAME]] [--no-write]
+"""
+import argparse
+import os
+import platform
+import selectors
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PROGRAMS = ROOT / "benches" / "programs"
+OUT = ROOT / "target" / "bench"
+
+# name, program, what the issue asks of it (shown, never asserted)
+BENCHES = [
+    ("cpu", "cpu.go", "<= 25x Go"),
+    ("pingpong", "pingpong.go", "<= 1.5x Go"),
+    ("spawn", "spawn.go", "<= 3x Go time, <= 1 KB per goroutine"),
+    ("mutex/1", "mutex1.go", ""),
+    ("mutex/2", "mutex2.go", ""),
+    ("parallel/1", "parallel1.go", ""),
+    ("parallel/2", "parallel2.go", "speed-up >= 1.8x (parallel mode)"),
+]
+
+
+def measure(cmd, timeout):
+    """Runs cmd; returns (seconds or None on timeout, the child's own peak RSS
+    in KiB from os.wait4, exit status, stdout, stderr)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    # Read output while the child runs so a full pipe never stalls it.
+    out_chunks, err_chunks = [], []
+    sel = selectors.DefaultSelector()
+    sel.register(proc.stdout, selectors.EVENT_READ, out_chunks)
+    sel.register(proc.stderr, selectors.EVENT_READ, err_chunks)
+    open_pipes = 2
+    deadline = start + timeout
+    while open_pipes:
+        remaining = deadline - time.perf_counter()
+        if remaining <= 0:
+            proc.kill()
+            break
+        for key, _ in sel.select(timeout=min(remaining, 1.0)):
+            data = os.read(key.fileobj.fileno(), 65536)
+            if data:
+                key.data.append(data)
+            else:
+                sel.unregister(key.fileobj)
+                open_pipes -= 1
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    timed_out = time.perf_counter() > deadline
+    return (None if timed_out else elapsed), usage.ru_maxrss, ("timeout" if timed_out else code), b"".join(out_chunks), b"".join(err_chunks)
+
+
+def series(cmd, runs, timeout):
+    times, rss, first = [], [], None
+    for _ in range(runs):
+        t, kib, code, out, err = measure(cmd, timeout)
+        if first is None:
+            first = (code, out, err)
+        if t is None or code != 0:
+            return None, None, (code, out, err)
+        times.append(t)
+        rss.append(kib)
+    return statistics.median(times), max(rss), first
+
+
+def machine():
+    cpu = "unknown CPU"
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        for line in open("/proc/meminfo"):
+            if line.startswith("MemTotal"):
+                mem = f"{int(line.split()[1]) // 1024 // 1024} GiB"
+    except OSError:
+        pass
+    go = subprocess.run(["go", "version"], capture_output=True, text=True).stdout.strip()
+    return f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs ({cpu}), {mem}; {go}"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--only", default="")
+    ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--timeout", type=float, default=300)
+    args = ap.parse_args()
+    only = set(filter(None, args.only.split(",")))
+
+    if not shutil.which("go"):
+        sys.exit("bench: Go is needed for the baseline: apt-get install golang-go")
+    OUT.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["cargo", "build", "--release", "-q", "-p", "golab-cli"], cwd=ROOT, check=True)
+    lab = ROOT / "target" / "release" / "lab"
+
+    rows = []
+    print(f"machine: {machine()}")
+    print(f"{'benchmark':<12} {'go':>9} {'lab':>9} {'ratio':>8} {'go RSS':>9} {'lab RSS':>9}  target")
+    for name, prog, target in BENCHES:
+        if only and name.split("/")[0] not in only and name not in only:
+            continue
+        src = PROGRAMS / prog
+        binary = OUT / prog.replace(".go", "")
+        subprocess.run(["go", "build", "-o", str(binary), str(src)], check=True, env={**os.environ, "GOFLAGS": "-mod=mod", "GO111MODULE": "off"})
+        go_t, go_rss, go_first = series([str(binary)], args.runs, args.timeout)
+        lab_t, lab_rss, lab_first = series([str(lab), "run", str(src)], args.runs, args.timeout)
+        if go_t is None:
+            line = f"{name:<12} go failed: {go_first[0]} {go_first[2][:200]!r}"
+        elif lab_t is None:
+            why = lab_first[2].decode(errors="replace").strip().splitlines()
+            line = f"{name:<12} {go_t:>8.3f}s {'—':>9} {'—':>8} {go_rss/1024:>7.1f}MB {'—':>9}  lab failed ({lab_first[0]}): {why[0] if why else ''}"
+        else:
+            same = "" if lab_first[1] == go_first[1] else "  OUTPUT DIFFERS"
+            line = f"{name:<12} {go_t:>8.3f}s {lab_t:>8.3f}s {lab_t/go_t:>7.2f}x {go_rss/1024:>7.1f}MB {lab_rss/1024:>7.1f}MB  {target}{same}"
+        print(line, flush=True)
+        rows.append(line)
+
+    if not args.no_write:
+        body = [
+            "# Benchmarks",
+            "",
+            "Written by `scripts/bench.py` (median of "
+            f"{args.runs} runs each, same machine, same run). `lab` is our runtime's native",
+            "release build in its default deterministic step mode with no trace; `go` is a Go binary",
+            "built with `go build`. Ratios, not verdicts: the targets of issue 9 are beside them.",
+            "",
+            f"Machine: {machine()}",
+            "",
+            "```text",
+            f"{'benchmark':<12} {'go':>9} {'lab':>9} {'ratio':>8} {'go RSS':>9} {'lab RSS':>9}  target",
+            *rows,
+            "```",
+            "",
+        ]
+        notes = ROOT / "benches" / "NOTES.md"
+        if notes.exists():
+            body += [notes.read_text()]
+        (ROOT / "BENCHMARKS.md").write_text("\n".join(body))
+        print("wrote BENCHMARKS.md")
+
+
+if __name__ == "__main__":
+    main()
