@@ -11,11 +11,13 @@ pub mod blocks;
 pub mod components;
 pub mod content;
 pub mod directive;
+pub mod engine;
 pub mod markdown;
 pub mod pages;
 pub mod platform;
 pub mod route;
 pub mod threads;
 pub mod view;
+pub mod widgets;
 
 pub use app::App;

@@ -1,12 +1,10 @@
-//! A ` ```go run ` block.
-//!
-//! For now this shows the program and its run settings; the playground
-//! (editor, Run/Step/Stop, console, views) replaces the body when the
-//! runtime is wired into the page ([Widgets]).
+//! A ` ```go run ` block: a playground (editor, controls, console, views)
+//! under a caption naming the example's settings.
 
 use super::BlockContext;
 use crate::content::Lang;
-use crate::directive::{Mode, RunBlock};
+use crate::directive::RunBlock;
+use crate::widgets::playground::Playground;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -23,12 +21,6 @@ pub fn run_example(props: &Props) -> Html {
     if let Some(n) = b.gomaxprocs {
         settings.push(format!("GOMAXPROCS={n}"));
     }
-    settings.push(match (b.mode, zh) {
-        (Mode::Step, true) => "单步模式".to_string(),
-        (Mode::Step, false) => "step mode".to_string(),
-        (Mode::Parallel, true) => "并行模式".to_string(),
-        (Mode::Parallel, false) => "parallel mode".to_string(),
-    });
     if let Some(seed) = b.seed {
         settings.push(format!("seed={seed}"));
     }
@@ -37,6 +29,9 @@ pub fn run_example(props: &Props) -> Html {
     }
     if b.race {
         settings.push("-race".to_string());
+    }
+    if b.exit != 0 {
+        settings.push(format!("exit={}", b.exit));
     }
     let label = if zh {
         "可运行示例"
@@ -49,7 +44,7 @@ pub fn run_example(props: &Props) -> Html {
                 <span class="block-label">{ label }</span>
                 { for settings.into_iter().map(|s| html! { <span class="chip">{ s }</span> }) }
             </figcaption>
-            <pre class="code-block"><code class="language-go">{ b.code.clone() }</code></pre>
+            <Playground block={b.clone()} ctx={props.ctx.clone()} />
         </figure>
     }
 }

@@ -2,7 +2,9 @@
 
 use super::BlockContext;
 use crate::content::Lang;
-use crate::directive::{WidgetBlock, WidgetKind};
+use crate::directive::{Mode, RunBlock, WidgetBlock, WidgetKind};
+use crate::widgets::playground::Playground;
+use crate::widgets::process_vs_thread::ProcessVsThread;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -29,21 +31,58 @@ pub fn title(kind: WidgetKind, lang: Lang) -> &'static str {
     }
 }
 
+/// The Go program a widget block carries, as a run block with the widget's
+/// options (`gomaxprocs=`, `seed=`...), so it runs in a playground.
+fn run_block(b: &WidgetBlock, code: &str) -> RunBlock {
+    let get = |k: &str| {
+        b.options
+            .iter()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.as_str())
+    };
+    RunBlock {
+        code: code.to_string(),
+        views: Vec::new(),
+        gomaxprocs: get("gomaxprocs").and_then(|v| v.parse().ok()),
+        mode: Mode::Step,
+        seed: get("seed").and_then(|v| v.parse().ok()),
+        editable: get("editable") != Some("false"),
+        race: get("race") == Some("true"),
+        exit: get("exit").and_then(|v| v.parse().ok()).unwrap_or(0),
+        id: get("id").map(str::to_string),
+        expected: None,
+    }
+}
+
 #[function_component(WidgetBox)]
 pub fn widget_box(props: &Props) -> Html {
     let b = &props.block;
     let lang = props.ctx.lang;
-    let pending = match lang {
-        Lang::Zh => "这个交互组件将在运行时接入页面后出现在这里。",
-        Lang::En => "This interactive widget appears here once the runtime is wired into the page.",
+    let body = match b.kind {
+        WidgetKind::ProcessVsThread => html! {
+            <ProcessVsThread lang={lang} ctx={props.ctx.clone()} code={b.code.clone()} />
+        },
+        _ => {
+            let pending = match lang {
+                Lang::Zh => "这个视图需要运行时的快照与追踪接口,接入后会出现在这里。",
+                Lang::En => {
+                    "This view appears here once the runtime's snapshot and trace API is wired in."
+                }
+            };
+            html! {
+                <>
+                    <p class="widget-pending">{ pending }</p>
+                    if let Some(code) = &b.code {
+                        <Playground block={run_block(b, code)} ctx={props.ctx.clone()} />
+                    }
+                </>
+            }
+        }
     };
     html! {
         <figure class="widget" data-block="widget" data-widget={b.kind.name()}>
             <figcaption><span class="block-label">{ title(b.kind, lang) }</span></figcaption>
-            <p class="widget-pending">{ pending }</p>
-            if let Some(code) = &b.code {
-                <pre class="code-block"><code class="language-go">{ code.clone() }</code></pre>
-            }
+            { body }
         </figure>
     }
 }

@@ -1,0 +1,43 @@
+//! Waiting for the next animation frame and reading the clock: the two
+//! browser facts the run loops need. Natively (tests) a frame is a no-op
+//! and the clock is `Instant`-based, so the loops' logic is shared.
+
+/// Milliseconds of each frame a run may use; the rest is left to the
+/// browser to paint and to handle input (16.7 ms per frame at 60 Hz).
+pub const FRAME_BUDGET_MS: f64 = 8.0;
+
+/// A monotonic clock in milliseconds.
+#[cfg(target_arch = "wasm32")]
+pub fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn now_ms() -> f64 {
+    use std::sync::OnceLock;
+    use std::time::Instant;
+    static START: OnceLock<Instant> = OnceLock::new();
+    START.get_or_init(Instant::now).elapsed().as_secs_f64() * 1000.0
+}
+
+/// Resolves at the next animation frame. Falls back to a short timer when
+/// the page has no window (never in the book) so a loop cannot spin.
+#[cfg(target_arch = "wasm32")]
+pub async fn next_frame() {
+    use wasm_bindgen::JsCast;
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let ok = web_sys::window()
+            .map(|w| w.request_animation_frame(resolve.unchecked_ref()).is_ok())
+            .unwrap_or(false);
+        if !ok {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub async fn next_frame() {}

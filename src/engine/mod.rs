@@ -1,0 +1,229 @@
+//! The page's side of running a program: compile a source text, run it in
+//! bounded slices, collect its output. Widgets see only what this module
+//! hands them (diagnostics, a [`Console`], an exit status, plain counters),
+//! never the runtime's internals.
+//!
+//! Why slices: the page's thread must never block, and a reader's program
+//! may loop forever. The playground calls [`Session::run_for`] once per
+//! animation frame with a few milliseconds of budget; Stop simply stops
+//! calling it, so Stop always works, however the program behaves.
+//!
+//! **Invariant:** nothing here panics on any input; compile errors and
+//! runtime failures come back as data.
+
+pub mod console;
+pub mod frame;
+pub mod many;
+
+pub use console::{Console, Stream};
+
+use golab_bytecode::Program;
+use golab_runtime::{Config, Status, Vm};
+use std::sync::Arc;
+
+/// The file name examples are compiled under, as `go run prog.go` would
+/// name it in diagnostics and tracebacks.
+pub const FILE: &str = "prog.go";
+
+/// One compile diagnostic, positioned in the reader's code (1-based line
+/// and byte column, as Go prints them).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diag {
+    pub line: u32,
+    pub col: u32,
+    pub message: String,
+}
+
+fn diags(d: golab_compiler::Diagnostics) -> Vec<Diag> {
+    d.0.into_iter()
+        .map(|d| Diag {
+            line: d.line,
+            col: d.col,
+            message: d.message,
+        })
+        .collect()
+}
+
+/// Parses and type-checks: what the editor shows as the reader types.
+pub fn check(src: &str) -> Vec<Diag> {
+    diags(golab_compiler::check(FILE, src))
+}
+
+/// Compiles to a program the runtime can run, or the diagnostics.
+pub fn compile(src: &str) -> Result<Arc<Program>, Vec<Diag>> {
+    golab_compiler::compile(FILE, src)
+        .map(Arc::new)
+        .map_err(diags)
+}
+
+/// How a run is set up (from the directive and the reader's controls).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Settings {
+    pub gomaxprocs: u32,
+    pub seed: u64,
+    /// Instructions before the run ends with the runtime's limit error.
+    pub max_instructions: u64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            gomaxprocs: 1,
+            seed: 1,
+            max_instructions: Config::default().max_instructions,
+        }
+    }
+}
+
+impl Settings {
+    fn config(&self) -> Config {
+        Config {
+            gomaxprocs: self.gomaxprocs.clamp(1, 64),
+            seed: self.seed,
+            max_instructions: self.max_instructions,
+            ..Config::default()
+        }
+    }
+}
+
+/// Instructions run between two looks at the clock in [`Session::run_for`]:
+/// small enough to stay within a frame's budget, large enough that reading
+/// the clock costs nothing.
+pub const CHUNK: u64 = 20_000;
+
+/// One run of a program.
+pub struct Session {
+    vm: Vm,
+    console: Console,
+    exit: Option<i32>,
+}
+
+impl Session {
+    pub fn new(program: Arc<Program>, settings: &Settings) -> Session {
+        Session {
+            vm: Vm::new(program, settings.config()),
+            console: Console::default(),
+            exit: None,
+        }
+    }
+
+    /// Runs at most `instructions` instructions; returns the exit status
+    /// once the program has ended.
+    pub fn run(&mut self, instructions: u64) -> Option<i32> {
+        if self.exit.is_none() {
+            if let Status::Exited(code) = self.vm.run_slice(instructions.max(1), &mut self.console)
+            {
+                self.exit = Some(code);
+            }
+        }
+        self.exit
+    }
+
+    /// Runs in chunks until `now()` passes `deadline` (the page passes
+    /// `performance.now()` and the end of this frame's budget) or the
+    /// program ends.
+    pub fn run_for(&mut self, mut now: impl FnMut() -> f64, deadline: f64) -> Option<i32> {
+        loop {
+            if let Some(code) = self.run(CHUNK) {
+                return Some(code);
+            }
+            if now() >= deadline {
+                return None;
+            }
+        }
+    }
+
+    pub fn console(&self) -> &Console {
+        &self.console
+    }
+
+    /// The exit status, once the program has ended.
+    pub fn exit(&self) -> Option<i32> {
+        self.exit
+    }
+
+    /// Instructions executed so far (the runtime's virtual clock counts one
+    /// nanosecond per instruction).
+    pub fn steps(&self) -> u64 {
+        self.vm.steps()
+    }
+}
+
+/// A finished run, as plain data.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outcome {
+    pub stdout: String,
+    pub stderr: String,
+    pub exit: i32,
+}
+
+/// Compiles and runs `src` to the end (natively: tests and the chapter
+/// check). The page never calls this: it would block the frame.
+pub fn run_to_end(src: &str, settings: &Settings) -> Result<Outcome, Vec<Diag>> {
+    let program = compile(src)?;
+    let mut s = Session::new(program, settings);
+    let exit = loop {
+        if let Some(code) = s.run(1 << 22) {
+            break code;
+        }
+    };
+    Ok(Outcome {
+        stdout: s.console().stdout(),
+        stderr: s.console().stderr(),
+        exit,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HELLO: &str =
+        "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"hello\")\n}\n";
+
+    #[test]
+    fn runs_a_program_to_its_output_and_exit_status() {
+        let out = run_to_end(HELLO, &Settings::default()).unwrap();
+        assert_eq!(out.stdout, "hello\n");
+        assert_eq!(out.exit, 0);
+    }
+
+    #[test]
+    fn compile_errors_come_back_positioned() {
+        let src = "package main\n\nfunc main() {\n\tx := 1\n}\n";
+        let d = check(src);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].line, d[0].col), (4, 2));
+        assert!(d[0].message.contains("declared but not used"), "{d:?}");
+        assert_eq!(compile(src).err(), Some(d));
+    }
+
+    #[test]
+    fn an_endless_loop_runs_in_bounded_slices() {
+        let src = "package main\n\nfunc main() {\n\tfor {\n\t}\n}\n";
+        let mut s = Session::new(compile(src).unwrap(), &Settings::default());
+        for _ in 0..10 {
+            assert_eq!(s.run(10_000), None);
+        }
+        assert!(s.steps() >= 100_000);
+        let mut ticks = 0.0;
+        let clock = || {
+            ticks += 1.0;
+            ticks
+        };
+        assert_eq!(
+            s.run_for(clock, 5.0),
+            None,
+            "run_for returns at its deadline"
+        );
+    }
+
+    #[test]
+    fn a_panic_is_reported_on_stderr_with_status_2() {
+        let src = "package main\n\nfunc main() {\n\tpanic(\"boom\")\n}\n";
+        let out = run_to_end(src, &Settings::default()).unwrap();
+        assert_eq!(out.exit, 2);
+        assert!(out.stderr.starts_with("panic: boom"), "{}", out.stderr);
+        assert!(console::is_crash(&out.stderr));
+    }
+}

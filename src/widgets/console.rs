@@ -1,0 +1,124 @@
+//! The output console of a playground: stdout and stderr in the order they
+//! were written (Go's crash reports styled as such), how much was cut, the
+//! exit status as `go run` prints it, and the run's cost.
+
+use super::{grouped, t};
+use crate::content::Lang;
+use crate::engine::console::is_crash;
+use crate::engine::{Console as Output, Stream};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Where a run stands, as the console reports it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RunState {
+    /// Nothing run yet.
+    Idle,
+    /// Did not compile: `go run` prints the errors and exits with status 1.
+    CompileFailed(Vec<String>),
+    Running,
+    /// Stopped between steps (the reader is stepping).
+    Paused,
+    /// The reader pressed Stop.
+    Stopped,
+    Exited(i32),
+}
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub output: Rc<Output>,
+    pub state: RunState,
+    pub lang: Lang,
+    /// Instructions executed.
+    #[prop_or_default]
+    pub steps: u64,
+    /// Wall-clock milliseconds the run has had so far.
+    #[prop_or_default]
+    pub real_ms: f64,
+    /// Whether stdout matched the example's `// Output:` comment (when it has one).
+    #[prop_or_default]
+    pub matches_expected: Option<bool>,
+    /// The exit status the chapter expects (`exit=` in the directive).
+    #[prop_or_default]
+    pub expected_exit: i32,
+}
+
+#[function_component(Console)]
+pub fn console(props: &Props) -> Html {
+    let lang = props.lang;
+    let chunks = props.output.chunks().map(|(stream, text)| {
+        let class = match stream {
+            Stream::Stdout => "out-stdout",
+            Stream::Stderr if is_crash(&text) => "out-crash",
+            Stream::Stderr => "out-stderr",
+        };
+        html! { <span class={class}>{ text }</span> }
+    });
+    let cut = props.output.cut();
+    let status = match &props.state {
+        RunState::Idle => None,
+        RunState::CompileFailed(_) => Some(("status-bad", "exit status 1".to_string())),
+        RunState::Running => Some(("status-running", t(lang, "运行中…", "running…").to_string())),
+        RunState::Paused => Some((
+            "status-paused",
+            t(lang, "已暂停(单步)", "paused (stepping)").to_string(),
+        )),
+        RunState::Stopped => Some((
+            "status-paused",
+            t(lang, "已被你停止", "stopped by you").to_string(),
+        )),
+        RunState::Exited(0) => Some((
+            "status-ok",
+            t(lang, "程序已结束,退出状态 0", "program exited, status 0").to_string(),
+        )),
+        RunState::Exited(n) => Some(("status-bad", format!("exit status {n}"))),
+    };
+    let expected_note = match (&props.state, props.expected_exit) {
+        (RunState::Exited(n), want) if *n != 0 && *n == want => {
+            Some(t(lang, "(本章预期的结果)", "(as the chapter expects)"))
+        }
+        _ => None,
+    };
+    let running = props.state == RunState::Running;
+    let cost = (props.steps > 0).then(|| {
+        format!(
+            "{} {} · {:.0} ms",
+            grouped(props.steps),
+            t(lang, "条指令", "instructions"),
+            props.real_ms
+        )
+    });
+    html! {
+        <div class="console" data-state={match &props.state { RunState::Idle => "idle", RunState::CompileFailed(_) => "compile-failed", RunState::Running => "running", RunState::Paused => "paused", RunState::Stopped => "stopped", RunState::Exited(_) => "exited" }}>
+            <pre class="console-out" role="log" aria-live={if running { "off" } else { "polite" }}
+                aria-label={t(lang, "程序输出", "Program output")} tabindex="0">
+                if let RunState::CompileFailed(errors) = &props.state {
+                    <span class="out-crash">{ "# command-line-arguments\n" }{ for errors.iter().map(|e| format!("./{e}\n")) }</span>
+                }
+                { for chunks }
+                if cut > 0 {
+                    <span class="out-cut">{ match lang {
+                        Lang::Zh => format!("\n…… 输出过长,另有 {} 字节未显示\n", grouped(cut as u64)),
+                        Lang::En => format!("\n… output too long: {} more bytes not shown\n", grouped(cut as u64)),
+                    } }</span>
+                }
+                if props.output.is_empty() && props.state == RunState::Idle {
+                    <span class="out-hint">{ t(lang, "按“运行”查看输出。", "Press Run to see the output.") }</span>
+                }
+            </pre>
+            <div class="console-status">
+                if let Some((class, text)) = status {
+                    <span class={classes!("run-status", class)}>{ text }</span>
+                }
+                if let Some(note) = expected_note { <span class="run-note">{ note }</span> }
+                if let Some(ok) = props.matches_expected {
+                    <span class={classes!("run-expected", if ok { "ok" } else { "bad" })}>
+                        { if ok { t(lang, "✓ 输出与 // Output: 一致", "✓ output matches // Output:") }
+                          else { t(lang, "✗ 输出与 // Output: 不同", "✗ output differs from // Output:") } }
+                    </span>
+                }
+                if let Some(cost) = cost { <span class="run-cost">{ cost }</span> }
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,510 @@
+//! The playground every ` ```go run ` block becomes: the editor, the run
+//! controls, the console, "Run 100 times", and the views the directive
+//! attaches.
+//!
+//! Running: Run compiles the reader's code and starts a [`Session`]; an
+//! async loop then runs it for a few milliseconds per animation frame
+//! ([`frame::FRAME_BUDGET_MS`]) and publishes its output. Every loop carries
+//! the run generation it was started for; Stop, Reset and a new Run bump the
+//! generation, and a loop that sees a newer one quits at its next frame. So
+//! Stop always works, even on `for {}`, and never leaves two loops running.
+//!
+//! Saving: every edit is written to localStorage at once (under the block's
+//! `id=` or its position in the chapter), so nothing typed is lost to a
+//! crash, a stop or navigation; Reset deletes the saved copy.
+
+use super::console::{Console, RunState};
+use super::editor::Editor;
+use super::run_many::RunMany;
+use super::t;
+use crate::blocks::BlockContext;
+use crate::content::Lang;
+use crate::directive::{Mode, RunBlock};
+use crate::engine::{self, frame, Diag, Session, Settings};
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::time::Duration;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// How fast a run goes: as fast as the frame budget allows, or a fixed
+/// number of instructions per frame so the reader can watch the views.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Speed {
+    Max,
+    PerFrame(u64),
+}
+
+impl Speed {
+    pub const ALL: [Speed; 5] = [
+        Speed::Max,
+        Speed::PerFrame(10_000),
+        Speed::PerFrame(1_000),
+        Speed::PerFrame(100),
+        Speed::PerFrame(10),
+    ];
+    fn value(self) -> String {
+        match self {
+            Speed::Max => "max".into(),
+            Speed::PerFrame(n) => n.to_string(),
+        }
+    }
+    fn parse(s: &str) -> Speed {
+        s.parse().map(Speed::PerFrame).unwrap_or(Speed::Max)
+    }
+    fn label(self, lang: Lang) -> String {
+        match (self, lang) {
+            (Speed::Max, Lang::Zh) => "全速".into(),
+            (Speed::Max, Lang::En) => "full speed".into(),
+            (Speed::PerFrame(n), Lang::Zh) => format!("每帧 {} 条指令", super::grouped(n)),
+            (Speed::PerFrame(n), Lang::En) => format!("{} instructions/frame", super::grouped(n)),
+        }
+    }
+}
+
+/// The playground's state: one reducer, one [`Action`] enum.
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    pub code: String,
+    pub diags: Vec<Diag>,
+    pub gomaxprocs: u32,
+    pub seed: u64,
+    pub speed: Speed,
+    pub run: RunState,
+    pub output: Rc<engine::Console>,
+    pub steps: u64,
+    pub real_ms: f64,
+    /// The code the current run was compiled from.
+    pub ran_code: Option<String>,
+}
+
+pub enum Action {
+    Edit(String),
+    /// Diagnostics for a version of the code (dropped if the code moved on).
+    Diagnosed(String, Vec<Diag>),
+    Reset(String),
+    Procs(u32),
+    Seed(u64),
+    Speed(Speed),
+    CompileFailed(String, Vec<Diag>),
+    Started(String),
+    Progress {
+        output: Rc<engine::Console>,
+        steps: u64,
+        real_ms: f64,
+        exit: Option<i32>,
+        paused: bool,
+    },
+    Stopped,
+}
+
+impl Reducible for State {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::Edit(code) => s.code = code,
+            Action::Diagnosed(code, diags) => {
+                if code != s.code {
+                    return self;
+                }
+                s.diags = diags;
+            }
+            Action::Reset(code) => {
+                s.code = code;
+                s.diags.clear();
+                s.run = RunState::Idle;
+                s.output = Rc::default();
+                s.steps = 0;
+                s.real_ms = 0.0;
+                s.ran_code = None;
+            }
+            Action::Procs(n) => s.gomaxprocs = n.clamp(1, 64),
+            Action::Seed(seed) => s.seed = seed,
+            Action::Speed(speed) => s.speed = speed,
+            Action::CompileFailed(code, diags) => {
+                s.run = RunState::CompileFailed(
+                    diags
+                        .iter()
+                        .map(|d| format!("{}:{}:{}: {}", engine::FILE, d.line, d.col, d.message))
+                        .collect(),
+                );
+                if code == s.code {
+                    s.diags = diags;
+                }
+                s.output = Rc::default();
+                s.steps = 0;
+                s.real_ms = 0.0;
+                s.ran_code = None;
+            }
+            Action::Started(code) => {
+                s.run = RunState::Running;
+                s.output = Rc::default();
+                s.steps = 0;
+                s.real_ms = 0.0;
+                s.diags.clear();
+                s.ran_code = Some(code);
+            }
+            Action::Progress {
+                output,
+                steps,
+                real_ms,
+                exit,
+                paused,
+            } => {
+                s.output = output;
+                s.steps = steps;
+                s.real_ms = real_ms;
+                s.run = match exit {
+                    Some(code) => RunState::Exited(code),
+                    None if paused => RunState::Paused,
+                    None => RunState::Running,
+                };
+            }
+            Action::Stopped => {
+                if matches!(s.run, RunState::Running | RunState::Paused) {
+                    s.run = RunState::Stopped;
+                }
+            }
+        }
+        Rc::new(s)
+    }
+}
+
+/// The page's side of the current run (not part of the rendered state: the
+/// VM is neither `Clone` nor `PartialEq`).
+#[derive(Default)]
+struct Runner {
+    session: Option<Session>,
+    /// Bumped by every Run, Step-from-scratch, Stop and Reset.
+    generation: u64,
+    speed: Option<Speed>,
+    /// Milliseconds spent running so far.
+    real_ms: f64,
+    /// Bumped by every edit; a pending diagnostic check runs only if no
+    /// edit came after it (the debounce).
+    edit_generation: u64,
+}
+
+type RunnerRef = Rc<RefCell<Runner>>;
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+fn progress(runner: &Runner, paused: bool) -> Action {
+    let s = runner.session.as_ref();
+    Action::Progress {
+        output: Rc::new(s.map(|s| s.console().clone()).unwrap_or_default()),
+        steps: s.map_or(0, Session::steps),
+        real_ms: runner.real_ms,
+        exit: s.and_then(Session::exit),
+        paused,
+    }
+}
+
+/// Runs the session frame by frame until it ends or a newer generation
+/// takes over.
+fn spawn_loop(runner: RunnerRef, dispatch: UseReducerDispatcher<State>, generation: u64) {
+    wasm_bindgen_futures::spawn_local(async move {
+        loop {
+            frame::next_frame().await;
+            let mut r = runner.borrow_mut();
+            if r.generation != generation {
+                return;
+            }
+            let speed = r.speed.unwrap_or(Speed::Max);
+            let t0 = frame::now_ms();
+            let Some(session) = r.session.as_mut() else {
+                return;
+            };
+            let exit = match speed {
+                Speed::Max => session.run_for(frame::now_ms, t0 + frame::FRAME_BUDGET_MS),
+                Speed::PerFrame(n) => session.run(n),
+            };
+            r.real_ms += frame::now_ms() - t0;
+            dispatch.dispatch(progress(&r, false));
+            if exit.is_some() {
+                return;
+            }
+        }
+    });
+}
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub block: RunBlock,
+    pub ctx: BlockContext,
+}
+
+#[function_component(Playground)]
+pub fn playground(props: &Props) -> Html {
+    let block = &props.block;
+    let lang = props.ctx.lang;
+    let key = props.ctx.storage_key("code", block.id.as_deref());
+    let state = {
+        let (key, block) = (key.clone(), block.clone());
+        use_reducer(move || State {
+            code: storage()
+                .and_then(|s| s.get_item(&key).ok().flatten())
+                .unwrap_or_else(|| block.code.clone()),
+            diags: Vec::new(),
+            gomaxprocs: block.gomaxprocs.unwrap_or(1),
+            seed: block.seed.unwrap_or(1),
+            speed: Speed::Max,
+            run: RunState::Idle,
+            output: Rc::default(),
+            steps: 0,
+            real_ms: 0.0,
+            ran_code: None,
+        })
+    };
+    let runner: RunnerRef = use_mut_ref(Runner::default);
+    // A run outlives nothing: leaving the page ends its loop.
+    {
+        let runner = runner.clone();
+        use_effect_with((), move |_| {
+            move || {
+                let mut r = runner.borrow_mut();
+                r.generation += 1;
+                r.session = None;
+            }
+        });
+    }
+    runner.borrow_mut().speed = Some(state.speed);
+    let settings = Settings {
+        gomaxprocs: state.gomaxprocs,
+        seed: state.seed,
+        ..Settings::default()
+    };
+    let dispatch = state.dispatcher();
+    let act: Callback<Action> = dispatch.clone().into();
+
+    // Starts a fresh session from the current code; `paused` leaves it for
+    // the Step button instead of starting the frame loop.
+    let start = {
+        let (runner, dispatch, code) = (runner.clone(), dispatch.clone(), state.code.clone());
+        let settings = settings.clone();
+        Callback::from(move |(seed, paused): (Option<u64>, bool)| {
+            let mut r = runner.borrow_mut();
+            r.generation += 1;
+            r.session = None;
+            r.real_ms = 0.0;
+            let program = match engine::compile(&code) {
+                Ok(p) => p,
+                Err(diags) => {
+                    drop(r);
+                    dispatch.dispatch(Action::CompileFailed(code.clone(), diags));
+                    return;
+                }
+            };
+            let mut settings = settings.clone();
+            if let Some(seed) = seed {
+                settings.seed = seed;
+                dispatch.dispatch(Action::Seed(seed));
+            }
+            r.session = Some(Session::new(program, &settings));
+            let generation = r.generation;
+            drop(r);
+            dispatch.dispatch(Action::Started(code.clone()));
+            if paused {
+                dispatch.dispatch(Action::Progress {
+                    output: Rc::default(),
+                    steps: 0,
+                    real_ms: 0.0,
+                    exit: None,
+                    paused: true,
+                });
+            } else {
+                spawn_loop(runner.clone(), dispatch.clone(), generation);
+            }
+        })
+    };
+    let on_run = {
+        let (start, runner, dispatch) = (start.clone(), runner.clone(), dispatch.clone());
+        let paused = state.run == RunState::Paused;
+        Callback::from(move |_: MouseEvent| {
+            if paused {
+                // Continue the run being stepped.
+                let mut r = runner.borrow_mut();
+                if r.session.is_some() {
+                    r.generation += 1;
+                    let generation = r.generation;
+                    let a = progress(&r, false);
+                    drop(r);
+                    dispatch.dispatch(a);
+                    spawn_loop(runner.clone(), dispatch.clone(), generation);
+                    return;
+                }
+            }
+            start.emit((None, false));
+        })
+    };
+    let on_stop = {
+        let (runner, dispatch) = (runner.clone(), dispatch.clone());
+        Callback::from(move |_: MouseEvent| {
+            runner.borrow_mut().generation += 1;
+            dispatch.dispatch(Action::Stopped);
+        })
+    };
+    let on_step = {
+        let (start, runner, dispatch) = (start.clone(), runner.clone(), dispatch.clone());
+        let run = state.run.clone();
+        Callback::from(move |_: MouseEvent| {
+            let live = matches!(run, RunState::Running | RunState::Paused);
+            if !live || runner.borrow().session.is_none() {
+                start.emit((None, true));
+            }
+            let mut r = runner.borrow_mut();
+            // Stepping pauses a running program.
+            r.generation += 1;
+            if let Some(s) = r.session.as_mut() {
+                let t0 = frame::now_ms();
+                s.run(1);
+                r.real_ms += frame::now_ms() - t0;
+                let a = progress(&r, true);
+                drop(r);
+                dispatch.dispatch(a);
+            }
+        })
+    };
+    let on_reset = {
+        let (runner, dispatch, key, original) = (
+            runner.clone(),
+            dispatch.clone(),
+            key.clone(),
+            block.code.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            let mut r = runner.borrow_mut();
+            r.generation += 1;
+            r.session = None;
+            r.edit_generation += 1;
+            if let Some(s) = storage() {
+                let _ = s.remove_item(&key);
+            }
+            dispatch.dispatch(Action::Reset(original.clone()));
+        })
+    };
+    let on_edit = {
+        let (runner, dispatch, key, original) = (
+            runner.clone(),
+            dispatch.clone(),
+            key.clone(),
+            block.code.clone(),
+        );
+        Callback::from(move |code: String| {
+            if let Some(s) = storage() {
+                let _ = if code == original {
+                    s.remove_item(&key)
+                } else {
+                    s.set_item(&key, &code)
+                };
+            }
+            let generation = {
+                let mut r = runner.borrow_mut();
+                r.edit_generation += 1;
+                r.edit_generation
+            };
+            dispatch.dispatch(Action::Edit(code.clone()));
+            let (runner, dispatch) = (runner.clone(), dispatch.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                yew::platform::time::sleep(Duration::from_millis(350)).await;
+                if runner.borrow().edit_generation == generation {
+                    let diags = engine::check(&code);
+                    dispatch.dispatch(Action::Diagnosed(code, diags));
+                }
+            });
+        })
+    };
+    let on_procs = act.reform(|e: Event| {
+        let v: HtmlInputElement = e.target_unchecked_into();
+        Action::Procs(v.value().parse().unwrap_or(1))
+    });
+    let on_seed = act.reform(|e: Event| {
+        let v: HtmlInputElement = e.target_unchecked_into();
+        Action::Seed(v.value().trim().parse().unwrap_or(1))
+    });
+    let on_new_seed =
+        act.reform(|_: MouseEvent| Action::Seed((js_sys::Math::random() * 1_000_000.0) as u64 + 1));
+    let on_speed = act.reform(|e: Event| {
+        let v: web_sys::HtmlSelectElement = e.target_unchecked_into();
+        Action::Speed(Speed::parse(&v.value()))
+    });
+    let on_replay = start.reform(|seed: u64| (Some(seed), false));
+
+    let running = state.run == RunState::Running;
+    let paused = state.run == RunState::Paused;
+    let edited = state.code != block.code;
+    let matches_expected = match (&block.expected, &state.run, &state.ran_code) {
+        (Some(exp), RunState::Exited(_), Some(ran)) if *ran == block.code => {
+            Some(exp.matches(&state.output.stdout()))
+        }
+        _ => None,
+    };
+    let max_procs = 8.max(state.gomaxprocs);
+    let uid = format!("pg-{}-{}", props.ctx.chapter, props.ctx.index);
+    html! {
+        <div class="playground" data-state={if running { "running" } else { "idle" }}>
+            <Editor code={state.code.clone()} on_change={on_edit} diags={state.diags.clone()}
+                editable={block.editable}
+                label={t(lang, "Go 代码(可编辑)", "Go code (editable)")} />
+            <div class="controls" role="toolbar" aria-label={t(lang, "运行控制", "Run controls")}>
+                <button class="button primary run" onclick={on_run} disabled={running}>
+                    { if paused { t(lang, "▶ 继续", "▶ Continue") } else { t(lang, "▶ 运行", "▶ Run") } }
+                </button>
+                <button class="button stop" onclick={on_stop} disabled={!(running || paused)}>
+                    { t(lang, "■ 停止", "■ Stop") }
+                </button>
+                <button class="button step" onclick={on_step}
+                    title={t(lang, "执行一条指令", "Run one instruction")}>
+                    { t(lang, "单步", "Step") }
+                </button>
+                <button class="button reset" onclick={on_reset} disabled={!edited && state.run == RunState::Idle}
+                    title={t(lang, "恢复本章的原始代码", "Back to the chapter's code")}>
+                    { t(lang, "重置", "Reset") }
+                </button>
+                <label class="control">
+                    <span>{ "GOMAXPROCS" }</span>
+                    <select class="gomaxprocs" onchange={on_procs} disabled={running}>
+                        { for (1..=max_procs).map(|n| html! {
+                            <option value={n.to_string()} selected={n == state.gomaxprocs}>{ n }</option>
+                        }) }
+                    </select>
+                </label>
+                <label class="control">
+                    <span>{ t(lang, "种子", "seed") }</span>
+                    <input class="seed" type="number" min="0" value={state.seed.to_string()}
+                        onchange={on_seed} disabled={running} />
+                </label>
+                <button class="button new-seed" onclick={on_new_seed} disabled={running}
+                    title={t(lang, "随机换一个种子", "Pick a random seed")}>{ t(lang, "新种子", "new seed") }</button>
+                <label class="control">
+                    <span>{ t(lang, "速度", "speed") }</span>
+                    <select class="speed" onchange={on_speed}>
+                        { for Speed::ALL.iter().map(|s| html! {
+                            <option value={s.value()} selected={*s == state.speed}>{ s.label(lang) }</option>
+                        }) }
+                    </select>
+                </label>
+                <label class="control" title={t(lang, "并行模式需要运行时的并行驱动(尚未接入)", "Parallel mode needs the runtime's parallel driver (not wired in yet)")}>
+                    <span>{ t(lang, "模式", "mode") }</span>
+                    <select class="mode" id={format!("{uid}-mode")}>
+                        <option value="step" selected=true>{ t(lang, "单步模式", "step mode") }</option>
+                        <option value="parallel" disabled=true>{ t(lang, "并行模式(暂不可用)", "parallel (not available yet)") }</option>
+                    </select>
+                </label>
+            </div>
+            if block.mode == Mode::Parallel {
+                <p class="mode-note">{ t(lang,
+                    "本例为并行模式而写;并行运行尚未接入页面,现在以单步模式运行(结果确定,不会真正并行)。",
+                    "This example is meant for parallel mode, which is not wired into the page yet: it runs in step mode (deterministic, not truly parallel).") }</p>
+            }
+            <Console output={state.output.clone()} state={state.run.clone()} lang={lang}
+                steps={state.steps} real_ms={state.real_ms} {matches_expected}
+                expected_exit={block.exit} />
+            <RunMany code={state.code.clone()} gomaxprocs={state.gomaxprocs} seed={state.seed}
+                lang={lang} on_replay={on_replay} />
+        </div>
+    }
+}
