@@ -543,20 +543,20 @@ impl<'a> Gen<'a> {
         self.cur_sig_results.push(rtys.clone());
         let preg = self.alloc_n(np as u32);
         self.pos = self.bpos(body.pos);
-        // Parameters that escape move into cells.
+        // Parameters live in their argument registers; those that escape
+        // (captured or address taken) move into cells.
         for (i, p) in params.iter().enumerate() {
             let Some(o) = p else { continue };
             let r = Reg(preg.0 + i as u16);
-            let loc = self.new_local_loc(*o);
-            match loc {
-                Loc::Reg(lr) => {
-                    // Aggregates passed by value were copied by the caller.
-                    self.emit(Op::Move { dst: lr, src: r });
-                }
-                Loc::Cell(c) => {
+            let ob = &self.info.objects[*o as usize];
+            let escapes = (ob.captured || ob.addr_taken) && !self.is_agg(ob.ty);
+            if escapes {
+                let loc = self.new_local_loc(*o);
+                if let Loc::Cell(c) = loc {
                     self.emit(Op::Store { ptr: c, src: r });
                 }
-                _ => {}
+            } else {
+                self.fs().vars.insert(*o, Loc::Reg(r));
             }
         }
         let has_defer = contains_defer(&body.stmts);
@@ -848,6 +848,16 @@ impl<'a> Gen<'a> {
             StmtKind::IncDec(x, inc) => {
                 let p = self.place(x)?;
                 let t = p.ty().unwrap_or(INVALID);
+                if let (Place::Var(_, Loc::Reg(r), _), false) = (&p, self.t.is_float(t)) {
+                    let r = *r;
+                    self.emit(Op::AddImm {
+                        dst: r,
+                        a: r,
+                        imm: if *inc { 1 } else { -1 },
+                    });
+                    self.trunc(r, t);
+                    return Ok(());
+                }
                 let cur = self.alloc();
                 self.load_place(&p, cur)?;
                 if self.t.is_float(t) {
@@ -1115,6 +1125,27 @@ impl<'a> Gen<'a> {
             tys.push(o.map(|o| self.obj_ty(o)));
             targets.push(o);
         }
+        // x := v with a register variable: compute v right into it.
+        if lhs.len() == 1 && rhs.len() == 1 {
+            if let Some(o) = targets[0] {
+                if !self.fs().vars.contains_key(&o) {
+                    let t = self.obj_ty(o);
+                    if let Loc::Reg(r) = self.new_local_loc(o) {
+                        let m = self.mark();
+                        self.expr_to_as(&rhs[0], r, t)?;
+                        self.free_to(m);
+                        return Ok(());
+                    }
+                    // A cell: store the value.
+                    let loc = self.var_loc(o);
+                    let m = self.mark();
+                    let v = self.expr_as(&rhs[0], t)?;
+                    self.init_loc(loc, v);
+                    self.free_to(m);
+                    return Ok(());
+                }
+            }
+        }
         // New variables get their registers before the values are computed,
         // so the temporaries above them can be released afterwards.
         let mut locs = Vec::new();
@@ -1158,6 +1189,19 @@ impl<'a> Gen<'a> {
     }
 
     fn assign(&mut self, lhs: &[Expr], rhs: &[Expr]) -> R<()> {
+        // x = v for a register variable not mentioned in v: compute in place.
+        if lhs.len() == 1 && rhs.len() == 1 {
+            if let ExprKind::Ident(id) = &lhs[0].unparen().kind {
+                if let Some(&o) = self.info.objs.get(&id.id) {
+                    let t = self.obj_ty(o);
+                    if !self.is_agg(t) && !mentions(&rhs[0], o, self.info) {
+                        if let Loc::Reg(r) = self.var_loc(o) {
+                            return self.expr_to_as(&rhs[0], r, t);
+                        }
+                    }
+                }
+            }
+        }
         // Evaluate place operands, then values, then store (Go's order).
         let mut places = Vec::new();
         for l in lhs {
@@ -1174,8 +1218,14 @@ impl<'a> Gen<'a> {
     fn op_assign(&mut self, l: &Expr, op: Tok, r: &Expr) -> R<()> {
         let p = self.place(l)?;
         let t = p.ty().unwrap_or(INVALID);
-        let cur = self.alloc();
-        self.load_place(&p, cur)?;
+        let cur = match p {
+            Place::Var(_, Loc::Reg(reg), _) => reg,
+            _ => {
+                let c = self.alloc();
+                self.load_place(&p, c)?;
+                c
+            }
+        };
         let rv = if matches!(op, Tok::Shl | Tok::Shr) {
             self.expr(r)?
         } else {
@@ -2343,6 +2393,37 @@ impl<'a> Gen<'a> {
         });
         self.free_to(m.max(dst.0 as u32 + 1));
         Ok(())
+    }
+}
+
+/// Whether `e` refers to object `o` anywhere (then `o` cannot be the
+/// destination register while `e` is evaluated).
+fn mentions(e: &Expr, o: ObjId, info: &Info) -> bool {
+    match &e.kind {
+        ExprKind::Ident(id) => info.objs.get(&id.id) == Some(&o),
+        ExprKind::Paren(x)
+        | ExprKind::Star(x)
+        | ExprKind::Unary(_, x)
+        | ExprKind::Selector(x, _) => mentions(x, o, info),
+        ExprKind::TypeAssert(x, _) => mentions(x, o, info),
+        ExprKind::Binary(_, a, b) | ExprKind::Index(a, b) => {
+            mentions(a, o, info) || mentions(b, o, info)
+        }
+        ExprKind::Slice { x, lo, hi, max } => {
+            mentions(x, o, info)
+                || [lo, hi, max]
+                    .iter()
+                    .any(|y| y.as_ref().is_some_and(|y| mentions(y, o, info)))
+        }
+        ExprKind::Call { fun, args, .. } => {
+            mentions(fun, o, info) || args.iter().any(|a| mentions(a, o, info))
+        }
+        ExprKind::Composite { elts, .. } => elts.iter().any(|el| {
+            mentions(&el.value, o, info) || el.key.as_ref().is_some_and(|k| mentions(k, o, info))
+        }),
+        // A closure may read the variable at any time; be conservative.
+        ExprKind::FuncLit { .. } => true,
+        _ => false,
     }
 }
 
