@@ -7,12 +7,6 @@
 //! Nothing here reads files: the caller passes the file name (used in
 //! diagnostics and tracebacks) and the source, so the same code runs in the
 //! wasm test.
-//!
-//! INTERIM: `golab_compiler::compile` has not landed yet. Until it does,
-//! `run` stops after [`check`] with a diagnostic saying that code generation
-//! is not available, so `lab` and the corpus test work end to end and fail
-//! honestly. The runtime half ([`execute`]) is real. Replace the body of
-//! [`run`] when `compile` lands.
 
 use crate::corpus::Outcome;
 use golab_bytecode::Program;
@@ -51,16 +45,21 @@ pub fn check(path: &str, src: &str) -> String {
     golab_compiler::check(path, src).to_string()
 }
 
-/// Compiles and runs `src`, streaming its output to `sink`.
-pub fn run(path: &str, src: &str, _config: &RunConfig, sink: &mut dyn Sink) -> Finished {
-    let mut diags = check(path, src);
-    if diags.is_empty() {
-        diags = format!("{path}:1:1: lab: code generation is not available yet (golab-compiler has no compile())\n");
-    }
-    sink.stderr(diags.as_bytes());
-    Finished {
-        exit: 1,
-        compile_failed: true,
+/// Compiles and runs `src`, streaming its output to `sink`. A program that
+/// does not compile prints its diagnostics and exits 1, as `go run` does.
+pub fn run(path: &str, src: &str, config: &RunConfig, sink: &mut dyn Sink) -> Finished {
+    match golab_compiler::compile(path, src) {
+        Ok(program) => Finished {
+            exit: execute(Arc::new(program), config, sink),
+            compile_failed: false,
+        },
+        Err(diags) => {
+            sink.stderr(diags.to_string().as_bytes());
+            Finished {
+                exit: 1,
+                compile_failed: true,
+            }
+        }
     }
 }
 
