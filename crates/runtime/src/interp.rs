@@ -1516,8 +1516,13 @@ fn assert_message(m: &Machine, w: u64, ty: u32, iface: u32) -> String {
     }
 }
 
-pub(crate) fn check_memory(m: &Machine, extra: usize) -> Result<(), Trap> {
-    if m.heap.bytes + extra > m.config.max_memory_bytes {
+pub(crate) fn check_memory(m: &mut Machine, extra: usize) -> Result<(), Trap> {
+    let need = m.heap.bytes + extra;
+    if need > m.gc_goal && !std::mem::take(&mut m.gc_just_ran) {
+        // Collect first: the instruction is re-executed afterwards.
+        return Err(Trap::Sched(SchedReq::Collect));
+    }
+    if need > m.config.max_memory_bytes {
         return Err(Trap::Fatal("runtime: out of memory".into()));
     }
     Ok(())

@@ -35,6 +35,7 @@
 pub mod chan;
 pub mod fmt;
 pub mod g;
+pub mod gc;
 pub mod heap;
 pub mod interp;
 mod machine;
@@ -306,6 +307,16 @@ impl Vm {
     /// Instructions executed so far.
     pub fn steps(&self) -> u64 {
         self.m.as_ref().map(|m| m.steps).unwrap_or(0)
+    }
+
+    /// Collector statistics (cycles, objects freed, live bytes).
+    pub fn gc_stats(&self) -> gc::GcStats {
+        self.m.as_ref().map(|m| m.gc_stats).unwrap_or_default()
+    }
+
+    /// Approximate bytes the heap holds now.
+    pub fn heap_bytes(&self) -> usize {
+        self.m.as_ref().map(|m| m.heap.bytes).unwrap_or(0)
     }
 
     /// Checks the scheduler's invariants (for tests).

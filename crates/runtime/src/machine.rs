@@ -124,6 +124,12 @@ pub(crate) struct Machine {
     pub sched: crate::sched::Sched,
     /// `runtime.GC` was called: collect at the next instruction boundary.
     pub gc_requested: bool,
+    /// Heap size that triggers the next collection.
+    pub gc_goal: usize,
+    /// A collection just ran for an allocation that is being retried.
+    pub gc_just_ran: bool,
+    /// Collector statistics.
+    pub gc_stats: crate::gc::GcStats,
     /// Runtime types by name (e.g. `runtime.boundsError`) created lazily.
     pub rt_named: Vec<(String, TypeId)>,
 }
@@ -229,6 +235,9 @@ impl Machine {
             steps: 0,
             sched,
             gc_requested: false,
+            gc_goal: crate::gc::MIN_HEAP_GOAL,
+            gc_just_ran: false,
+            gc_stats: Default::default(),
             rt_named: Vec::new(),
         };
         for (i, gl) in prog.globals.iter().enumerate() {

@@ -81,6 +81,8 @@ pub const NS_PER_INSTR: i64 = 1;
 pub const FORCE_PREEMPT_NS: i64 = 10_000_000;
 /// One sysmon tick (its shortest sleep, 20 µs).
 pub const SYSMON_TICK_NS: i64 = 20_000;
+/// Instructions between chances for the collector to run.
+pub const GC_CHECK_INSTRUCTIONS: u64 = 1 << 16;
 /// P0's `schedtick` when `main.main` starts (see `Sched::new`).
 pub const STARTUP_SCHEDTICK: u32 = 2;
 /// Size of a P's local run queue.
@@ -482,6 +484,9 @@ pub enum SchedReq {
     Stw,
     /// A scheduling event happened while stepping by events.
     Break,
+    /// An allocation would pass the heap goal: collect, then re-execute
+    /// the instruction.
+    Collect,
 }
 
 impl Sched {
@@ -1165,7 +1170,11 @@ fn turn(m: &mut Machine, pi: PIdx, quantum: u64, out: &mut dyn Output) -> Result
             preempt(m, pi, mi, gi);
             continue;
         }
-        let b = (quantum - m.sched.turn_used).min(slice_left);
+        // Executions are chunked so the collector gets a chance every
+        // GC_CHECK_INSTRUCTIONS (re-entering costs nothing measurable).
+        let b = (quantum - m.sched.turn_used)
+            .min(slice_left)
+            .min(GC_CHECK_INSTRUCTIONS);
         let mut g = m.sched.allgs[gi as usize]
             .take()
             .expect("runnable G present");
@@ -1210,6 +1219,12 @@ fn turn(m: &mut Machine, pi: PIdx, quantum: u64, out: &mut dyn Output) -> Result
                         break;
                     }
                     SchedReq::Break => {}
+                    SchedReq::Collect => {
+                        if let Some(f) = m.sched.g_mut(gi).and_then(|g| g.frames.last_mut()) {
+                            f.pc = f.pc.saturating_sub(1);
+                        }
+                        crate::gc::collect(m);
+                    }
                 }
             }
         }
@@ -1222,6 +1237,9 @@ fn turn(m: &mut Machine, pi: PIdx, quantum: u64, out: &mut dyn Output) -> Result
                 .as_bytes(),
             );
             return Err(2);
+        }
+        if crate::gc::should_collect(m) {
+            crate::gc::collect(m);
         }
         if m.heap.bytes > m.config.max_memory_bytes {
             out.stderr(b"fatal error: runtime: out of memory\n");
