@@ -10,7 +10,7 @@ use crate::g::{Defer, Frame, FrameKind, GStatus, Panic, G};
 use crate::heap::{handle, offset, ptr, Handle, Obj, Shape};
 use crate::machine::{Machine, RtErr, Trap};
 use crate::natives::Ctx;
-use crate::sched::{SchedReq, NIL};
+use crate::sched::{EvKind, SchedReq, NIL};
 use crate::Output;
 use golab_bytecode::{Callee, ConvKind, Op, Program, TypeKind};
 use std::sync::atomic::Ordering::Relaxed;
@@ -177,10 +177,21 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                     r!(dst) = v;
                 }
                 Op::GetGlobal { dst, idx } => {
-                    r!(dst) = m.heap.load(ptr(m.globals, idx)).unwrap_or(0);
+                    let v = m.heap.load(ptr(m.globals, idx)).unwrap_or(0);
+                    r!(dst) = v;
+                    // (Reading an aggregate global's reference is not an
+                    // access to a shared variable.)
+                    if m.sched.trace_mem && !m.is_aggregate(prog.globals[idx as usize].ty) {
+                        clock!();
+                        mem_event(m, g, EvKind::MemRead, ptr(m.globals, idx), v, pc);
+                    }
                 }
                 Op::SetGlobal { idx, src } => {
                     m.heap.store(ptr(m.globals, idx), r!(src));
+                    if m.sched.trace_mem {
+                        clock!();
+                        mem_event(m, g, EvKind::MemWrite, ptr(m.globals, idx), r!(src), pc);
+                    }
                 }
                 Op::GlobalAddr { dst, idx } => r!(dst) = ptr(m.globals, idx),
 
@@ -518,12 +529,22 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                     r!(dst) = o.wrapping_add((field as u64) << 32);
                 }
                 Op::Load { dst, ptr: p } => match m.heap.load(r!(p)) {
-                    Some(v) => r!(dst) = v,
+                    Some(v) => {
+                        r!(dst) = v;
+                        if m.sched.trace_mem {
+                            clock!();
+                            mem_event(m, g, EvKind::MemRead, r!(p), v, pc);
+                        }
+                    }
                     None => rt!(RtErr::NilDeref),
                 },
                 Op::Store { ptr: p, src } => {
                     if !m.heap.store(r!(p), r!(src)) {
                         rt!(RtErr::NilDeref);
+                    }
+                    if m.sched.trace_mem {
+                        clock!();
+                        mem_event(m, g, EvKind::MemWrite, r!(p), r!(src), pc);
                     }
                 }
                 Op::CopyVal { dst, src } => match m.copy_val(r!(src)) {
@@ -804,6 +825,18 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
             }
         }
     }
+}
+
+/// Records a plain memory access for the race view (tracing on only).
+/// `pc` is the index after the accessing instruction.
+#[cold]
+fn mem_event(m: &mut Machine, g: &G, kind: EvKind, addr: u64, v: u64, pc: usize) {
+    let line = g
+        .frames
+        .last()
+        .map(|f| m.prog.functions[f.func as usize].line_at(pc - 1))
+        .unwrap_or(0);
+    m.sched.mem_event(kind, g.goid, addr, v, line);
 }
 
 fn f(w: u64) -> f64 {

@@ -603,6 +603,27 @@ impl Sched {
         }
     }
 
+    /// Records a memory-access event (`MemRead`/`MemWrite`/`MemAtomic`)
+    /// with the source line of the access.
+    pub fn mem_event(&mut self, kind: EvKind, goid: u64, addr: u64, v: u64, line: u32) {
+        let ts = self.nanotime();
+        let p = self.cur_p;
+        let m = self.allp.get(p as usize).map(|p| p.m).unwrap_or(NIL);
+        if let Some(t) = &mut self.trace {
+            t.push(Event {
+                ts,
+                kind,
+                p,
+                m,
+                g: goid,
+                arg: addr,
+                arg2: v,
+                reason: WaitReason::Zero,
+                line,
+            });
+        }
+    }
+
     fn event_on(&mut self, kind: EvKind, p: PIdx, m: MIdx, g: u64, arg: u64, reason: WaitReason) {
         self.nevents += 1;
         if self.event_break && kind.is_sched() {

@@ -803,3 +803,31 @@ fn collector_reclaims_garbage_and_keeps_live_objects() {
     assert!(st.freed >= 30_000, "{st:?}");
     assert!(vm.heap_bytes() < 16 << 20, "{}", vm.heap_bytes());
 }
+
+/// The race view: with memory tracing on, the classic race shows both
+/// goroutines loading 0 before either stores (the lost update), with the
+/// lines of the accesses.
+#[test]
+fn memory_events_show_the_lost_update() {
+    let prog = counter_program(Incr::Racy);
+    let mut vm = Vm::new(prog.clone(), cfg(1, 1));
+    vm.enable_trace(true);
+    let mut out = Captured::default();
+    assert_eq!(vm.run_to_end(&mut out), 0);
+    let mem: Vec<(EvKind, u64, u64, u32)> = vm
+        .trace()
+        .iter()
+        .filter(|e| matches!(e.kind, EvKind::MemRead | EvKind::MemWrite))
+        .map(|e| (e.kind, e.g, e.arg2, e.line))
+        .collect();
+    // main's final read of the counter is the last access.
+    assert_eq!(mem[0], (EvKind::MemRead, 7, 0, 12));
+    assert_eq!(mem[1], (EvKind::MemRead, 6, 0, 12));
+    assert_eq!(mem[2], (EvKind::MemWrite, 7, 1, 15));
+    assert_eq!(mem.last().unwrap(), &(EvKind::MemRead, 1, 2, 27));
+    // Off by default: no memory events without `enable_trace(true)`.
+    let mut vm = Vm::new(prog, cfg(1, 1));
+    vm.enable_trace(false);
+    vm.run_to_end(&mut out);
+    assert!(vm.trace().iter().all(|e| e.kind.is_sched()));
+}
