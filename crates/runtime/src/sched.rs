@@ -468,6 +468,8 @@ pub struct Sched {
     rng: u64,
     /// Whether `main.main` has started (Go starts extra Ms only after).
     pub main_started: bool,
+    /// Goid of the G executing right now (0 in the scheduler itself).
+    pub cur_goid: u64,
 }
 
 /// How the current G stopped, as the scheduler sees it.
@@ -522,6 +524,7 @@ impl Sched {
             nchans: 0,
             rng: seed ^ 0x5DEE_CE66_D1CE_4E5B,
             main_started: false,
+            cur_goid: 0,
         };
         s.allm.push(M {
             id: 0,
@@ -818,7 +821,8 @@ impl Sched {
             }
             None => return,
         };
-        self.event(EvKind::GoUnblock, goid, goid, 0);
+        let by = self.cur_goid;
+        self.event(EvKind::GoUnblock, by, goid, 0);
         let pi = self.ready_p();
         self.runqput(pi, gi, true);
         self.wakep();
@@ -1199,11 +1203,13 @@ fn turn(m: &mut Machine, pi: PIdx, quantum: u64, out: &mut dyn Output) -> Result
         let mut g = m.sched.allgs[gi as usize]
             .take()
             .expect("runnable G present");
+        m.sched.cur_goid = g.goid;
         m.sched.exec_budget = b;
         m.sched.exec_left = b;
         let before = m.steps;
         let stop = crate::interp::execute(m, &mut g, b, out);
         let used = m.steps - before;
+        m.sched.cur_goid = 0;
         m.sched.turn_used += used;
         m.sched.exec_budget = 0;
         m.sched.exec_left = 0;
