@@ -14,6 +14,9 @@ pub enum Command {
     Run(RunArgs),
     /// `lab check prog.go`
     Check { file: String },
+    /// `lab step [--gomaxprocs N] [--seed S] prog.go`: run in step mode,
+    /// printing one scheduling event per line.
+    Step(RunArgs),
     /// `lab help`, `-h`, `--help`
     Help,
 }
@@ -28,6 +31,8 @@ pub struct RunArgs {
     pub seed: Option<u64>,
     /// `--verbose`: after the run, a summary line on stderr.
     pub verbose: bool,
+    /// `--trace out.json`: write the run's trace as Chrome trace-event JSON.
+    pub trace: Option<String>,
 }
 
 /// Why the command line was rejected. Printed as `lab: MESSAGE` followed by
@@ -42,19 +47,26 @@ impl fmt::Display for UsageError {
 }
 
 pub const USAGE: &str = "\
-usage: lab run [--gomaxprocs N] [--seed S] [--verbose] prog.go
+usage: lab run [--gomaxprocs N] [--seed S] [--trace out.json] [--verbose] prog.go
+       lab step [--gomaxprocs N] [--seed S] prog.go
        lab check prog.go
 
 run    compile and run a Go program like a built Go binary: its output on
        stdout, panics on stderr, exit status 0, 2 for a panic or fatal error,
-       n for os.Exit(n), 1 if it does not compile
+       n for os.Exit(n), 1 if it does not compile; --trace writes the run's
+       scheduler trace as Chrome trace-event JSON (open it in Perfetto)
+step   run the same way, printing every scheduling event (virtual time, P,
+       M, G, event) on stdout as it happens
 check  print the program's compile errors (exit status 1 if there are any)
+
+Without --seed the seed is random (--verbose prints it); the same program,
+GOMAXPROCS and seed always run the same way.
 ";
 
 /// Flags and commands planned for later issues: recognised, so the user
 /// gets a clear answer instead of "unknown flag".
-const NOT_YET_FLAGS: &[&str] = &["parallel", "trace", "race"];
-const NOT_YET_COMMANDS: &[&str] = &["step"];
+const NOT_YET_FLAGS: &[&str] = &["parallel", "race"];
+const NOT_YET_COMMANDS: &[&str] = &[];
 
 /// Parses the arguments after the program name.
 pub fn parse(args: &[String]) -> Result<Command, UsageError> {
@@ -63,6 +75,13 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
     };
     match cmd.as_str() {
         "run" => parse_run(rest).map(Command::Run),
+        "step" => {
+            let a = parse_run(rest)?;
+            if a.trace.is_some() {
+                return Err(unknown_flag("trace"));
+            }
+            Ok(Command::Step(a))
+        }
         "check" => {
             let (flags, file) = split_flags(rest)?;
             if let Some(flag) = flags.first() {
@@ -95,6 +114,13 @@ fn parse_run(args: &[String]) -> Result<RunArgs, UsageError> {
             }
             "seed" => run.seed = Some(flag.number()?),
             "verbose" | "v" => flag.boolean().map(|b| run.verbose = b)?,
+            "trace" => {
+                let path = flag.value.clone().unwrap_or_default();
+                if path.is_empty() {
+                    return Err(UsageError("flag needs an argument: -trace".into()));
+                }
+                run.trace = Some(path);
+            }
             name => return Err(unknown_flag(name)),
         }
     }
@@ -202,6 +228,7 @@ mod tests {
             gomaxprocs: Some(2),
             seed: Some(7),
             verbose: true,
+            trace: None,
         });
         assert_eq!(
             parse_str("run --gomaxprocs 2 --seed 7 --verbose p.go"),
@@ -267,9 +294,24 @@ mod tests {
         );
         assert_eq!(msg("run -race p.go"), "flag -race is not supported yet");
         assert_eq!(
-            msg("run --trace out.json p.go"),
-            "flag -trace is not supported yet"
+            parse_str("run --trace out.json p.go"),
+            Ok(Command::Run(RunArgs {
+                file: "p.go".into(),
+                trace: Some("out.json".into()),
+                ..RunArgs::default()
+            }))
         );
-        assert_eq!(msg("step p.go"), "`lab step` is not supported yet");
+        assert_eq!(
+            parse_str("step --seed 3 p.go"),
+            Ok(Command::Step(RunArgs {
+                file: "p.go".into(),
+                seed: Some(3),
+                ..RunArgs::default()
+            }))
+        );
+        assert_eq!(
+            msg("step --trace t.json p.go"),
+            "flag provided but not defined: -trace"
+        );
     }
 }

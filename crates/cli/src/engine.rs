@@ -10,7 +10,7 @@
 
 use crate::corpus::Outcome;
 use golab_bytecode::Program;
-use golab_runtime::{Config, Output, Vm};
+use golab_runtime::{Config, EvKind, Event, Output, Status, Vm};
 use std::sync::Arc;
 
 /// Settings of one run, from `lab run`'s flags.
@@ -68,6 +68,118 @@ pub fn run(path: &str, src: &str, config: &RunConfig, sink: &mut dyn Sink) -> Fi
 pub fn execute(program: Arc<Program>, config: &RunConfig, sink: &mut dyn Sink) -> i32 {
     let mut vm = Vm::new(program, runtime_config(config));
     vm.run_to_end(&mut SinkOutput(sink))
+}
+
+/// What a traced run leaves besides its output.
+pub struct Traced {
+    pub finished: Finished,
+    /// The scheduler trace as Chrome trace-event JSON (empty when the
+    /// program did not compile).
+    pub chrome_json: String,
+}
+
+/// Compiles and runs `src` with the scheduler trace recorded.
+pub fn run_traced(path: &str, src: &str, config: &RunConfig, sink: &mut dyn Sink) -> Traced {
+    match golab_compiler::compile(path, src) {
+        Ok(program) => {
+            let mut vm = Vm::new(Arc::new(program), runtime_config(config));
+            vm.enable_trace(false);
+            let exit = vm.run_to_end(&mut SinkOutput(sink));
+            Traced {
+                finished: Finished {
+                    exit,
+                    compile_failed: false,
+                },
+                chrome_json: vm.chrome_trace_json(),
+            }
+        }
+        Err(diags) => {
+            sink.stderr(diags.to_string().as_bytes());
+            Traced {
+                finished: Finished {
+                    exit: 1,
+                    compile_failed: true,
+                },
+                chrome_json: String::new(),
+            }
+        }
+    }
+}
+
+/// Compiles and runs `src` in step mode, one scheduling event at a time;
+/// `on_event` gets each event as one line of text (without newline), in
+/// order with the program's output.
+pub fn step(
+    path: &str,
+    src: &str,
+    config: &RunConfig,
+    sink: &mut dyn Sink,
+    on_event: &mut dyn FnMut(&str, &mut dyn Sink),
+) -> Finished {
+    let program = match golab_compiler::compile(path, src) {
+        Ok(p) => p,
+        Err(diags) => {
+            sink.stderr(diags.to_string().as_bytes());
+            return Finished {
+                exit: 1,
+                compile_failed: true,
+            };
+        }
+    };
+    let mut vm = Vm::new(Arc::new(program), runtime_config(config));
+    vm.enable_trace(false);
+    let mut shown = 0;
+    loop {
+        let status = vm.step_event(1 << 24, &mut SinkOutput(sink));
+        let events = vm.trace();
+        for e in &events[shown..] {
+            on_event(&event_line(e), sink);
+        }
+        shown = events.len();
+        if let Status::Exited(code) = status {
+            return Finished {
+                exit: code,
+                compile_failed: false,
+            };
+        }
+    }
+}
+
+/// One event as `lab step` prints it: virtual time, P, M, G, name, details.
+pub fn event_line(e: &Event) -> String {
+    let who = |x: u32, c: char| {
+        if x == u32::MAX {
+            format!("{c}-")
+        } else {
+            format!("{c}{x}")
+        }
+    };
+    let mut s = format!(
+        "{:>12.6}ms {:<3} {:<3} G{:<4} {}",
+        e.ts as f64 / 1e6,
+        who(e.p, 'P'),
+        who(e.m, 'M'),
+        e.g,
+        e.kind.name()
+    );
+    match e.kind {
+        EvKind::GoCreate => s.push_str(&format!(" new=G{}", e.arg)),
+        EvKind::GoUnblock => s.push_str(&format!(" G{}", e.arg)),
+        EvKind::GoBlock => s.push_str(&format!(" [{}]", e.reason.as_str())),
+        EvKind::Steal => s.push_str(&format!(" {} from P{}", e.arg, e.arg2)),
+        EvKind::ChanSend | EvKind::ChanRecv | EvKind::ChanClose => {
+            s.push_str(&format!(" chan#{}", e.arg));
+            if e.arg2 != 0 {
+                s.push_str(&format!(" with G{}", e.arg2));
+            }
+        }
+        EvKind::GoSysCall => s.push_str(&format!(" {}ns", e.arg)),
+        EvKind::ThreadCreate => s.push_str(&format!(" threads={}", e.arg)),
+        EvKind::Procs => s.push_str(&format!(" GOMAXPROCS={}", e.arg)),
+        EvKind::Sleep => s.push_str(&format!(" until {:.6}ms", e.arg as f64 / 1e6)),
+        _ => {}
+    }
+    s
 }
 
 /// The runtime's settings for our flags; unset flags keep its defaults.

@@ -15,6 +15,7 @@ fn main() -> ExitCode {
         }
         Ok(Command::Check { file }) => check(&file),
         Ok(Command::Run(run_args)) => run(&run_args),
+        Ok(Command::Step(run_args)) => step(&run_args),
         Err(e) => {
             eprint!("lab: {e}\n{USAGE}");
             2
@@ -53,22 +54,65 @@ fn check(file: &str) -> i32 {
     }
 }
 
+/// The run's settings; without `--seed`, a random seed (the `--verbose`
+/// summary line names it).
+fn run_config(a: &RunArgs) -> RunConfig {
+    let seed = a.seed.unwrap_or_else(random_seed);
+    RunConfig {
+        gomaxprocs: a.gomaxprocs,
+        seed: Some(seed),
+    }
+}
+
+/// A seed from the clock and the process id (no dependency needed).
+fn random_seed() -> u64 {
+    let t = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or(0);
+    (t ^ (std::process::id() as u64).rotate_left(32)) % 1_000_000_000
+}
+
+fn step(a: &RunArgs) -> i32 {
+    let src = match read_source(&a.file) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let config = run_config(a);
+    let mut sink = StdSink::default();
+    let finished = engine::step(&a.file, &src, &config, &mut sink, &mut |line, sink| {
+        sink.stdout(line.as_bytes());
+        sink.stdout(b"\n");
+    });
+    sink.flush();
+    finished.exit
+}
+
 fn run(a: &RunArgs) -> i32 {
     let src = match read_source(&a.file) {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let config = RunConfig {
-        gomaxprocs: a.gomaxprocs,
-        seed: a.seed,
-    };
+    let config = run_config(a);
     let start = Instant::now();
     let mut sink = StdSink::default();
-    let finished = engine::run(&a.file, &src, &config, &mut sink);
+    let finished = match &a.trace {
+        Some(path) => {
+            let traced = engine::run_traced(&a.file, &src, &config, &mut sink);
+            sink.flush();
+            if !traced.finished.compile_failed {
+                if let Err(e) = std::fs::write(path, traced.chrome_json) {
+                    eprintln!("lab: cannot write trace {path}: {e}");
+                }
+            }
+            traced.finished
+        }
+        None => engine::run(&a.file, &src, &config, &mut sink),
+    };
     sink.flush();
     if a.verbose {
         eprintln!(
-            "lab: {}: exit status {}{} in {:.3}s",
+            "lab: {}: exit status {}{} in {:.3}s (seed {})",
             a.file,
             finished.exit,
             if finished.compile_failed {
@@ -76,7 +120,8 @@ fn run(a: &RunArgs) -> i32 {
             } else {
                 ""
             },
-            start.elapsed().as_secs_f64()
+            start.elapsed().as_secs_f64(),
+            config.seed.unwrap_or(0)
         );
     }
     finished.exit

@@ -39,9 +39,32 @@ fn later_features_are_refused_clearly() {
     let out = lab(&["run", "--parallel", "decl_imports.go"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).starts_with("lab: flag -parallel is not supported yet\n"));
-    let out = lab(&["step", "decl_imports.go"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).starts_with("lab: `lab step` is not supported yet\n"));
+}
+
+#[test]
+fn step_prints_scheduling_events_and_trace_writes_chrome_json() {
+    let out = lab(&["step", "--seed", "1", "concurrent/pipeline.go"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let s = text(&out.stdout);
+    assert!(s.contains(" G1    GoCreate new=G6"), "{s}");
+    assert!(s.contains("GoBlock [chan receive]"), "{s}");
+    assert!(s.contains("GoEnd"), "{s}");
+    let dir = std::env::temp_dir().join(format!("lab-trace-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("t.json");
+    let out = lab(&[
+        "run",
+        "--seed",
+        "1",
+        "--trace",
+        path.to_str().unwrap(),
+        "concurrent/pipeline.go",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let json = std::fs::read_to_string(&path).unwrap();
+    assert!(json.starts_with("{\"traceEvents\":["), "{json}");
+    assert!(json.contains("\"name\":\"GoCreate\""));
+    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
