@@ -181,13 +181,13 @@ pub fn quiz_view(props: &Props) -> Html {
                 <legend class="prompt">
                     <span class="qnum">{ format!("{}.", qi + 1) }</span>
                     { md(&q.prompt) }
-                    if multi { <span class="hint">{ t("(多选)", "(choose all that apply)") }</span> }
+                    if multi { <span class="hint">{ t("（多选）", "(choose all that apply)") }</span> }
                 </legend>
                 <ul class="choices">{ for choices }</ul>
                 <div class="quiz-actions">
                     if checked {
                         <p class={classes!("verdict", if right { "right" } else { "wrong" })} role="status">
-                            { if right { t("答对了!", "Right!") } else { t("还不对,看看每个选项的解释。", "Not quite: read why for each choice.") } }
+                            { if right { t("答对了！", "Right!") } else { t("还不对，看看每个选项的解释。", "Not quite: read why for each choice.") } }
                         </p>
                         <button class="button" onclick={act.reform(move |_| Action::Retry(qi))}>{ t("重新作答", "Try again") }</button>
                     } else {

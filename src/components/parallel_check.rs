@@ -80,12 +80,12 @@ pub fn parallel_check(props: &Props) -> Html {
         <section class="parallel-check" aria-live="polite">
             if isolated {
                 <p id="parallel-status" data-isolated="true">
-                    { t("并行模式可用:", "Parallel mode is available: ") }
+                    { t("并行模式可用：", "Parallel mode is available: ") }
                     { format!("{} ", platform::hardware_concurrency()) }
-                    { t("个逻辑 CPU,工作线程共享同一块内存。", "logical CPUs, and workers can share memory.") }
+                    { t("个逻辑 CPU，工作线程可以共享同一块内存。", "logical CPUs, and workers can share memory.") }
                 </p>
                 <button id="parallel-check-run" class="button" onclick={run} disabled={*state == CheckState::Running}>
-                    { t("检查:两个工作线程共享一个计数器", "Check: two workers share one counter") }
+                    { t("检查：两个工作线程共享一个计数器", "Check: two workers share one counter") }
                 </button>
                 { match &*state {
                     CheckState::Idle => html! {},
@@ -93,7 +93,7 @@ pub fn parallel_check(props: &Props) -> Html {
                     CheckState::Done { total, millis } => html! {
                         <p id="parallel-check-result" data-total={total.to_string()} data-exact={(*total == expected).to_string()}>
                             { format!("{WORKERS} × {INCREMENTS} atomic.Add → {total} ") }
-                            { if *total == expected { t("(精确)", "(exact)") } else { t("(丢失了更新!)", "(updates lost!)") } }
+                            { if *total == expected { t("（精确）", "(exact)") } else { t("（丢失了更新！）", "(updates lost!)") } }
                             { format!(" · {millis:.0} ms") }
                         </p>
                     },
@@ -101,7 +101,7 @@ pub fn parallel_check(props: &Props) -> Html {
                 } }
             } else {
                 <p id="parallel-status" class="notice" data-isolated="false" role="note">
-                    { t("并行模式已关闭:此页面没有跨源隔离(服务器未发送 COOP/COEP 响应头),浏览器因此不允许工作线程共享内存。所有示例都以单步模式运行。",
+                    { t("并行模式已关闭：此页面没有跨源隔离（服务器未发送 COOP/COEP 响应头），浏览器因此不允许工作线程共享内存。所有示例都以单步模式运行。",
                         "Parallel mode is off: this page is not cross-origin isolated (the server sent no COOP/COEP headers), so the browser does not let workers share memory. Every example runs in step mode.") }
                 </p>
             }

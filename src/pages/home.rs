@@ -15,7 +15,7 @@ pub fn home() -> Html {
     let column = |lang: Lang| {
         let s = strings(lang);
         let intro = match lang {
-            Lang::Zh => "一本可以运行的书:每个示例都是真正的 Go 程序,你可以修改它,并在页面里运行,看调度器如何安排每一个 goroutine。",
+            Lang::Zh => "一本可以运行的书：每个示例都是真正的 Go 程序，你可以修改它，并在页面里运行，看调度器如何安排每一个 goroutine。",
             Lang::En => "A book you can run: every example is a real Go program that you can edit and run in the page, and watch the scheduler place every goroutine.",
         };
         html! {
