@@ -303,7 +303,11 @@ impl<'a> Parser<'a> {
         while self.tok() == Tok::Import {
             self.next();
             if self.got(Tok::LParen) {
-                while self.tok() != Tok::RParen && self.tok() != Tok::Eof {
+                let mut last_p = usize::MAX;
+                while self.tok() != Tok::RParen
+                    && self.tok() != Tok::Eof
+                    && std::mem::replace(&mut last_p, self.p) != self.p
+                {
                     self.import_spec(&mut imports);
                     if self.tok() != Tok::RParen && !self.got(Tok::Semi) {
                         self.syntax_error("expecting semicolon, newline, or )");
@@ -446,7 +450,11 @@ impl<'a> Parser<'a> {
                 let mut specs: Vec<ConstSpec> = Vec::new();
                 if self.got(Tok::LParen) {
                     let mut iota = 0;
-                    while self.tok() != Tok::RParen && self.tok() != Tok::Eof {
+                    let mut last_p = usize::MAX;
+                    while self.tok() != Tok::RParen
+                        && self.tok() != Tok::Eof
+                        && std::mem::replace(&mut last_p, self.p) != self.p
+                    {
                         match self.const_spec(iota, specs.last()) {
                             Ok(s) => specs.push(s),
                             Err(()) => self.advance(&[Tok::RParen]),
@@ -469,7 +477,11 @@ impl<'a> Parser<'a> {
     fn group<T>(&mut self, mut f: impl FnMut(&mut Self) -> PResult<T>) -> PResult<Vec<T>> {
         let mut out = Vec::new();
         if self.got(Tok::LParen) {
-            while self.tok() != Tok::RParen && self.tok() != Tok::Eof {
+            let mut last_p = usize::MAX;
+            while self.tok() != Tok::RParen
+                && self.tok() != Tok::Eof
+                && std::mem::replace(&mut last_p, self.p) != self.p
+            {
                 match f(self) {
                     Ok(s) => out.push(s),
                     Err(()) => self.advance(&[Tok::RParen]),
@@ -717,7 +729,11 @@ impl<'a> Parser<'a> {
         self.want(Tok::LParen)?;
         // Each entry: (optional name, optional type, dots).
         let mut entries: Vec<(Option<Ident>, Option<Expr>, bool)> = Vec::new();
-        while self.tok() != Tok::RParen && self.tok() != Tok::Eof {
+        let mut last_p = usize::MAX;
+        while self.tok() != Tok::RParen
+            && self.tok() != Tok::Eof
+            && std::mem::replace(&mut last_p, self.p) != self.p
+        {
             let dots_pos = self.pos();
             if self.got(Tok::Ellipsis) {
                 let t = self.ty()?;
@@ -950,7 +966,11 @@ impl<'a> Parser<'a> {
         self.next();
         self.want(Tok::LBrace)?;
         let mut fields = Vec::new();
-        while self.tok() != Tok::RBrace && self.tok() != Tok::Eof {
+        let mut last_p = usize::MAX;
+        while self.tok() != Tok::RBrace
+            && self.tok() != Tok::Eof
+            && std::mem::replace(&mut last_p, self.p) != self.p
+        {
             let r: PResult<()> = (|| {
                 if self.tok() == Tok::Mul
                     || (self.tok() == Tok::Ident
@@ -990,7 +1010,11 @@ impl<'a> Parser<'a> {
         self.next();
         self.want(Tok::LBrace)?;
         let mut elems = Vec::new();
-        while self.tok() != Tok::RBrace && self.tok() != Tok::Eof {
+        let mut last_p = usize::MAX;
+        while self.tok() != Tok::RBrace
+            && self.tok() != Tok::Eof
+            && std::mem::replace(&mut last_p, self.p) != self.p
+        {
             let r: PResult<()> = (|| {
                 if self.tok() == Tok::Ident && self.peek(1) == Tok::LParen {
                     let name = self.ident()?;
@@ -1304,7 +1328,11 @@ impl<'a> Parser<'a> {
     fn call_args(&mut self) -> PResult<(Vec<Expr>, bool, Pos)> {
         let mut args = Vec::new();
         let mut ellipsis = false;
-        while self.tok() != Tok::RParen && self.tok() != Tok::Eof {
+        let mut last_p = usize::MAX;
+        while self.tok() != Tok::RParen
+            && self.tok() != Tok::Eof
+            && std::mem::replace(&mut last_p, self.p) != self.p
+        {
             args.push(self.expr_or_type()?);
             if self.got(Tok::Ellipsis) {
                 ellipsis = true;
@@ -1330,7 +1358,11 @@ impl<'a> Parser<'a> {
         self.xnest = 0;
         let r = (|| {
             let mut elts = Vec::new();
-            while self.tok() != Tok::RBrace && self.tok() != Tok::Eof {
+            let mut last_p = usize::MAX;
+            while self.tok() != Tok::RBrace
+                && self.tok() != Tok::Eof
+                && std::mem::replace(&mut last_p, self.p) != self.p
+            {
                 let v = self.element()?;
                 let e = if self.got(Tok::Colon) {
                     let val = self.element()?;
