@@ -54,23 +54,22 @@ const MAX_ERRORS: usize = 10;
 
 /// Turns (offset, message) pairs into sorted, capped diagnostics. Messages
 /// may refer to other positions as `\0OFFSET\0`, which become `path:line:col: `.
-fn diagnostics(path: &str, src: &[u8], mut errs: Vec<(u32, String)>) -> Diagnostics {
+fn diagnostics(path: &str, src: &[u8], errs: Vec<(u32, String)>) -> Diagnostics {
+    // Like cmd/compile: the first MAX_ERRORS errors *in the order they were
+    // reported* are kept and sorted by position; "too many errors" follows
+    // at the position of the last one kept.
     let li = lexer::LineIndex::new(src);
+    let mut seen = std::collections::HashSet::new();
+    let errs: Vec<(u32, String)> = errs
+        .into_iter()
+        .filter(|e| seen.insert(e.clone()))
+        .collect();
+    let too_many = errs.get(MAX_ERRORS).map(|_| errs[MAX_ERRORS - 1].0);
+    let mut errs: Vec<(u32, String)> = errs.into_iter().take(MAX_ERRORS).collect();
     errs.sort_by_key(|e| e.0);
-    errs.dedup();
     let mut out = Vec::new();
-    for (i, (pos, msg)) in errs.iter().enumerate() {
+    for (pos, msg) in errs.iter() {
         let (line, col) = li.line_col(*pos);
-        if i == MAX_ERRORS {
-            let last: &Diagnostic = out.last().unwrap();
-            out.push(Diagnostic {
-                path: path.into(),
-                line: last.line,
-                col: last.col,
-                message: "too many errors".into(),
-            });
-            break;
-        }
         let mut message = String::new();
         let mut parts = msg.split('\0');
         message.push_str(parts.next().unwrap_or(""));
@@ -88,6 +87,15 @@ fn diagnostics(path: &str, src: &[u8], mut errs: Vec<(u32, String)>) -> Diagnost
             message,
         });
     }
+    if let Some(pos) = too_many {
+        let (line, col) = li.line_col(pos);
+        out.push(Diagnostic {
+            path: path.into(),
+            line,
+            col,
+            message: "too many errors".into(),
+        });
+    }
     Diagnostics(out)
 }
 
@@ -98,7 +106,9 @@ pub(crate) fn front_end(
     src: &[u8],
 ) -> Result<(ast::File, check::CheckResult), Diagnostics> {
     let (file, errs) = parser::parse(src);
-    if !errs.is_empty() {
+    // Syntax errors stop compilation; lexical errors alone do not stop type
+    // checking (as in cmd/compile).
+    if errs.iter().any(|e| !e.lexical) {
         return Err(diagnostics(
             path,
             src,
@@ -106,9 +116,10 @@ pub(crate) fn front_end(
         ));
     }
     let res = check::check_file(src, &file);
-    if !res.errors.is_empty() {
-        let errs = res.errors.clone();
-        return Err(diagnostics(path, src, errs));
+    if !errs.is_empty() || !res.errors.is_empty() {
+        let mut all: Vec<(u32, String)> = errs.into_iter().map(|e| (e.pos, e.message)).collect();
+        all.extend(res.errors.iter().cloned());
+        return Err(diagnostics(path, src, all));
     }
     Ok((file, res))
 }

@@ -17,14 +17,19 @@ pub const MAX_DEPTH: u32 = 1000;
 pub struct SyntaxError {
     pub pos: Pos,
     pub message: String,
+    /// A lexical error (bad literal, stray character): these do not stop
+    /// type checking, syntax errors do.
+    pub lexical: bool,
 }
 
 /// Parses a whole file. Lexical errors are included in the returned errors.
 pub fn parse(src: &[u8]) -> (File, Vec<SyntaxError>) {
     let (toks, lerrs) = lexer::tokenize(src);
+    let bad_offsets: Vec<u32> = lerrs.iter().map(|e| e.offset).collect();
     let toks: Vec<Token> = toks
         .into_iter()
-        .filter(|t| t.kind != Tok::Comment)
+        // Comments and stray characters (already reported) are not seen by the parser.
+        .filter(|t| t.kind != Tok::Comment && t.kind != Tok::Illegal)
         .collect();
     let mut p = Parser {
         src,
@@ -35,6 +40,7 @@ pub fn parse(src: &[u8]) -> (File, Vec<SyntaxError>) {
             .map(|e| SyntaxError {
                 pos: e.offset,
                 message: e.message,
+                lexical: true,
             })
             .collect(),
         next_id: 0,
@@ -42,6 +48,7 @@ pub fn parse(src: &[u8]) -> (File, Vec<SyntaxError>) {
         depth: 0,
         bailed: false,
         guard: crate::StackGuard::new(),
+        bad_offsets,
     };
     let f = p.file();
     let mut errs = p.errs;
@@ -73,6 +80,9 @@ struct Parser<'a> {
     depth: u32,
     bailed: bool,
     guard: crate::StackGuard,
+    /// Offsets of lexical errors: a literal containing one becomes `Bad`
+    /// (already reported; the checker must not complain again).
+    bad_offsets: Vec<u32>,
 }
 
 type PResult<T> = Result<T, ()>;
@@ -147,6 +157,12 @@ impl<'a> Parser<'a> {
         if self.tok() == Tok::Eof && self.bailed {
             return;
         }
+        // Like cmd/compile: no "unexpected EOF" after an earlier error.
+        let at_eof = self.tok() == Tok::Eof
+            || (self.tok() == Tok::Semi && self.toks[self.p].start as usize >= self.src.len());
+        if at_eof && !self.errs.is_empty() {
+            return;
+        }
         let m = if msg.starts_with("in ") || msg.starts_with("at ") || msg.starts_with("after ") {
             format!("syntax error: unexpected {} {}", self.tok_desc(), msg)
         } else if msg.starts_with("expecting ") {
@@ -160,7 +176,11 @@ impl<'a> Parser<'a> {
     }
 
     fn error_at(&mut self, pos: Pos, message: String) {
-        self.errs.push(SyntaxError { pos, message });
+        self.errs.push(SyntaxError {
+            pos,
+            message,
+            lexical: false,
+        });
     }
 
     fn want(&mut self, t: Tok) -> PResult<()> {
@@ -1081,7 +1101,7 @@ impl<'a> Parser<'a> {
             self.leave();
             let y = y?;
             let _ = pos;
-            x = self.mk(pos, ExprKind::Binary(op, Box::new(x), Box::new(y)));
+            x = self.mk(x.pos, ExprKind::Binary(op, Box::new(x), Box::new(y)));
         }
     }
 
@@ -1127,6 +1147,13 @@ impl<'a> Parser<'a> {
 
     fn operand(&mut self) -> PResult<Expr> {
         let pos = self.pos();
+        if self.tok().is_literal() {
+            let t = self.toks[self.p];
+            if self.bad_offsets.iter().any(|&o| o >= t.start && o <= t.end) {
+                self.next();
+                return Ok(self.bad(pos));
+            }
+        }
         match self.tok() {
             Tok::Ident => {
                 let id = self.ident()?;

@@ -390,11 +390,11 @@ impl<'a> Checker<'a> {
                 let n = lexer::first_token_len(&self.src[start.min(self.src.len())..]);
                 s.push_str(&String::from_utf8_lossy(&self.src[start..start + n]));
             }
-            ExprKind::Composite { ty, .. } => {
+            ExprKind::Composite { ty, elts, .. } => {
                 if let Some(t) = ty {
                     self.write_expr(s, t, d);
                 }
-                s.push_str("{…}");
+                s.push_str(if elts.is_empty() { "{}" } else { "{…}" });
             }
             ExprKind::FuncLit { .. } => s.push_str("func literal"),
             ExprKind::Paren(x) => {
@@ -932,7 +932,7 @@ impl<'a> Checker<'a> {
             if x.mode != Mode::Var {
                 let d = self.describe(xe, &x);
                 self.error(
-                    e.pos,
+                    xe.pos,
                     format!("invalid operation: cannot take address of {d}"),
                 );
                 return Operand::invalid();
@@ -955,7 +955,7 @@ impl<'a> Checker<'a> {
                     if dir == Dir::Send {
                         let d = self.describe(xe, &x);
                         self.error(
-                            e.pos,
+                            xe.pos,
                             format!("invalid operation: cannot receive from send-only channel {d}"),
                         );
                         return Operand::invalid();
@@ -989,7 +989,7 @@ impl<'a> Checker<'a> {
         if !ok {
             let d = self.describe(xe, &x);
             self.error(
-                e.pos,
+                xe.pos,
                 format!(
                     "invalid operation: operator {} not defined on {d}",
                     op.text()

@@ -223,6 +223,7 @@ pub struct Checker<'a> {
     too_deep: bool,
     /// The label of a labeled statement about to be checked.
     pending_label: Option<String>,
+    branch_errs: Vec<(Pos, String)>,
 }
 
 pub struct CheckResult {
@@ -262,13 +263,17 @@ pub fn check_file(src: &[u8], file: &File) -> CheckResult {
         guard: crate::StackGuard::new(),
         too_deep: false,
         pending_label: None,
+        branch_errs: Vec::new(),
     };
     c.universe();
     c.package();
+    let mut errors = std::mem::take(&mut c.branch_errs);
+    errors.sort_by_key(|e| e.0);
+    errors.extend(c.errs);
     CheckResult {
         info: c.info,
         types: c.t,
-        errors: c.errs,
+        errors,
     }
 }
 
@@ -281,6 +286,12 @@ impl<'a> Checker<'a> {
 
     fn error(&mut self, pos: Pos, msg: impl Into<String>) {
         self.errs.push((pos, msg.into()));
+    }
+
+    /// Errors of break/continue/labels: cmd/compile finds them while
+    /// parsing, so they are reported before all type errors.
+    fn branch_error(&mut self, pos: Pos, msg: impl Into<String>) {
+        self.branch_errs.push((pos, msg.into()));
     }
 
     fn new_obj(&mut self, name: &str, kind: ObjKind, ty: TypeId, pos: Pos) -> ObjId {
@@ -1283,7 +1294,7 @@ impl<'a> Checker<'a> {
         }
         for (name, (pos, used)) in fc.labels {
             if !used {
-                self.error(pos, format!("label {name} defined and not used"));
+                self.branch_error(pos, format!("label {name} defined and not used"));
             }
         }
     }
@@ -1477,9 +1488,12 @@ impl<'a> Checker<'a> {
                         match found {
                             None => {
                                 if fc.labels.contains_key(&l.name) {
-                                    self.error(l.pos, format!("invalid {kw} label {}", l.name));
+                                    self.branch_error(
+                                        l.pos,
+                                        format!("invalid {kw} label {}", l.name),
+                                    );
                                 } else {
-                                    self.error(
+                                    self.branch_error(
                                         l.pos,
                                         format!("{kw} label not defined: {}", l.name),
                                     );
@@ -1487,7 +1501,10 @@ impl<'a> Checker<'a> {
                             }
                             Some((is_loop, _)) => {
                                 if !is_break && !is_loop {
-                                    self.error(l.pos, format!("invalid continue label {}", l.name));
+                                    self.branch_error(
+                                        l.pos,
+                                        format!("invalid continue label {}", l.name),
+                                    );
                                 }
                             }
                         }
@@ -1495,16 +1512,19 @@ impl<'a> Checker<'a> {
                     None => {
                         if is_break {
                             if fc.targets.is_empty() {
-                                self.error(s.pos, "break is not in a loop, switch, or select");
+                                self.branch_error(
+                                    s.pos,
+                                    "break is not in a loop, switch, or select",
+                                );
                             }
                         } else if !fc.targets.iter().any(|t| t.0) {
-                            self.error(s.pos, "continue is not in a loop");
+                            self.branch_error(s.pos, "continue is not in a loop");
                         }
                     }
                 }
             }
             StmtKind::Goto(l) => {
-                self.error(l.pos, "goto is not supported yet");
+                self.branch_error(l.pos, "goto is not supported yet");
             }
             StmtKind::Fallthrough => {
                 // Validity is checked by the switch (it must end a clause).
@@ -1561,7 +1581,7 @@ impl<'a> Checker<'a> {
             } => self.range_stmt(s, key.as_ref(), value.as_ref(), *define, x, body),
             StmtKind::Labeled(l, inner) => {
                 if self.fstack.last().unwrap().labels.contains_key(&l.name) {
-                    self.error(l.pos, format!("label {} already defined", l.name));
+                    self.branch_error(l.pos, format!("label {} already defined", l.name));
                 }
                 let fc = self.fstack.last_mut().unwrap();
                 fc.labels.insert(l.name.clone(), (l.pos, false));
@@ -1659,6 +1679,7 @@ impl<'a> Checker<'a> {
         match d {
             Decl::Var(specs) => {
                 for s in specs {
+                    let nerr = self.errs.len();
                     let types = {
                         let ty = s.ty.as_ref().map(|t| self.type_expr(t));
                         if s.values.is_empty() {
@@ -1673,9 +1694,12 @@ impl<'a> Checker<'a> {
                             )
                         }
                     };
+                    let failed = self.errs.len() > nerr;
                     for (n, t) in s.names.iter().zip(types) {
                         let o = self.declare_local(n, t);
-                        if t == INVALID {
+                        // Like types2: a variable whose initialization failed
+                        // counts as used (no follow-up error).
+                        if t == INVALID || failed {
                             self.obj_mut(o).used = true;
                         }
                     }
@@ -1731,6 +1755,7 @@ impl<'a> Checker<'a> {
                         }
                     }
                 }
+                let nerr = self.errs.len();
                 let types = self.assign_values(
                     &lhs.iter().map(|l| l.pos).collect::<Vec<_>>(),
                     None,
@@ -1738,6 +1763,7 @@ impl<'a> Checker<'a> {
                     "assignment",
                     s.pos,
                 );
+                let failed = self.errs.len() > nerr;
                 if !new_any && idents.iter().all(|i| i.is_some()) {
                     self.error(op_pos, "no new variables on left side of :=");
                 }
@@ -1760,7 +1786,7 @@ impl<'a> Checker<'a> {
                         }
                         _ => {
                             let o = self.declare_local(&id, t);
-                            if t == INVALID {
+                            if t == INVALID || failed {
                                 self.obj_mut(o).used = true;
                             }
                         }
