@@ -1232,7 +1232,7 @@ impl<'a> Parser<'a> {
             if self.depth + levels / 4 > MAX_DEPTH {
                 self.enter()?;
             }
-            let pos = self.pos();
+            let _pos = self.pos();
             match self.tok() {
                 Tok::Period => {
                     self.next();
