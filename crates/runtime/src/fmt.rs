@@ -90,6 +90,85 @@ fn exp_suffix(e: i32) -> String {
     format!("e{sign}{:02}", e.abs())
 }
 
+/// `strconv.FormatFloat(x, 'x', prec, bits)` (`fmtX`): `0x1.cp+01`.
+pub(crate) fn format_hex_float(x: f64, upper: bool, prec: Option<usize>, f32_: bool) -> String {
+    if x.is_nan() {
+        return "NaN".into();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "+Inf" } else { "-Inf" }.into();
+    }
+    let (bits, mantbits, expbits, bias) = if f32_ {
+        ((x as f32).to_bits() as u64, 23u32, 8u32, -127i64)
+    } else {
+        (x.to_bits(), 52, 11, -1023)
+    };
+    let neg = bits >> (mantbits + expbits) != 0;
+    let mut exp = ((bits >> mantbits) & ((1 << expbits) - 1)) as i64;
+    let mut mant = bits & ((1u64 << mantbits) - 1);
+    if exp == 0 {
+        exp += 1;
+    } else {
+        mant |= 1u64 << mantbits;
+    }
+    exp += bias;
+    if mant == 0 {
+        exp = 0;
+    }
+    mant <<= 60 - mantbits;
+    while mant != 0 && mant & (1 << 60) == 0 {
+        mant <<= 1;
+        exp -= 1;
+    }
+    if let Some(p) = prec.filter(|&p| p < 15) {
+        let shift = (p * 4) as u32;
+        let extra = (mant << shift) & ((1u64 << 60) - 1);
+        mant >>= 60 - shift;
+        if extra | (mant & 1) > 1 << 59 {
+            mant += 1;
+        }
+        mant <<= 60 - shift;
+        if mant & (1 << 61) != 0 {
+            mant >>= 1;
+            exp += 1;
+        }
+    }
+    let hex: &[u8; 16] = if upper {
+        b"0123456789ABCDEF"
+    } else {
+        b"0123456789abcdef"
+    };
+    let mut s = String::new();
+    if neg {
+        s.push('-');
+    }
+    s.push('0');
+    s.push(if upper { 'X' } else { 'x' });
+    s.push((b'0' + ((mant >> 60) & 1) as u8) as char);
+    mant <<= 4;
+    match prec {
+        None if mant != 0 => {
+            s.push('.');
+            while mant != 0 {
+                s.push(hex[((mant >> 60) & 15) as usize] as char);
+                mant <<= 4;
+            }
+        }
+        Some(p) if p > 0 => {
+            s.push('.');
+            for _ in 0..p {
+                s.push(hex[((mant >> 60) & 15) as usize] as char);
+                mant <<= 4;
+            }
+        }
+        _ => {}
+    }
+    s.push(if upper { 'P' } else { 'p' });
+    s.push(if exp < 0 { '-' } else { '+' });
+    s.push_str(&format!("{:02}", exp.abs()));
+    s
+}
+
 /// Formats a float like strconv.FormatFloat with Go's fmt rules.
 pub(crate) fn format_float(x: f64, verb: char, prec: Option<usize>, f32_: bool) -> String {
     if x.is_nan() {
@@ -355,6 +434,7 @@ impl Printer<'_> {
                 let s = match verb {
                     'v' | 'g' | 'G' => format_float(x, 'g', spec.prec, f32_),
                     'f' | 'F' | 'e' | 'E' => format_float(x, verb, spec.prec, f32_),
+                    'x' | 'X' => format_hex_float(x, verb == 'X', spec.prec, f32_),
                     _ => return self.bad_verb(spec, ty, word),
                 };
                 let s = if spec.plus && !s.starts_with('-') {
@@ -733,6 +813,22 @@ fn sort_keys(m: &Machine, k: TypeId, entries: &mut [(u64, u64)]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hex_floats_match_go() {
+        assert_eq!(format_hex_float(3.5, false, None, false), "0x1.cp+01");
+        assert_eq!(format_hex_float(1.0, false, None, false), "0x1p+00");
+        assert_eq!(format_hex_float(0.0, false, None, false), "0x0p+00");
+        assert_eq!(
+            format_hex_float(-0.1, true, None, false),
+            "-0X1.999999999999AP-04"
+        );
+        assert_eq!(
+            format_hex_float(1e300, false, Some(3), false),
+            "0x1.7e4p+996"
+        );
+        assert_eq!(format_hex_float(0.1, false, None, true), "0x1.99999ap-04");
+    }
 
     #[test]
     fn floats_match_go() {

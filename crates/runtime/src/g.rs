@@ -135,6 +135,9 @@ pub struct G {
     pub panics: Vec<Panic>,
     /// Callback state of the native being executed.
     pub cb: NativeCb,
+    /// States of natives waiting for their Go callbacks to return (one per
+    /// `NativeCallback` frame, innermost last).
+    pub cb_stack: Vec<NativeCb>,
     /// A deferred native run by a panic is waiting for a Go callback.
     pub unwinding_native: bool,
     /// Where the goroutine was created: (function, pc of the `go`).
@@ -167,6 +170,7 @@ impl G {
             defers: Vec::new(),
             panics: Vec::new(),
             cb: NativeCb::default(),
+            cb_stack: Vec::new(),
             created_by: None,
             unwinding_native: false,
             idx: 0,

@@ -187,9 +187,11 @@ pub(crate) fn collect(m: &mut Machine) {
         for p in &g.panics {
             mk.word(p.value);
         }
-        for r in &g.cb.results {
-            for &w in r {
-                mk.word(w);
+        for cb in std::iter::once(&g.cb).chain(g.cb_stack.iter()) {
+            for r in &cb.results {
+                for &w in r {
+                    mk.word(w);
+                }
             }
         }
         for &c in &g.select_chans {

@@ -10,6 +10,7 @@ use crate::g::{Defer, Frame, FrameKind, GStatus, Panic, G};
 use crate::heap::{handle, offset, ptr, Handle, Obj, Shape};
 use crate::machine::{Machine, RtErr, Trap};
 use crate::natives::Ctx;
+use crate::race::{self, AccessKind};
 use crate::sched::{EvKind, SchedReq, NIL};
 use crate::Output;
 use golab_bytecode::{Callee, ConvKind, Op, Program, TypeKind};
@@ -41,6 +42,10 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
     let mut left = budget;
     let _ = left;
     g.status = GStatus::Grunning;
+    // Race detector: a library call the G parked in completes now.
+    if m.race_on {
+        race::resume(m, g, out);
+    }
     'reload: loop {
         let Some(fr) = g.frames.last().copied() else {
             return Stop::Exited;
@@ -185,12 +190,18 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                         clock!();
                         mem_event(m, g, EvKind::MemRead, ptr(m.globals, idx), v, pc);
                     }
+                    if m.race_on && !m.is_aggregate(prog.globals[idx as usize].ty) {
+                        race::access(m, g, ptr(m.globals, idx), pc, AccessKind::Read, out);
+                    }
                 }
                 Op::SetGlobal { idx, src } => {
                     m.heap.store(ptr(m.globals, idx), r!(src));
                     if m.sched.trace_mem {
                         clock!();
                         mem_event(m, g, EvKind::MemWrite, ptr(m.globals, idx), r!(src), pc);
+                    }
+                    if m.race_on {
+                        race::access(m, g, ptr(m.globals, idx), pc, AccessKind::Write, out);
                     }
                 }
                 Op::GlobalAddr { dst, idx } => r!(dst) = ptr(m.globals, idx),
@@ -335,11 +346,17 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                 }
                 Op::Index { dst, obj, idx } => {
                     let v = tri!(index_load(m, r!(obj), r!(idx)));
+                    if m.race_on {
+                        race::index(m, g, r!(obj), r!(idx), pc, out);
+                    }
                     r!(dst) = v;
                 }
                 Op::SetIndex { obj, idx, src } => {
                     let p = tri!(index_addr(m, r!(obj), r!(idx)));
                     m.heap.store(p, r!(src));
+                    if m.race_on {
+                        race::access(m, g, p, pc, AccessKind::Write, out);
+                    }
                 }
                 Op::IndexAddr { dst, obj, idx } => {
                     let p = tri!(index_addr(m, r!(obj), r!(idx)));
@@ -397,12 +414,11 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                     n,
                 } => {
                     let from = base + b.0 as usize;
-                    let s = tri!(append(
-                        m,
-                        r!(slice),
-                        elem,
-                        &g.stack[from..from + n as usize]
-                    ));
+                    let old = r!(slice);
+                    let s = tri!(append(m, old, elem, &g.stack[from..from + n as usize]));
+                    if m.race_on {
+                        race::append(m, g, old, s, 0, pc, out);
+                    }
                     r!(dst) = s;
                 }
                 Op::AppendSlice {
@@ -424,16 +440,26 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                             v
                         }
                     };
-                    let s = tri!(append(m, r!(slice), elem, &vals));
+                    let old = r!(slice);
+                    let s = tri!(append(m, old, elem, &vals));
+                    if m.race_on {
+                        race::append(m, g, old, s, o, pc, out);
+                    }
                     r!(dst) = s;
                 }
                 Op::CopySlice { dst, a, b } => {
                     let n = copy_slice(m, r!(a), r!(b));
+                    if m.race_on {
+                        race::copy(m, g, r!(a), r!(b), n as usize, pc, out);
+                    }
                     r!(dst) = n;
                 }
                 Op::MakeMap { dst, ty, .. } => r!(dst) = m.make_map(ty),
                 Op::MapGet { dst, map, key } => {
                     let mw = r!(map);
+                    if m.race_on {
+                        race::map(m, g, mw, false, pc, out);
+                    }
                     let v = match m.map_get(mw, r!(key)) {
                         Ok(Some(v)) => v,
                         Ok(None) => zero_of_map_value(m, mw),
@@ -443,6 +469,9 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                 }
                 Op::MapGetOk { dst, map, key } => {
                     let mw = r!(map);
+                    if m.race_on {
+                        race::map(m, g, mw, false, pc, out);
+                    }
                     let (v, ok) = match m.map_get(mw, r!(key)) {
                         Ok(Some(v)) => (v, 1),
                         Ok(None) => (zero_of_map_value(m, mw), 0),
@@ -452,16 +481,25 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                     g.stack[base + dst.0 as usize + 1] = ok;
                 }
                 Op::MapSet { map, key, val } => {
+                    if m.race_on {
+                        race::map(m, g, r!(map), true, pc, out);
+                    }
                     if let Err(e) = m.map_set(r!(map), r!(key), r!(val)) {
                         rt!(e);
                     }
                 }
                 Op::MapDelete { map, key } => {
+                    if m.race_on {
+                        race::map(m, g, r!(map), true, pc, out);
+                    }
                     if let Err(e) = m.map_delete(r!(map), r!(key)) {
                         rt!(e);
                     }
                 }
                 Op::MapIter { dst, map } => {
+                    if m.race_on {
+                        race::map(m, g, r!(map), false, pc, out);
+                    }
                     r!(dst) = m.heap.alloc(Obj::MapIter {
                         map: handle(r!(map)),
                         next: 0,
@@ -514,11 +552,19 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                         Some(a) => r!(dst) = a.load(Relaxed),
                         None => rt!(RtErr::NilDeref),
                     }
+                    if m.race_on {
+                        let p = o.wrapping_add((field as u64) << 32);
+                        race::access(m, g, p, pc, AccessKind::Read, out);
+                    }
                 }
                 Op::SetField { obj, field, src } => {
                     let o = r!(obj);
                     if !m.heap.store(o.wrapping_add((field as u64) << 32), r!(src)) {
                         rt!(RtErr::NilDeref);
+                    }
+                    if m.race_on {
+                        let p = o.wrapping_add((field as u64) << 32);
+                        race::access(m, g, p, pc, AccessKind::Write, out);
                     }
                 }
                 Op::FieldAddr { dst, obj, field } => {
@@ -535,6 +581,9 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                             clock!();
                             mem_event(m, g, EvKind::MemRead, r!(p), v, pc);
                         }
+                        if m.race_on {
+                            race::access(m, g, r!(p), pc, AccessKind::Read, out);
+                        }
                     }
                     None => rt!(RtErr::NilDeref),
                 },
@@ -546,14 +595,26 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                         clock!();
                         mem_event(m, g, EvKind::MemWrite, r!(p), r!(src), pc);
                     }
+                    if m.race_on {
+                        race::access(m, g, r!(p), pc, AccessKind::Write, out);
+                    }
                 }
                 Op::CopyVal { dst, src } => match m.copy_val(r!(src)) {
-                    Some(v) => r!(dst) = v,
+                    Some(v) => {
+                        if m.race_on {
+                            race::object(m, g, r!(src), false, pc, out);
+                        }
+                        r!(dst) = v
+                    }
                     None => rt!(RtErr::NilDeref),
                 },
                 Op::CopyInto { dst, src } => {
                     if m.copy_into(r!(dst), r!(src)).is_none() {
                         rt!(RtErr::NilDeref);
+                    }
+                    if m.race_on {
+                        race::object(m, g, r!(src), false, pc, out);
+                        race::object(m, g, r!(dst), true, pc, out);
                     }
                 }
                 Op::MakeIface { dst, src, ty } => {
@@ -760,6 +821,9 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                         (fr.func, (pc - 1) as u32),
                         g.goid
                     ));
+                    if m.race_on {
+                        tri!(race::go_created(m, g, m.sched.next_goid - 1, pc));
+                    }
                     brk!();
                 }
                 Op::Panic { src } => {
@@ -908,6 +972,7 @@ fn after_return(
         FrameKind::DeferredByReturn => None,
         FrameKind::NativeCallback => {
             let b = done.base as usize;
+            g.cb = g.cb_stack.pop().unwrap_or_default();
             g.cb.results.push(g.stack[b..b + n].to_vec());
             if g.unwinding_native {
                 return unwind(m, g, out);
@@ -982,6 +1047,9 @@ pub(crate) fn handle_trap(
                     ) {
                         return handle_trap(m, g, t, out);
                     }
+                    // The native's progress waits while Go code runs; natives
+                    // called by that code get a fresh state of their own.
+                    g.cb_stack.push(std::mem::take(&mut g.cb));
                     None
                 }
                 _ => handle_trap(m, g, Trap::Runtime(RtErr::NilDeref), out),
@@ -1040,6 +1108,7 @@ fn unwind(m: &mut Machine, g: &mut G, out: &mut dyn Output) -> Option<Stop> {
         g.frames.pop();
         if fr.kind == FrameKind::NativeCallback {
             g.cb = Default::default();
+            g.cb_stack.pop();
         }
     }
 }
@@ -1159,11 +1228,28 @@ pub(crate) fn call_native(
         park: None,
         mutex_wait_start: g.mutex_wait_start,
     };
+    // Race detector: synchronisation done by library calls.
+    let race_op = match m.race_on {
+        true => race::before_native(m, g, nid, start),
+        false => None,
+    };
+    let mut ctx = Ctx {
+        m,
+        out,
+        cb: &mut g.cb,
+        goid: g.goid,
+        gi: g.idx,
+        park: None,
+        mutex_wait_start: g.mutex_wait_start,
+    };
     let r = f(&mut ctx, &mut g.stack[start..start + n]);
     g.mutex_wait_start = ctx.mutex_wait_start;
     if let Some((reason, on)) = ctx.park {
         g.wait_reason = reason;
         g.waiting_on = on;
+    }
+    if let Some(op) = race_op {
+        race::after_native(m, g, op, &r, start, out);
     }
     if !matches!(r, Err(Trap::Call(..))) {
         g.cb = Default::default();

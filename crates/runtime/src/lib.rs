@@ -41,6 +41,7 @@ pub mod interp;
 mod machine;
 pub mod natives;
 mod panic;
+pub mod race;
 pub mod sched;
 pub mod snapshot;
 mod sync;
@@ -76,6 +77,8 @@ pub struct Config {
     pub max_goroutines: usize,
     /// Approximate heap bytes allowed.
     pub max_memory_bytes: usize,
+    /// The race detector (`go run -race`): off by default (see [`race`]).
+    pub race: bool,
 }
 
 impl Default for Config {
@@ -87,6 +90,7 @@ impl Default for Config {
             max_instructions: 10_000_000_000,
             max_goroutines: 1_000_000,
             max_memory_bytes: 1 << 30,
+            race: false,
         }
     }
 }
@@ -185,6 +189,8 @@ impl Vm {
             return self.status;
         };
         if let RunEnd::Exit(code) = sched::run(m, budget, stop_at, out) {
+            // Race detector: `Found N data race(s)`, exit status 66.
+            let code = race::finish(m, code, out);
             self.status = Status::Exited(code);
         }
         self.status
@@ -317,6 +323,15 @@ impl Vm {
     /// Approximate bytes the heap holds now.
     pub fn heap_bytes(&self) -> usize {
         self.m.as_ref().map(|m| m.heap.bytes).unwrap_or(0)
+    }
+
+    /// The races the detector reported so far (empty when it is off), as
+    /// plain data: goroutines, access kinds, stacks, creation sites.
+    pub fn race_reports(&self) -> &[race::RaceReport] {
+        match self.m.as_ref().and_then(|m| m.race.as_deref()) {
+            Some(d) => &d.reports,
+            None => &[],
+        }
     }
 
     /// Checks the scheduler's invariants (for tests).

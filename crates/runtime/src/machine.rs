@@ -56,6 +56,9 @@ impl RtErr {
     /// The text of `Error()`.
     pub fn text(&self) -> String {
         match self {
+            RtErr::Index(i, _) if *i < 0 => {
+                format!("runtime error: index out of range [{i}]")
+            }
             RtErr::Index(i, n) => {
                 format!("runtime error: index out of range [{i}] with length {n}")
             }
@@ -132,6 +135,11 @@ pub(crate) struct Machine {
     pub gc_stats: crate::gc::GcStats,
     /// Runtime types by name (e.g. `runtime.boundsError`) created lazily.
     pub rt_named: Vec<(String, TypeId)>,
+    /// Race detector (see `race`): `race_on` is the one flag the
+    /// interpreter tests per memory instruction.
+    pub race_on: bool,
+    /// The race detector's state when `Config::race` is on.
+    pub race: Option<Box<crate::race::Detector>>,
 }
 
 impl Machine {
@@ -239,7 +247,13 @@ impl Machine {
             gc_just_ran: false,
             gc_stats: Default::default(),
             rt_named: Vec::new(),
+            race_on: false,
+            race: None,
         };
+        if m.config.race {
+            m.race_on = true;
+            m.race = Some(Box::new(crate::race::Detector::new(&m.native_names)));
+        }
         for (i, gl) in prog.globals.iter().enumerate() {
             let z = m.zero(gl.ty);
             m.heap.words(m.globals as u64).unwrap()[i].store(z, Relaxed);

@@ -228,8 +228,12 @@ pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
             Ok(())
         },
         "errors.New" => |c, w| {
+            // Each call makes a new *errorString: two errors with the same
+            // text are different values (a fresh copy gives a new pointer).
             let ty = c.m.rt.error_string;
-            w[0] = c.m.heap.alloc_iface(ty, w[0]);
+            let text = c.m.heap.str_bytes(w[0]).to_vec();
+            let s = c.m.heap.alloc(crate::heap::Obj::Str(text.into())) as u64;
+            w[0] = c.m.heap.alloc_iface(ty, s);
             Ok(())
         },
         "strings.Repeat" => |c, w| {

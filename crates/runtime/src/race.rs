@@ -1,0 +1,1005 @@
+//! The race detector (`go run -race`): happens-before detection of data
+//! races with vector clocks, after FastTrack (Flanagan and Freund, PLDI
+//! 2009) and Go's use of ThreadSanitizer.
+//!
+//! # Model
+//!
+//! Every goroutine has a *slot* (a thread id in the vector clocks) and a
+//! vector clock `vc`: `vc[s]` is the last epoch of slot `s` the goroutine
+//! knows to have happened before its present. Every shared word (a heap
+//! word: struct field, array or slice element, cell of an escaped variable,
+//! a global, or a map as a whole) has a shadow cell remembering its last
+//! write and its reads as *epochs* (`clock@slot`) plus the stack of each
+//! access. An access races with a remembered access from another slot when
+//! that access's epoch is not covered by the accessing goroutine's clock
+//! and at least one of the two is not atomic. Reads stay a single epoch
+//! until two unordered reads exist (FastTrack's read-shared mode).
+//!
+//! Synchronisation objects are vector clocks keyed by an address and a
+//! tag. The edges are those of the Go memory model, implemented where Go's
+//! runtime calls into ThreadSanitizer (`racerelease`, `raceacquire`,
+//! `racereleaseacquire` in chan.go, `race.Acquire`/`race.Release` in
+//! package sync):
+//! - `go f()`: the child starts with a copy of the parent's clock.
+//! - Channels: each buffer slot is a clock; a buffered send or receive does
+//!   *release-acquire* on it (so the k-th receive is before the (k+C)-th
+//!   send, and a send before its receive); an unbuffered hand-off joins
+//!   both goroutines' clocks (the send is before the receive completes and
+//!   the receive before the send completes); `close` releases a clock that
+//!   a receive seeing the close acquires. For channels of zero-size
+//!   elements Go merges instead (acquire, then release-merge), and so do we.
+//! - Mutex: Unlock releases, Lock acquires. RWMutex: Unlock releases the
+//!   reader clock, RUnlock merges into the writer clock, RLock acquires the
+//!   reader clock, Lock acquires both. WaitGroup: Done (Add < 0) merges,
+//!   Wait acquires. Once: the end of `f` merges, every `Do` acquires.
+//! - `sync/atomic`: sequentially consistent, so a load acquires, a store
+//!   releases and read-modify-writes do both on the word's clock; atomic
+//!   accesses are checked against plain accesses to the same word.
+//! - `runtime.Gosched`, `time.Sleep` and everything else: no edge.
+//!
+//! A G that parks in a library call (a Lock handed over in starvation
+//! mode, a woken RLock, Wait or Once) completes that call when it resumes
+//! without re-executing it: its acquire is kept pending until then. A
+//! waiter readied to *retry* the call drops it and acquires on success.
+//!
+//! # Reports
+//! In Go's shape on stderr as soon as a race is found (`WARNING: DATA
+//! RACE`, both accesses with their stacks, the creation sites of the
+//! goroutines involved), and at exit `Found N data race(s)` with exit
+//! status 66 (when the program would exit 0, as Go's `racefini`). Like
+//! ThreadSanitizer's `suppress_equal_stacks` and `suppress_equal_addresses`,
+//! a race is reported once per pair of access stacks and once per word.
+//! Each report is also kept as plain data ([`RaceReport`]) for the page.
+//!
+//! # Cost
+//! Off by default. When off, each memory instruction tests one boolean
+//! (`Machine::race_on`) that is always false: a predictable branch. When
+//! on, the state lives in the machine: step mode needs no locking; a
+//! parallel driver must hold the machine (as it must for the heap).
+//! Goroutines that are alive at the same time are limited to 8128, the
+//! limit of Go's detector before 1.19 (ThreadSanitizer v2); Go 1.19's v3
+//! has none. Slots of finished goroutines are reused only once that many
+//! slots exist, after a quarantine, continuing their epochs, so reuse can
+//! hide a race but never invent one.
+
+use crate::g::G;
+use crate::heap::{handle, offset};
+use crate::machine::{Machine, Trap};
+use crate::sched::SchedReq;
+use crate::Output;
+use golab_bytecode::{Program, TypeKind};
+use std::collections::{HashMap, HashSet, VecDeque};
+
+/// Goroutines alive at once (Go's detector before 1.19).
+pub const MAX_LIVE_GOROUTINES: usize = 8128;
+/// Slots allocated before finished goroutines' slots are reused.
+const REUSE_AFTER_SLOTS: usize = 1024;
+/// Finished slots kept out of reuse (ThreadSanitizer's thread quarantine).
+const QUARANTINE: usize = 16;
+
+/// How a word was accessed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AccessKind {
+    /// A plain read.
+    Read,
+    /// A plain write.
+    Write,
+    /// A `sync/atomic` load (or a failed compare-and-swap).
+    AtomicRead,
+    /// A `sync/atomic` store, add, swap or successful compare-and-swap.
+    AtomicWrite,
+}
+
+impl AccessKind {
+    fn is_write(self) -> bool {
+        matches!(self, AccessKind::Write | AccessKind::AtomicWrite)
+    }
+    fn is_atomic(self) -> bool {
+        matches!(self, AccessKind::AtomicRead | AccessKind::AtomicWrite)
+    }
+}
+
+/// One frame of a stack in a report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RaceFrame {
+    /// Go's function name, e.g. `main.incCounter` or `main.main.func1`.
+    pub function: String,
+    /// The source file.
+    pub file: String,
+    /// The source line.
+    pub line: u32,
+}
+
+/// One of the two accesses of a race.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RaceAccess {
+    /// Goroutine id (1 is the main goroutine).
+    pub goid: u64,
+    /// Read, write, atomic.
+    pub kind: AccessKind,
+    /// The stack at the access, innermost frame first.
+    pub stack: Vec<RaceFrame>,
+    /// Where the goroutine was created (empty for the main goroutine).
+    pub created_at: Vec<RaceFrame>,
+    /// Whether the goroutine had finished when the race was found.
+    pub finished: bool,
+}
+
+/// A reported race, as plain data (the text went to stderr too).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RaceReport {
+    /// The address as the report prints it.
+    pub addr: u64,
+    /// The access that found the race (running now).
+    pub current: RaceAccess,
+    /// The earlier access it races with.
+    pub previous: RaceAccess,
+    /// The report's text, as printed.
+    pub text: String,
+}
+
+/// An access remembered in a shadow cell: epoch `clock@slot`, the stack
+/// (a node of the stack trie), the goroutine (index in `Detector::gs`).
+#[derive(Clone, Copy, Debug, Default)]
+struct Access {
+    slot: u32,
+    /// 0: no access.
+    clock: u32,
+    stack: u32,
+    gor: u32,
+    write: bool,
+    atomic: bool,
+}
+
+/// The shadow of one word: last write, reads (one epoch, or several
+/// unordered ones in `more`).
+#[derive(Clone, Debug, Default)]
+struct Cell {
+    w: Access,
+    r: Access,
+    more: Vec<Access>,
+}
+
+/// A goroutine as reports name it.
+struct GorInfo {
+    goid: u64,
+    /// Stack node of the `go` statement (0 for main).
+    created_at: u32,
+    finished: bool,
+}
+
+/// Library calls that synchronise.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum NativeKind {
+    Plain,
+    MutexLock,
+    MutexTryLock,
+    MutexUnlock,
+    RwLock,
+    RwUnlock,
+    RwRLock,
+    RwRUnlock,
+    WgAdd,
+    WgDone,
+    WgWait,
+    OnceDo,
+    AtomicLoad,
+    AtomicStore,
+    AtomicRmw,
+    AtomicCas,
+}
+
+fn classify(name: &str) -> NativeKind {
+    use NativeKind::*;
+    match name {
+        "sync.(*Mutex).Lock" => return MutexLock,
+        "sync.(*Mutex).TryLock" => return MutexTryLock,
+        "sync.(*Mutex).Unlock" => return MutexUnlock,
+        "sync.(*RWMutex).Lock" => return RwLock,
+        "sync.(*RWMutex).Unlock" => return RwUnlock,
+        "sync.(*RWMutex).RLock" => return RwRLock,
+        "sync.(*RWMutex).RUnlock" => return RwRUnlock,
+        "sync.(*WaitGroup).Add" => return WgAdd,
+        "sync.(*WaitGroup).Done" => return WgDone,
+        "sync.(*WaitGroup).Wait" => return WgWait,
+        "sync.(*Once).Do" => return OnceDo,
+        _ => {}
+    }
+    let Some(rest) = name.strip_prefix("atomic.") else {
+        return Plain;
+    };
+    let op = rest.rsplit('.').next().unwrap_or(rest);
+    if op.starts_with("Load") {
+        AtomicLoad
+    } else if op.starts_with("Store") {
+        AtomicStore
+    } else if op.starts_with("Add") || op.starts_with("Swap") {
+        AtomicRmw
+    } else if op.starts_with("CompareAndSwap") {
+        AtomicCas
+    } else {
+        Plain
+    }
+}
+
+/// A library call in progress (see [`before_native`]).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct NativeOp {
+    kind: NativeKind,
+    ptr: u64,
+    arg: u64,
+    /// `Once.Do` re-executed after its function returned.
+    once_finishing: bool,
+}
+
+/// A goroutine's detector state.
+struct Thread {
+    vc: Vec<u32>,
+    gor: u32,
+    /// Callers' frames `(func, pc)` of the cached stack node.
+    cache_frames: Vec<(u32, u32)>,
+    cache_node: u32,
+    /// An acquire to perform when the G resumes (it parked in a call that
+    /// completes without re-executing).
+    pending: Option<NativeOp>,
+}
+
+// Tags of synchronisation keys (the top byte of an address word).
+const TAG_MUTEX: u64 = 1 << 56;
+const TAG_RW_READ: u64 = 2 << 56;
+const TAG_RW_WRITE: u64 = 3 << 56;
+const TAG_WG: u64 = 4 << 56;
+const TAG_ONCE: u64 = 5 << 56;
+const TAG_ATOMIC: u64 = 6 << 56;
+const TAG_CHAN: u64 = 7 << 56;
+const TAG_CLOSE: u64 = 8 << 56;
+const ADDR_MASK: u64 = (1 << 56) - 1;
+
+/// The detector's state for one run.
+pub(crate) struct Detector {
+    native_kinds: Vec<NativeKind>,
+    slots: Vec<Option<Thread>>,
+    /// The last clock each slot used (continued on reuse).
+    slot_clock: Vec<u32>,
+    free_slots: VecDeque<u32>,
+    by_goid: HashMap<u64, u32>,
+    live: usize,
+    gs: Vec<GorInfo>,
+    /// Stack trie: node → (parent, func, pc); node 0 is the empty stack.
+    nodes: Vec<(u32, u32, u32)>,
+    node_index: HashMap<(u32, u32, u32), u32>,
+    /// Shadow cells by heap handle and word offset.
+    shadow: Vec<Vec<Cell>>,
+    sync: HashMap<u64, Vec<u32>>,
+    racy_addrs: HashSet<u64>,
+    racy_stacks: HashSet<(u32, u32)>,
+    pub reports: Vec<RaceReport>,
+}
+
+fn vc_get(vc: &[u32], s: u32) -> u32 {
+    vc.get(s as usize).copied().unwrap_or(0)
+}
+
+fn vc_join(dst: &mut Vec<u32>, src: &[u32]) {
+    if dst.len() < src.len() {
+        dst.resize(src.len(), 0);
+    }
+    for (d, s) in dst.iter_mut().zip(src) {
+        if *s > *d {
+            *d = *s;
+        }
+    }
+}
+
+impl Detector {
+    /// A detector for a program whose natives are `native_names`.
+    pub fn new(native_names: &[String]) -> Detector {
+        Detector {
+            native_kinds: native_names.iter().map(|n| classify(n)).collect(),
+            slots: Vec::new(),
+            slot_clock: Vec::new(),
+            free_slots: VecDeque::new(),
+            by_goid: HashMap::new(),
+            live: 0,
+            gs: Vec::new(),
+            nodes: vec![(0, 0, 0)],
+            node_index: HashMap::new(),
+            shadow: Vec::new(),
+            sync: HashMap::new(),
+            racy_addrs: HashSet::new(),
+            racy_stacks: HashSet::new(),
+            reports: Vec::new(),
+        }
+    }
+
+    fn alloc_slot(&mut self, vc: Vec<u32>, goid: u64, created_at: u32) -> u32 {
+        let slot = if self.slots.len() >= REUSE_AFTER_SLOTS && self.free_slots.len() > QUARANTINE {
+            self.free_slots.pop_front().unwrap_or(0)
+        } else {
+            self.slots.push(None);
+            self.slot_clock.push(0);
+            (self.slots.len() - 1) as u32
+        };
+        let mut vc = vc;
+        if vc.len() <= slot as usize {
+            vc.resize(slot as usize + 1, 0);
+        }
+        let clock = vc[slot as usize].max(self.slot_clock[slot as usize]) + 1;
+        vc[slot as usize] = clock;
+        self.slot_clock[slot as usize] = clock;
+        self.gs.push(GorInfo {
+            goid,
+            created_at,
+            finished: false,
+        });
+        self.slots[slot as usize] = Some(Thread {
+            vc,
+            gor: (self.gs.len() - 1) as u32,
+            cache_frames: Vec::new(),
+            cache_node: 0,
+            pending: None,
+        });
+        self.by_goid.insert(goid, slot);
+        self.live += 1;
+        slot
+    }
+
+    /// The slot of goroutine `goid` (the main goroutine's on first use).
+    fn slot(&mut self, goid: u64) -> u32 {
+        match self.by_goid.get(&goid) {
+            Some(&s) => s,
+            None => self.alloc_slot(Vec::new(), goid, 0),
+        }
+    }
+
+    fn thread(&mut self, slot: u32) -> &mut Thread {
+        self.slots[slot as usize]
+            .as_mut()
+            .expect("race: live slot has a thread")
+    }
+
+    /// Ends the slot's current epoch (after a release).
+    fn tick(&mut self, slot: u32) {
+        let c = self.slot_clock[slot as usize] + 1;
+        self.slot_clock[slot as usize] = c;
+        let t = self.thread(slot);
+        if t.vc.len() <= slot as usize {
+            t.vc.resize(slot as usize + 1, 0);
+        }
+        t.vc[slot as usize] = c;
+    }
+
+    fn acquire(&mut self, slot: u32, key: u64) {
+        if let Some(s) = self.sync.get(&key) {
+            let t = self.slots[slot as usize].as_mut().expect("live slot");
+            vc_join(&mut t.vc, s);
+        }
+    }
+
+    fn release_store(&mut self, slot: u32, key: u64) {
+        let vc = self.thread(slot).vc.clone();
+        self.sync.insert(key, vc);
+        self.tick(slot);
+    }
+
+    fn release_merge(&mut self, slot: u32, key: u64) {
+        let t = self.slots[slot as usize].as_ref().expect("live slot");
+        vc_join(self.sync.entry(key).or_default(), &t.vc);
+        self.tick(slot);
+    }
+
+    fn release_acquire(&mut self, slot: u32, key: u64) {
+        let vc = self.thread(slot).vc.clone();
+        if let Some(old) = self.sync.insert(key, vc) {
+            vc_join(&mut self.thread(slot).vc, &old);
+        }
+        self.tick(slot);
+    }
+
+    fn intern(&mut self, parent: u32, func: u32, pc: u32) -> u32 {
+        if let Some(&n) = self.node_index.get(&(parent, func, pc)) {
+            return n;
+        }
+        self.nodes.push((parent, func, pc));
+        let n = (self.nodes.len() - 1) as u32;
+        self.node_index.insert((parent, func, pc), n);
+        n
+    }
+
+    /// The stack node of `g` executing the instruction before `pc` in its
+    /// top frame (callers' saved pcs point after their calls).
+    fn stack_of(&mut self, slot: u32, g: &G, pc: usize) -> u32 {
+        let Some((top, callers)) = g.frames.split_last() else {
+            return 0;
+        };
+        let t = self.slots[slot as usize].as_ref().expect("live slot");
+        let cached = t.cache_frames.len() == callers.len()
+            && t.cache_frames
+                .iter()
+                .zip(callers)
+                .all(|(c, f)| c.0 == f.func && c.1 == f.pc);
+        let parent = if cached {
+            t.cache_node
+        } else {
+            let mut n = 0;
+            for f in callers {
+                n = self.intern(n, f.func, f.pc.saturating_sub(1));
+            }
+            let t = self.thread(slot);
+            t.cache_frames = callers.iter().map(|f| (f.func, f.pc)).collect();
+            t.cache_node = n;
+            n
+        };
+        self.intern(parent, top.func, pc.saturating_sub(1) as u32)
+    }
+
+    /// Checks and records an access; returns the access it races with.
+    fn check(&mut self, slot: u32, addr: u64, cur: Access) -> Option<Access> {
+        let (h, off) = (handle(addr) as usize, offset(addr) as usize);
+        if self.shadow.len() <= h {
+            self.shadow.resize_with(h + 1, Vec::new);
+        }
+        let words = &mut self.shadow[h];
+        if words.len() <= off {
+            words.resize(off + 1, Cell::default());
+        }
+        let cell = &mut words[off];
+        let vc = &self.slots[slot as usize].as_ref().expect("live slot").vc;
+        let hb = |a: &Access| a.clock == 0 || a.clock <= vc_get(vc, a.slot);
+        let races = |a: &Access| !hb(a) && !(a.atomic && cur.atomic);
+        let mut race = None;
+        if races(&cell.w) {
+            race = Some(cell.w);
+        }
+        if cur.write {
+            if race.is_none() {
+                race = std::iter::once(&cell.r)
+                    .chain(cell.more.iter())
+                    .find(|a| races(a))
+                    .copied();
+            }
+            cell.w = cur;
+            cell.r = Access::default();
+            cell.more.clear();
+        } else if cell.more.is_empty() {
+            if hb(&cell.r) {
+                cell.r = cur;
+            } else {
+                cell.more.push(cell.r);
+                cell.more.push(cur);
+                cell.r = Access::default();
+            }
+        } else {
+            cell.more.retain(|a| !hb(a));
+            cell.more.push(cur);
+        }
+        race
+    }
+
+    fn frames(&self, prog: &Program, mut node: u32) -> Vec<RaceFrame> {
+        let mut out = Vec::new();
+        while node != 0 {
+            let (parent, func, pc) = self.nodes[node as usize];
+            if let Some(f) = prog.functions.get(func as usize) {
+                out.push(RaceFrame {
+                    function: f.name.clone(),
+                    file: f.file.clone(),
+                    line: f.line_at(pc as usize),
+                });
+            }
+            node = parent;
+        }
+        out
+    }
+
+    fn race_access(&self, prog: &Program, a: &Access, kind: AccessKind) -> RaceAccess {
+        let info = &self.gs[a.gor as usize];
+        RaceAccess {
+            goid: info.goid,
+            kind,
+            stack: self.frames(prog, a.stack),
+            created_at: self.frames(prog, info.created_at),
+            finished: info.finished,
+        }
+    }
+
+    /// Reports a race unless its word or its pair of stacks was reported.
+    fn report(
+        &mut self,
+        prog: &Program,
+        addr: u64,
+        cur: Access,
+        prev: Access,
+        kind: AccessKind,
+        out: &mut dyn Output,
+    ) {
+        let pair = (cur.stack.min(prev.stack), cur.stack.max(prev.stack));
+        if self.racy_addrs.contains(&addr) || self.racy_stacks.contains(&pair) {
+            return;
+        }
+        self.racy_addrs.insert(addr);
+        self.racy_stacks.insert(pair);
+        let prev_kind = match (prev.write, prev.atomic) {
+            (true, true) => AccessKind::AtomicWrite,
+            (true, false) => AccessKind::Write,
+            (false, true) => AccessKind::AtomicRead,
+            (false, false) => AccessKind::Read,
+        };
+        let shown = 0xc000000000 + ((handle(addr) as u64) << 8) + offset(addr) as u64 * 8;
+        let current = self.race_access(prog, &cur, kind);
+        let previous = self.race_access(prog, &prev, prev_kind);
+        let text = report_text(shown, &current, &previous);
+        out.stderr(text.as_bytes());
+        self.reports.push(RaceReport {
+            addr: shown,
+            current,
+            previous,
+            text,
+        });
+    }
+}
+
+fn stack_text(s: &mut String, frames: &[RaceFrame]) {
+    for f in frames {
+        let file = if f.file.starts_with('/') {
+            f.file.clone()
+        } else {
+            format!("/{}", f.file)
+        };
+        s.push_str(&format!(
+            "  {}()\n      {file}:{} +0x0\n",
+            f.function, f.line
+        ));
+    }
+}
+
+fn who(goid: u64) -> String {
+    if goid == 1 {
+        "main goroutine".into()
+    } else {
+        format!("goroutine {goid}")
+    }
+}
+
+/// Go's report text for one race.
+fn report_text(addr: u64, cur: &RaceAccess, prev: &RaceAccess) -> String {
+    // Go 1.19 prints atomic accesses as plain reads and writes.
+    let word = |k: AccessKind| if k.is_write() { "write" } else { "read" };
+    let mut s = String::from("==================\nWARNING: DATA RACE\n");
+    let w = word(cur.kind);
+    let cap = w[..1].to_uppercase() + &w[1..];
+    s.push_str(&format!("{cap} at 0x{addr:012x} by {}:\n", who(cur.goid)));
+    stack_text(&mut s, &cur.stack);
+    s.push_str(&format!(
+        "\nPrevious {} at 0x{addr:012x} by {}:\n",
+        word(prev.kind),
+        who(prev.goid)
+    ));
+    stack_text(&mut s, &prev.stack);
+    let mut seen = Vec::new();
+    for a in [cur, prev] {
+        if a.goid == 1 || seen.contains(&a.goid) {
+            continue;
+        }
+        seen.push(a.goid);
+        let state = if a.finished { "finished" } else { "running" };
+        s.push_str(&format!("\nGoroutine {} ({state}) created at:\n", a.goid));
+        stack_text(&mut s, &a.created_at);
+    }
+    s.push_str("==================\n");
+    s
+}
+
+// ---- hooks (called only when `Machine::race_on`) ----
+
+/// A plain or atomic access by the running G to the word at `addr`
+/// (`pc`: the index after the accessing instruction of its top frame).
+#[cold]
+pub(crate) fn access(
+    m: &mut Machine,
+    g: &G,
+    addr: u64,
+    pc: usize,
+    kind: AccessKind,
+    out: &mut dyn Output,
+) {
+    let addr = addr & ADDR_MASK;
+    let Some(d) = m.race.as_deref_mut() else {
+        return;
+    };
+    let slot = d.slot(g.goid);
+    let stack = d.stack_of(slot, g, pc);
+    let t = d.slots[slot as usize].as_ref().expect("live slot");
+    let cur = Access {
+        slot,
+        clock: vc_get(&t.vc, slot),
+        stack,
+        gor: t.gor,
+        write: kind.is_write(),
+        atomic: kind.is_atomic(),
+    };
+    if let Some(prev) = d.check(slot, addr, cur) {
+        d.report(&m.prog, addr, cur, prev, kind, out);
+    }
+}
+
+/// Reads (`write == false`) or writes `n` consecutive words from `addr`.
+#[cold]
+pub(crate) fn access_range(
+    m: &mut Machine,
+    g: &G,
+    addr: u64,
+    n: usize,
+    write: bool,
+    pc: usize,
+    out: &mut dyn Output,
+) {
+    let kind = if write {
+        AccessKind::Write
+    } else {
+        AccessKind::Read
+    };
+    for i in 0..n as u64 {
+        access(m, g, addr.wrapping_add(i << 32), pc, kind, out);
+    }
+}
+
+/// `go`: goroutine `child` was just created by the running G at `pc`.
+/// Err: too many goroutines alive for the detector.
+#[cold]
+pub(crate) fn go_created(m: &mut Machine, g: &G, child: u64, pc: usize) -> Result<(), Trap> {
+    let Some(d) = m.race.as_deref_mut() else {
+        return Ok(());
+    };
+    if d.live >= MAX_LIVE_GOROUTINES {
+        return Err(Trap::Fatal(format!(
+            "race: limit on {MAX_LIVE_GOROUTINES} simultaneously alive goroutines is exceeded, dying"
+        )));
+    }
+    let parent = d.slot(g.goid);
+    let created_at = d.stack_of(parent, g, pc);
+    let vc = d.thread(parent).vc.clone();
+    d.alloc_slot(vc, child, created_at);
+    d.tick(parent);
+    Ok(())
+}
+
+/// Goroutine `goid` finished.
+pub(crate) fn goexit(m: &mut Machine, goid: u64) {
+    let Some(d) = m.race.as_deref_mut() else {
+        return;
+    };
+    if let Some(slot) = d.by_goid.remove(&goid) {
+        if let Some(t) = d.slots[slot as usize].take() {
+            d.gs[t.gor as usize].finished = true;
+        }
+        d.free_slots.push_back(slot);
+        d.live -= 1;
+    }
+}
+
+/// Before a native runs: what it will do to the detector, if anything.
+pub(crate) fn before_native(m: &Machine, g: &G, nid: u32, start: usize) -> Option<NativeOp> {
+    let d = m.race.as_deref()?;
+    let kind = d.native_kinds.get(nid as usize).copied()?;
+    if kind == NativeKind::Plain {
+        return None;
+    }
+    Some(NativeOp {
+        kind,
+        ptr: g.stack.get(start).copied().unwrap_or(0) & ADDR_MASK,
+        arg: g.stack.get(start + 1).copied().unwrap_or(0),
+        once_finishing: !g.cb.results.is_empty(),
+    })
+}
+
+/// After a native ran (`result`), with its results at `g.stack[start..]`.
+pub(crate) fn after_native(
+    m: &mut Machine,
+    g: &G,
+    op: NativeOp,
+    result: &Result<(), Trap>,
+    start: usize,
+    out: &mut dyn Output,
+) {
+    match result {
+        Ok(()) => {
+            let ok = g.stack.get(start).copied().unwrap_or(0) != 0;
+            complete(m, g, op, ok, out);
+        }
+        Err(Trap::Sched(SchedReq::Park)) => {
+            if let Some(d) = m.race.as_deref_mut() {
+                let slot = d.slot(g.goid);
+                d.thread(slot).pending = Some(op);
+            }
+        }
+        Err(_) => {}
+    }
+}
+
+/// The G resumes: a call it parked in completes now.
+pub(crate) fn resume(m: &mut Machine, g: &G, out: &mut dyn Output) {
+    let Some(d) = m.race.as_deref_mut() else {
+        return;
+    };
+    let Some(&slot) = d.by_goid.get(&g.goid) else {
+        return;
+    };
+    if let Some(op) = d.thread(slot).pending.take() {
+        complete(m, g, op, true, out);
+    }
+}
+
+/// A parked G is readied to re-execute its call (it did not complete).
+pub(crate) fn retry(m: &mut Machine, goid: u64) {
+    let Some(d) = m.race.as_deref_mut() else {
+        return;
+    };
+    if let Some(&slot) = d.by_goid.get(&goid) {
+        d.thread(slot).pending = None;
+    }
+}
+
+/// A library call completed for the running G (`ok`: a TryLock or
+/// CompareAndSwap succeeded).
+fn complete(m: &mut Machine, g: &G, op: NativeOp, ok: bool, out: &mut dyn Output) {
+    use NativeKind::*;
+    let p = op.ptr;
+    let pc = g.frames.last().map(|f| f.pc as usize).unwrap_or(0);
+    // The atomic access itself, checked against plain accesses.
+    match op.kind {
+        AtomicLoad => access(m, g, p, pc, AccessKind::AtomicRead, out),
+        AtomicStore | AtomicRmw => access(m, g, p, pc, AccessKind::AtomicWrite, out),
+        AtomicCas => {
+            let kind = if ok {
+                AccessKind::AtomicWrite
+            } else {
+                AccessKind::AtomicRead
+            };
+            access(m, g, p, pc, kind, out)
+        }
+        _ => {}
+    }
+    let Some(d) = m.race.as_deref_mut() else {
+        return;
+    };
+    let s = d.slot(g.goid);
+    match op.kind {
+        Plain => {}
+        MutexLock => d.acquire(s, TAG_MUTEX | p),
+        MutexTryLock => {
+            if ok {
+                d.acquire(s, TAG_MUTEX | p)
+            }
+        }
+        MutexUnlock => d.release_store(s, TAG_MUTEX | p),
+        RwLock => {
+            d.acquire(s, TAG_RW_READ | p);
+            d.acquire(s, TAG_RW_WRITE | p);
+        }
+        RwUnlock => d.release_store(s, TAG_RW_READ | p),
+        RwRLock => d.acquire(s, TAG_RW_READ | p),
+        RwRUnlock => d.release_merge(s, TAG_RW_WRITE | p),
+        WgAdd => {
+            if (op.arg as i64) < 0 {
+                d.release_merge(s, TAG_WG | p)
+            }
+        }
+        WgDone => d.release_merge(s, TAG_WG | p),
+        WgWait => d.acquire(s, TAG_WG | p),
+        OnceDo => {
+            if op.once_finishing {
+                d.release_merge(s, TAG_ONCE | p);
+            }
+            d.acquire(s, TAG_ONCE | p);
+        }
+        AtomicLoad => d.acquire(s, TAG_ATOMIC | p),
+        AtomicStore => d.release_store(s, TAG_ATOMIC | p),
+        AtomicRmw => d.release_acquire(s, TAG_ATOMIC | p),
+        AtomicCas => {
+            if ok {
+                d.release_acquire(s, TAG_ATOMIC | p)
+            } else {
+                d.acquire(s, TAG_ATOMIC | p)
+            }
+        }
+    }
+}
+
+fn zero_sized(m: &Machine, c: u64) -> bool {
+    let ty = match m.heap.get(c) {
+        Some(crate::heap::Obj::Chan(h)) => h.elem_ty,
+        _ => return false,
+    };
+    match m.types.get(ty as usize).map(|t| &t.kind) {
+        Some(TypeKind::Struct(f)) => f.is_empty(),
+        Some(TypeKind::Array(_, n)) => *n == 0,
+        _ => false,
+    }
+}
+
+fn chan_key(c: u64, idx: u32) -> u64 {
+    TAG_CHAN | (handle(c) as u64) | ((idx as u64 & 0xff_ffff) << 32)
+}
+
+/// Goroutine `goid` passes buffer slot `idx` of channel `c` (a buffered
+/// send or receive, or one side of a hand-off through the buffer).
+pub(crate) fn chan_buf(m: &mut Machine, c: u64, idx: u32, goid: u64) {
+    if goid == 0 {
+        return;
+    }
+    let zero = zero_sized(m, c);
+    let Some(d) = m.race.as_deref_mut() else {
+        return;
+    };
+    let s = d.slot(goid);
+    if zero {
+        let key = chan_key(c, 0);
+        d.acquire(s, key);
+        d.release_merge(s, key);
+    } else {
+        d.release_acquire(s, chan_key(c, idx));
+    }
+}
+
+/// An unbuffered hand-off between `a` and `b` (sender and receiver, either
+/// order): each completes knowing what the other did before.
+pub(crate) fn chan_sync(m: &mut Machine, a: u64, b: u64) {
+    let Some(d) = m.race.as_deref_mut() else {
+        return;
+    };
+    if a == 0 || b == 0 {
+        return;
+    }
+    let (sa, sb) = (d.slot(a), d.slot(b));
+    let va = d.thread(sa).vc.clone();
+    vc_join(&mut d.thread(sb).vc, &va);
+    let vb = d.thread(sb).vc.clone();
+    d.thread(sa).vc = vb;
+    d.tick(sa);
+    d.tick(sb);
+}
+
+/// `close(c)` by `goid`; `receivers` are the goroutines it wakes.
+pub(crate) fn chan_close(m: &mut Machine, c: u64, goid: u64, receivers: &[u64]) {
+    let Some(d) = m.race.as_deref_mut() else {
+        return;
+    };
+    let key = TAG_CLOSE | handle(c) as u64;
+    if goid != 0 {
+        let s = d.slot(goid);
+        d.release_merge(s, key);
+    }
+    for &r in receivers {
+        let s = d.slot(r);
+        d.acquire(s, key);
+    }
+}
+
+/// `goid` received the zero value of the closed channel `c`.
+pub(crate) fn chan_closed_recv(m: &mut Machine, c: u64, goid: u64) {
+    let Some(d) = m.race.as_deref_mut() else {
+        return;
+    };
+    if goid != 0 {
+        let s = d.slot(goid);
+        d.acquire(s, TAG_CLOSE | handle(c) as u64);
+    }
+}
+
+/// After a collection: forget the shadow and clocks of freed objects, so
+/// a new object at a reused handle starts clean.
+pub(crate) fn swept(m: &mut Machine) {
+    let Some(d) = m.race.as_deref_mut() else {
+        return;
+    };
+    let heap = &m.heap;
+    let freed = |h: u64| matches!(heap.get(h), None | Some(crate::heap::Obj::Free));
+    for (h, cells) in d.shadow.iter_mut().enumerate() {
+        if !cells.is_empty() && freed(h as u64) {
+            *cells = Vec::new();
+        }
+    }
+    d.sync.retain(|k, _| !freed(k & 0xffff_ffff));
+    d.racy_addrs.retain(|a| !freed(a & 0xffff_ffff));
+}
+
+/// At exit with status `code`: Go's `racefini` runs when the program would
+/// exit 0 (main returned, or `os.Exit(0)`): it prints `Found N data
+/// race(s)` and the status becomes 66.
+pub(crate) fn finish(m: &Machine, code: i32, out: &mut dyn Output) -> i32 {
+    match m.race.as_deref() {
+        Some(d) if code == 0 && !d.reports.is_empty() => {
+            out.stderr(format!("Found {} data race(s)\n", d.reports.len()).as_bytes());
+            66
+        }
+        _ => code,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn natives_are_classified_by_name() {
+        assert_eq!(classify("atomic.AddInt64"), NativeKind::AtomicRmw);
+        assert_eq!(classify("atomic.(*Int64).Load"), NativeKind::AtomicLoad);
+        assert_eq!(classify("atomic.StoreUint32"), NativeKind::AtomicStore);
+        assert_eq!(classify("atomic.SwapInt32"), NativeKind::AtomicRmw);
+        assert_eq!(
+            classify("atomic.(*Uint64).CompareAndSwap"),
+            NativeKind::AtomicCas
+        );
+        assert_eq!(classify("sync.(*Mutex).Unlock"), NativeKind::MutexUnlock);
+        assert_eq!(classify("fmt.Println"), NativeKind::Plain);
+        assert_eq!(classify("runtime.Gosched"), NativeKind::Plain);
+        assert_eq!(classify("time.Sleep"), NativeKind::Plain);
+    }
+
+    #[test]
+    fn release_then_acquire_orders_accesses() {
+        let mut d = Detector::new(&[]);
+        let a = d.slot(1);
+        let b = d.alloc_slot(Vec::new(), 6, 0);
+        let acc = |d: &Detector, s: u32, write: bool| Access {
+            slot: s,
+            clock: vc_get(&d.slots[s as usize].as_ref().unwrap().vc, s),
+            stack: 1,
+            gor: 0,
+            write,
+            atomic: false,
+        };
+        let w = acc(&d, a, true);
+        assert!(d.check(a, 5, w).is_none());
+        // Unordered: b's read races with a's write.
+        let r = acc(&d, b, false);
+        assert!(d.check(b, 5, r).is_some());
+        // Ordered by a release/acquire pair: no race.
+        let w = acc(&d, a, true);
+        d.check(a, 7, w);
+        d.release_store(a, TAG_MUTEX | 9);
+        d.acquire(b, TAG_MUTEX | 9);
+        let r = acc(&d, b, false);
+        assert!(d.check(b, 7, r).is_none());
+        // Two unordered reads are no race; a write after both is, unless ordered.
+        let r1 = acc(&d, a, false);
+        assert!(d.check(a, 8, r1).is_none());
+        let r2 = acc(&d, b, false);
+        assert!(d.check(b, 8, r2).is_none());
+        let w = acc(&d, a, true);
+        assert!(d.check(a, 8, w).is_some());
+    }
+
+    #[test]
+    fn report_text_has_go_shape() {
+        let f = |l| RaceFrame {
+            function: "main.main".into(),
+            file: "prog.go".into(),
+            line: l,
+        };
+        let cur = RaceAccess {
+            goid: 7,
+            kind: AccessKind::Read,
+            stack: vec![f(14)],
+            created_at: vec![f(12)],
+            finished: false,
+        };
+        let prev = RaceAccess {
+            goid: 1,
+            kind: AccessKind::Write,
+            stack: vec![f(10)],
+            created_at: vec![],
+            finished: false,
+        };
+        let t = report_text(0xc000001008, &cur, &prev);
+        assert_eq!(
+            t,
+            "==================\nWARNING: DATA RACE\n\
+             Read at 0x00c000001008 by goroutine 7:\n  main.main()\n      /prog.go:14 +0x0\n\n\
+             Previous write at 0x00c000001008 by main goroutine:\n  main.main()\n      /prog.go:10 +0x0\n\n\
+             Goroutine 7 (running) created at:\n  main.main()\n      /prog.go:12 +0x0\n\
+             ==================\n"
+        );
+    }
+}
