@@ -18,7 +18,7 @@ pub mod many;
 pub use console::{Console, Stream};
 
 use golab_bytecode::Program;
-use golab_runtime::{Config, Status, Vm};
+use golab_runtime::{Config, Event, Snapshot, Status, Vm};
 use std::sync::Arc;
 
 /// The file name examples are compiled under, as `go run prog.go` would
@@ -63,6 +63,9 @@ pub struct Settings {
     pub seed: u64,
     /// Instructions before the run ends with the runtime's limit error.
     pub max_instructions: u64,
+    /// Record trace events (timeline, race view); `Some(true)` also
+    /// records plain loads and stores of shared variables.
+    pub trace: Option<bool>,
 }
 
 impl Default for Settings {
@@ -71,6 +74,7 @@ impl Default for Settings {
             gomaxprocs: 1,
             seed: 1,
             max_instructions: Config::default().max_instructions,
+            trace: None,
         }
     }
 }
@@ -100,21 +104,84 @@ pub struct Session {
 
 impl Session {
     pub fn new(program: Arc<Program>, settings: &Settings) -> Session {
+        let mut vm = Vm::new(program, settings.config());
+        if let Some(mem) = settings.trace {
+            vm.enable_trace(mem);
+        }
         Session {
-            vm: Vm::new(program, settings.config()),
+            vm,
             console: Console::default(),
             exit: None,
         }
+    }
+
+    fn record(&mut self, status: Status) -> Option<i32> {
+        if let Status::Exited(code) = status {
+            self.exit = Some(code);
+        }
+        self.exit
+    }
+
+    /// Step mode: one instruction (on every running P).
+    pub fn step_instruction(&mut self) -> Option<i32> {
+        if self.exit.is_none() {
+            let st = self.vm.step_instruction(&mut self.console);
+            self.record(st);
+        }
+        self.exit
+    }
+
+    /// Step mode: up to the next scheduling event (at most `max`
+    /// instructions, so a loop without events still returns).
+    pub fn step_event(&mut self, max: u64) -> Option<i32> {
+        if self.exit.is_none() {
+            let st = self.vm.step_event(max, &mut self.console);
+            self.record(st);
+        }
+        self.exit
+    }
+
+    /// "Be the scheduler": P `p` runs goroutine `goid` next.
+    pub fn choose_next(&mut self, p: u32, goid: u64) -> bool {
+        self.exit.is_none() && self.vm.choose_next(p, goid)
+    }
+
+    /// The whole scheduler state as plain data.
+    pub fn snapshot(&self) -> Snapshot {
+        self.vm.snapshot()
+    }
+
+    /// Trace events recorded so far (empty unless [`Settings::trace`]).
+    pub fn trace(&self) -> &[Event] {
+        self.vm.trace()
+    }
+
+    /// The trace as Chrome trace-event JSON (Perfetto opens it).
+    pub fn chrome_trace_json(&self) -> String {
+        self.vm.chrome_trace_json()
+    }
+
+    /// Virtual nanoseconds since the start.
+    pub fn virtual_ns(&self) -> i64 {
+        self.vm.virtual_time_ns()
+    }
+
+    /// The source lines the running goroutines are at.
+    pub fn current_lines(&self) -> Vec<u32> {
+        self.snapshot()
+            .gs
+            .iter()
+            .filter(|g| g.status == "_Grunning")
+            .map(|g| g.line)
+            .collect()
     }
 
     /// Runs at most `instructions` instructions; returns the exit status
     /// once the program has ended.
     pub fn run(&mut self, instructions: u64) -> Option<i32> {
         if self.exit.is_none() {
-            if let Status::Exited(code) = self.vm.run_slice(instructions.max(1), &mut self.console)
-            {
-                self.exit = Some(code);
-            }
+            let st = self.vm.run_slice(instructions.max(1), &mut self.console);
+            self.record(st);
         }
         self.exit
     }
@@ -216,6 +283,39 @@ mod tests {
             None,
             "run_for returns at its deadline"
         );
+    }
+
+    #[test]
+    fn stepping_walks_the_scheduler_and_snapshots_show_it() {
+        let src = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tgo func() { fmt.Println(\"a\") }()\n\tgo func() { fmt.Println(\"b\") }()\n\tfor i := 0; i < 1000; i++ {\n\t}\n}\n";
+        let settings = Settings {
+            trace: Some(false),
+            ..Settings::default()
+        };
+        let mut s = Session::new(compile(src).unwrap(), &settings);
+        // Step events until both goroutines exist: the newest is in runnext.
+        let mut seen = false;
+        for _ in 0..50 {
+            s.step_event(1_000_000);
+            let snap = s.snapshot();
+            if snap.gs.len() == 3 {
+                let p = &snap.ps[0];
+                assert!(p.runnext.is_some(), "{snap:?}");
+                assert_eq!(p.runq.len(), 1, "{snap:?}");
+                assert_eq!(
+                    p.runnext,
+                    Some(snap.gs.iter().map(|g| g.goid).max().unwrap())
+                );
+                seen = true;
+                break;
+            }
+        }
+        assert!(seen, "two goroutines appeared");
+        assert!(s
+            .trace()
+            .iter()
+            .any(|e| e.kind == golab_runtime::EvKind::GoCreate));
+        assert_eq!(s.current_lines().len(), 1);
     }
 
     #[test]

@@ -168,9 +168,9 @@ pub struct Props {
     pub diags: Vec<Diag>,
     #[prop_or(true)]
     pub editable: bool,
-    /// The line the program is at while stepping (1-based).
+    /// The lines the running goroutines are at while stepping (1-based).
     #[prop_or_default]
-    pub current_line: Option<u32>,
+    pub current_lines: Vec<u32>,
     /// The textarea's accessible name.
     pub label: AttrValue,
 }
@@ -282,14 +282,14 @@ pub fn editor(props: &Props) -> Html {
 
     let gutter = (1..=lines.len() as u32).map(|n| {
         let msg = marks.get(&n).cloned();
-        let current = props.current_line == Some(n);
+        let current = props.current_lines.contains(&n);
         html! {
             <span class={classes!("gutter-line", msg.is_some().then_some("has-diag"), current.then_some("current"))}
                 title={msg.clone()}>{ n }</span>
         }
     });
     let painted = lines.iter().enumerate().map(|(i, spans)| {
-        let current = props.current_line == Some(i as u32 + 1);
+        let current = props.current_lines.contains(&(i as u32 + 1));
         html! {
             <span class={classes!("code-line", current.then_some("current"))}>
                 { for spans.iter().map(|s| html! {

@@ -9,9 +9,11 @@
 
 pub mod console;
 pub mod editor;
+pub mod gmp;
 pub mod playground;
 pub mod process_vs_thread;
 pub mod run_many;
+pub mod timeline;
 
 use crate::content::Lang;
 

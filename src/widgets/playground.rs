@@ -15,12 +15,15 @@
 
 use super::console::{Console, RunState};
 use super::editor::Editor;
+use super::gmp::Gmp;
 use super::run_many::RunMany;
 use super::t;
+use super::timeline::Timeline;
 use crate::blocks::BlockContext;
 use crate::content::Lang;
-use crate::directive::{Mode, RunBlock};
+use crate::directive::{Mode, RunBlock, View};
 use crate::engine::{self, frame, Diag, Session, Settings};
+use golab_runtime::{Event as TraceEvent, Snapshot};
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
@@ -76,7 +79,19 @@ pub struct State {
     pub real_ms: f64,
     /// The code the current run was compiled from.
     pub ran_code: Option<String>,
+    /// The scheduler's state after the last slice (only when views need it).
+    pub snapshot: Option<Rc<Snapshot>>,
+    /// Trace events so far (only when views need them), at most [`TRACE_CAP`].
+    pub trace: Rc<Vec<TraceEvent>>,
+    pub virtual_ns: i64,
+    /// "Be the scheduler": the G the reader chose to run next, on which P.
+    pub chosen: Option<(u32, u64)>,
 }
+
+/// Trace events handed to the views; a longer run keeps its first events
+/// (the views say so), so a long program cannot exhaust the page's memory
+/// through its views.
+pub const TRACE_CAP: usize = 20_000;
 
 pub enum Action {
     Edit(String),
@@ -94,7 +109,11 @@ pub enum Action {
         real_ms: f64,
         exit: Option<i32>,
         paused: bool,
+        snapshot: Option<Rc<Snapshot>>,
+        trace: Option<Rc<Vec<TraceEvent>>>,
+        virtual_ns: i64,
     },
+    Chose(u32, u64),
     Stopped,
 }
 
@@ -118,6 +137,10 @@ impl Reducible for State {
                 s.steps = 0;
                 s.real_ms = 0.0;
                 s.ran_code = None;
+                s.snapshot = None;
+                s.trace = Rc::default();
+                s.virtual_ns = 0;
+                s.chosen = None;
             }
             Action::Procs(n) => s.gomaxprocs = n.clamp(1, 64),
             Action::Seed(seed) => s.seed = seed,
@@ -144,6 +167,10 @@ impl Reducible for State {
                 s.real_ms = 0.0;
                 s.diags.clear();
                 s.ran_code = Some(code);
+                s.snapshot = None;
+                s.trace = Rc::default();
+                s.virtual_ns = 0;
+                s.chosen = None;
             }
             Action::Progress {
                 output,
@@ -151,7 +178,27 @@ impl Reducible for State {
                 real_ms,
                 exit,
                 paused,
+                snapshot,
+                trace,
+                virtual_ns,
             } => {
+                if snapshot.is_some() {
+                    s.snapshot = snapshot;
+                }
+                if let Some(trace) = trace {
+                    s.trace = trace;
+                }
+                s.virtual_ns = virtual_ns;
+                // The chosen G ran once the scheduler moved on.
+                if let (Some((_, goid)), Some(snap)) = (s.chosen, &s.snapshot) {
+                    if snap
+                        .gs
+                        .iter()
+                        .any(|g| g.goid == goid && g.status != "_Grunnable")
+                    {
+                        s.chosen = None;
+                    }
+                }
                 s.output = output;
                 s.steps = steps;
                 s.real_ms = real_ms;
@@ -161,6 +208,7 @@ impl Reducible for State {
                     None => RunState::Running,
                 };
             }
+            Action::Chose(p, goid) => s.chosen = Some((p, goid)),
             Action::Stopped => {
                 if matches!(s.run, RunState::Running | RunState::Paused) {
                     s.run = RunState::Stopped;
@@ -171,6 +219,10 @@ impl Reducible for State {
     }
 }
 
+/// Instructions "Next event" may run before it gives up (a loop with no
+/// scheduling event in it still returns control).
+const STEP_EVENT_MAX: u64 = 1_000_000;
+
 /// The page's side of the current run (not part of the rendered state: the
 /// VM is neither `Clone` nor `PartialEq`).
 #[derive(Default)]
@@ -179,6 +231,11 @@ struct Runner {
     /// Bumped by every Run, Step-from-scratch, Stop and Reset.
     generation: u64,
     speed: Option<Speed>,
+    /// Whether views are attached (then each frame takes a snapshot and
+    /// copies new trace events).
+    views: bool,
+    /// Trace events already handed to the views.
+    trace_sent: usize,
     /// Milliseconds spent running so far.
     real_ms: f64,
     /// Bumped by every edit; a pending diagnostic check runs only if no
@@ -192,14 +249,27 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.local_storage().ok().flatten())
 }
 
-fn progress(runner: &Runner, paused: bool) -> Action {
+fn progress(runner: &mut Runner, paused: bool) -> Action {
     let s = runner.session.as_ref();
+    let (mut snapshot, mut trace) = (None, None);
+    if let (true, Some(s)) = (runner.views, s) {
+        snapshot = Some(Rc::new(s.snapshot()));
+        let events = s.trace();
+        let n = events.len().min(TRACE_CAP);
+        if n != runner.trace_sent {
+            trace = Some(Rc::new(events[..n].to_vec()));
+            runner.trace_sent = n;
+        }
+    }
     Action::Progress {
         output: Rc::new(s.map(|s| s.console().clone()).unwrap_or_default()),
         steps: s.map_or(0, Session::steps),
         real_ms: runner.real_ms,
         exit: s.and_then(Session::exit),
         paused,
+        snapshot,
+        trace,
+        virtual_ns: s.map_or(0, Session::virtual_ns),
     }
 }
 
@@ -223,7 +293,7 @@ fn spawn_loop(runner: RunnerRef, dispatch: UseReducerDispatcher<State>, generati
                 Speed::PerFrame(n) => session.run(n),
             };
             r.real_ms += frame::now_ms() - t0;
-            dispatch.dispatch(progress(&r, false));
+            dispatch.dispatch(progress(&mut r, false));
             if exit.is_some() {
                 return;
             }
@@ -257,6 +327,10 @@ pub fn playground(props: &Props) -> Html {
             steps: 0,
             real_ms: 0.0,
             ran_code: None,
+            snapshot: None,
+            trace: Rc::default(),
+            virtual_ns: 0,
+            chosen: None,
         })
     };
     let runner: RunnerRef = use_mut_ref(Runner::default);
@@ -271,10 +345,20 @@ pub fn playground(props: &Props) -> Html {
             }
         });
     }
-    runner.borrow_mut().speed = Some(state.speed);
+    let views = !block.views.is_empty();
+    {
+        let mut r = runner.borrow_mut();
+        r.speed = Some(state.speed);
+        r.views = views;
+    }
+    let needs_trace = block
+        .views
+        .iter()
+        .any(|v| matches!(v, View::Timeline | View::Race));
     let settings = Settings {
         gomaxprocs: state.gomaxprocs,
         seed: state.seed,
+        trace: needs_trace.then_some(block.views.contains(&View::Race)),
         ..Settings::default()
     };
     let dispatch = state.dispatcher();
@@ -290,6 +374,7 @@ pub fn playground(props: &Props) -> Html {
             r.generation += 1;
             r.session = None;
             r.real_ms = 0.0;
+            r.trace_sent = 0;
             let program = match engine::compile(&code) {
                 Ok(p) => p,
                 Err(diags) => {
@@ -308,13 +393,8 @@ pub fn playground(props: &Props) -> Html {
             drop(r);
             dispatch.dispatch(Action::Started(code.clone()));
             if paused {
-                dispatch.dispatch(Action::Progress {
-                    output: Rc::default(),
-                    steps: 0,
-                    real_ms: 0.0,
-                    exit: None,
-                    paused: true,
-                });
+                let a = progress(&mut runner.borrow_mut(), true);
+                dispatch.dispatch(a);
             } else {
                 spawn_loop(runner.clone(), dispatch.clone(), generation);
             }
@@ -330,7 +410,7 @@ pub fn playground(props: &Props) -> Html {
                 if r.session.is_some() {
                     r.generation += 1;
                     let generation = r.generation;
-                    let a = progress(&r, false);
+                    let a = progress(&mut r, false);
                     drop(r);
                     dispatch.dispatch(a);
                     spawn_loop(runner.clone(), dispatch.clone(), generation);
@@ -347,10 +427,10 @@ pub fn playground(props: &Props) -> Html {
             dispatch.dispatch(Action::Stopped);
         })
     };
-    let on_step = {
+    let step = {
         let (start, runner, dispatch) = (start.clone(), runner.clone(), dispatch.clone());
         let run = state.run.clone();
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |by_event: bool| {
             let live = matches!(run, RunState::Running | RunState::Paused);
             if !live || runner.borrow().session.is_none() {
                 start.emit((None, true));
@@ -360,11 +440,30 @@ pub fn playground(props: &Props) -> Html {
             r.generation += 1;
             if let Some(s) = r.session.as_mut() {
                 let t0 = frame::now_ms();
-                s.run(1);
+                if by_event {
+                    s.step_event(STEP_EVENT_MAX);
+                } else {
+                    s.step_instruction();
+                }
                 r.real_ms += frame::now_ms() - t0;
-                let a = progress(&r, true);
+                let a = progress(&mut r, true);
                 drop(r);
                 dispatch.dispatch(a);
+            }
+        })
+    };
+    let on_step = step.reform(|_: MouseEvent| false);
+    let on_step_event = step.reform(|_: MouseEvent| true);
+    let on_choose = {
+        let (runner, dispatch) = (runner.clone(), dispatch.clone());
+        Callback::from(move |(p, goid): (u32, u64)| {
+            let ok = runner
+                .borrow_mut()
+                .session
+                .as_mut()
+                .is_some_and(|s| s.choose_next(p, goid));
+            if ok {
+                dispatch.dispatch(Action::Chose(p, goid));
             }
         })
     };
@@ -443,10 +542,20 @@ pub fn playground(props: &Props) -> Html {
         _ => None,
     };
     let max_procs = 8.max(state.gomaxprocs);
+    let current_lines: Vec<u32> = match (&state.snapshot, paused) {
+        (Some(s), true) => {
+            s.gs.iter()
+                .filter(|g| g.status == "_Grunning")
+                .map(|g| g.line)
+                .collect()
+        }
+        _ => Vec::new(),
+    };
     let uid = format!("pg-{}-{}", props.ctx.chapter, props.ctx.index);
     html! {
         <div class="playground" data-state={if running { "running" } else { "idle" }}>
             <Editor code={state.code.clone()} on_change={on_edit} diags={state.diags.clone()}
+                current_lines={current_lines}
                 editable={block.editable}
                 label={t(lang, "Go 代码(可编辑)", "Go code (editable)")} />
             <div class="controls" role="toolbar" aria-label={t(lang, "运行控制", "Run controls")}>
@@ -459,6 +568,10 @@ pub fn playground(props: &Props) -> Html {
                 <button class="button step" onclick={on_step}
                     title={t(lang, "执行一条指令", "Run one instruction")}>
                     { t(lang, "单步", "Step") }
+                </button>
+                <button class="button step-event" onclick={on_step_event}
+                    title={t(lang, "运行到下一个调度事件", "Run to the next scheduling event")}>
+                    { t(lang, "下一事件", "Next event") }
                 </button>
                 <button class="button reset" onclick={on_reset} disabled={!edited && state.run == RunState::Idle}
                     title={t(lang, "恢复本章的原始代码", "Back to the chapter's code")}>
@@ -499,6 +612,23 @@ pub fn playground(props: &Props) -> Html {
                 <p class="mode-note">{ t(lang,
                     "本例为并行模式而写;并行运行尚未接入页面,现在以单步模式运行(结果确定,不会真正并行)。",
                     "This example is meant for parallel mode, which is not wired into the page yet: it runs in step mode (deterministic, not truly parallel).") }</p>
+            }
+            if let Some(snap) = state.snapshot.clone().filter(|_| block.views.contains(&View::Gmp)) {
+                <section class="view view-gmp" aria-label={t(lang, "G/M/P 调度图", "G/M/P diagram")}>
+                    <Gmp snapshot={snap} lang={lang} on_choose={paused.then(|| on_choose.clone())} chosen={state.chosen} />
+                </section>
+            }
+            if block.views.contains(&View::Timeline) && state.snapshot.is_some() {
+                <section class="view view-timeline" aria-label={t(lang, "时间线", "Timeline")}>
+                    <Timeline events={state.trace.clone()} now_ns={state.virtual_ns} lang={lang}
+                        truncated={state.trace.len() >= TRACE_CAP} />
+                </section>
+            }
+            if views && state.snapshot.is_none() {
+                <p class="view-hint">{ match lang {
+                    Lang::Zh => format!("按“运行”或“单步”后,这里显示视图:{}。", block.views.iter().map(|v| v.name()).collect::<Vec<_>>().join("、")),
+                    Lang::En => format!("Press Run or Step to see the attached views here: {}.", block.views.iter().map(|v| v.name()).collect::<Vec<_>>().join(", ")),
+                } }</p>
             }
             <Console output={state.output.clone()} state={state.run.clone()} lang={lang}
                 steps={state.steps} real_ms={state.real_ms} {matches_expected}

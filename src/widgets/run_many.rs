@@ -118,6 +118,7 @@ pub fn run_many(props: &Props) -> Html {
                                 gomaxprocs: procs,
                                 seed: s,
                                 max_instructions: MAX_INSTRUCTIONS,
+                                trace: None,
                             };
                             (s, Session::new(program.clone(), &settings))
                         });

@@ -9,6 +9,7 @@
 
 mod serve;
 mod webdriver;
+mod widgets;
 
 use golab_book::components::parallel_check::{INCREMENTS, WORKERS};
 use golab_book::content::{chapters, Lang};
@@ -87,6 +88,34 @@ fn main() {
             fallback,
         ),
         ("quiz answers persist across a reload", quiz_persists),
+        (
+            "a chapter example runs and prints its // Output:",
+            widgets::example_prints_its_output,
+        ),
+        (
+            "Stop ends an endless loop; the page stays responsive",
+            widgets::stop_ends_an_endless_loop,
+        ),
+        (
+            "an edit survives a reload; Reset restores the chapter's code",
+            widgets::edit_survives_reload_and_reset_restores,
+        ),
+        (
+            "diagnostics appear as the reader types",
+            widgets::diagnostics_as_you_type,
+        ),
+        (
+            "stepping draws the G/M/P diagram",
+            widgets::stepping_draws_the_gmp_diagram,
+        ),
+        (
+            "Run 100 times fills a histogram; a bar replays its seed",
+            widgets::run_100_times_histogram,
+        ),
+        (
+            "process vs thread: shared vs separate memory, main ends all",
+            widgets::process_vs_thread_reacts,
+        ),
     ];
     let (mut passed, mut failed) = (0, 0);
     for (name, check) in checks {

@@ -1,0 +1,335 @@
+//! End-to-end checks of the playground and the widgets ([Widgets]): a
+//! chapter example runs and prints its `// Output:`, Stop ends an endless
+//! loop while the page stays responsive, an edit survives a reload and
+//! Reset restores the chapter's code, stepping draws the G/M/P diagram,
+//! "Run 100 times" fills a histogram, and the process-vs-thread widget
+//! reacts. Each check leaves a screenshot of its widget under `--out`.
+
+use crate::{no_console_errors, Ctx, LOAD};
+use std::time::{Duration, Instant};
+
+/// `document.querySelectorAll('[data-block=go-run]')[i]` as a JS expression.
+fn block(i: usize) -> String {
+    format!("document.querySelectorAll('[data-block=go-run]')[{i}]")
+}
+
+fn open(ctx: &Ctx, path: &str) -> Result<(), String> {
+    let d = &ctx.driver;
+    d.goto(&format!("{}{path}", ctx.isolated))?;
+    d.wait_for(
+        &format!("{path}: a playground"),
+        "return document.querySelector('.playground .editor-input') !== null;",
+        LOAD,
+    )?;
+    Ok(())
+}
+
+/// Clicks `css` inside go-run block `i`.
+fn click_in(ctx: &Ctx, i: usize, css: &str) -> Result<(), String> {
+    let ok = ctx.driver.execute(&format!(
+        "const b = {}; const e = b && b.querySelector({css:?}); if (!e || e.disabled) return false; e.click(); return true;",
+        block(i)
+    ))?;
+    if ok.as_bool() == Some(true) {
+        Ok(())
+    } else {
+        Err(format!("block {i}: no enabled {css}"))
+    }
+}
+
+fn state_of(ctx: &Ctx, i: usize) -> Result<String, String> {
+    let v = ctx.driver.execute(&format!(
+        "const c = {}.querySelector('.console'); return c ? c.dataset.state : null;",
+        block(i)
+    ))?;
+    Ok(v.as_str().unwrap_or("").to_string())
+}
+
+fn set_code(ctx: &Ctx, i: usize, code: &str) -> Result<(), String> {
+    ctx.driver.execute(&format!(
+        "const t = {}.querySelector('.editor-input'); t.value = {code:?}; t.dispatchEvent(new Event('input', {{bubbles: true}})); return true;",
+        block(i)
+    ))?;
+    Ok(())
+}
+
+fn shot(ctx: &Ctx, css_expr: &str, name: &str) -> Result<(), String> {
+    ctx.driver.execute(&format!(
+        "const e = {css_expr}; if (e) e.scrollIntoView({{block: 'start'}}); window.scrollBy(0, -56); return true;"
+    ))?;
+    std::thread::sleep(Duration::from_millis(300));
+    ctx.driver.screenshot(&ctx.out.join(name))
+}
+
+pub fn example_prints_its_output(ctx: &Ctx) -> Result<(), String> {
+    let d = &ctx.driver;
+    open(ctx, "/en/processes-and-threads")?;
+    // The chapter's first example states `// Output:`.
+    click_in(ctx, 0, ".run")?;
+    d.wait_for(
+        "the example to exit",
+        &format!(
+            "return {}.querySelector('.console').dataset.state === 'exited';",
+            block(0)
+        ),
+        LOAD,
+    )?;
+    let out = d.execute(&format!(
+        "return {}.querySelector('.console-out').textContent;",
+        block(0)
+    ))?;
+    let out = out.as_str().unwrap_or("");
+    if !out.contains("main reads: written by a goroutine") {
+        return Err(format!("console shows {out:?}"));
+    }
+    let ok = d.execute(&format!(
+        "return {}.querySelector('.run-expected.ok') !== null;",
+        block(0)
+    ))?;
+    if ok.as_bool() != Some(true) {
+        return Err("the console does not confirm the // Output: match".into());
+    }
+    shot(ctx, &block(0), "playground-output.png")?;
+    no_console_errors(ctx, "playground run")
+}
+
+pub fn stop_ends_an_endless_loop(ctx: &Ctx) -> Result<(), String> {
+    let d = &ctx.driver;
+    open(ctx, "/en/processes-and-threads")?;
+    set_code(
+        ctx,
+        0,
+        "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfor i := 0; ; i++ {\n\t\tif i%1000000 == 0 {\n\t\t\tfmt.Println(i)\n\t\t}\n\t}\n}\n",
+    )?;
+    click_in(ctx, 0, ".run")?;
+    d.wait_for(
+        "the loop to print",
+        &format!(
+            "return {}.querySelector('.console-out').textContent.includes('1000000');",
+            block(0)
+        ),
+        LOAD,
+    )?;
+    // The page answers while the loop runs: scripts run between frames.
+    let t0 = Instant::now();
+    d.execute("return document.title;")?;
+    if t0.elapsed() > Duration::from_millis(500) {
+        return Err(format!(
+            "the page took {:?} to answer during the run",
+            t0.elapsed()
+        ));
+    }
+    if state_of(ctx, 0)? != "running" {
+        return Err(format!("state is {} while looping", state_of(ctx, 0)?));
+    }
+    let t0 = Instant::now();
+    click_in(ctx, 0, ".stop")?;
+    d.wait_for(
+        "the run to stop",
+        &format!(
+            "return {}.querySelector('.console').dataset.state === 'stopped';",
+            block(0)
+        ),
+        Duration::from_secs(2),
+    )?;
+    let took = t0.elapsed();
+    // Once stopped, nothing more is printed.
+    let before = d.execute(&format!(
+        "return {}.querySelector('.console-out').textContent.length;",
+        block(0)
+    ))?;
+    std::thread::sleep(Duration::from_millis(300));
+    let after = d.execute(&format!(
+        "return {}.querySelector('.console-out').textContent.length;",
+        block(0)
+    ))?;
+    if before != after {
+        return Err("output kept growing after Stop".into());
+    }
+    shot(ctx, &block(0), "playground-stopped.png")?;
+    println!("        (Stop took {took:?})");
+    // Leave the saved edit behind for nobody.
+    click_in(ctx, 0, ".reset")?;
+    no_console_errors(ctx, "stop")
+}
+
+pub fn edit_survives_reload_and_reset_restores(ctx: &Ctx) -> Result<(), String> {
+    let d = &ctx.driver;
+    open(ctx, "/en/processes-and-threads")?;
+    let original = d.execute(&format!(
+        "return {}.querySelector('.editor-input').value;",
+        block(1)
+    ))?;
+    let original = original.as_str().unwrap_or("").to_string();
+    let edited = original.replace("package main", "package main // edited by e2e");
+    set_code(ctx, 1, &edited)?;
+    std::thread::sleep(Duration::from_millis(100));
+    open(ctx, "/en/processes-and-threads")?;
+    let now = d.execute(&format!(
+        "return {}.querySelector('.editor-input').value;",
+        block(1)
+    ))?;
+    if now.as_str() != Some(edited.as_str()) {
+        return Err("the edit is gone after a reload".into());
+    }
+    let painted = d.execute(&format!(
+        "return {}.querySelector('.editor-paint').textContent.includes('edited by e2e');",
+        block(1)
+    ))?;
+    if painted.as_bool() != Some(true) {
+        return Err("the highlighted layer does not show the edit".into());
+    }
+    click_in(ctx, 1, ".reset")?;
+    d.wait_for(
+        "Reset to restore the code",
+        &format!(
+            "return {}.querySelector('.editor-input').value === {original:?};",
+            block(1)
+        ),
+        LOAD,
+    )?;
+    open(ctx, "/en/processes-and-threads")?;
+    let now = d.execute(&format!(
+        "return {}.querySelector('.editor-input').value;",
+        block(1)
+    ))?;
+    if now.as_str() != Some(original.as_str()) {
+        return Err("after Reset and a reload the edit came back".into());
+    }
+    no_console_errors(ctx, "edit persistence")
+}
+
+pub fn diagnostics_as_you_type(ctx: &Ctx) -> Result<(), String> {
+    let d = &ctx.driver;
+    open(ctx, "/en/processes-and-threads")?;
+    set_code(ctx, 0, "package main\n\nfunc main() {\n\tx := 1\n}\n")?;
+    let msg = d.wait_for(
+        "a diagnostic",
+        &format!(
+            "const e = {}.querySelector('.diags'); return e && e.textContent;",
+            block(0)
+        ),
+        LOAD,
+    )?;
+    let msg = msg.as_str().unwrap_or("");
+    if !msg.contains("prog.go:4:2") || !msg.contains("declared but not used") {
+        return Err(format!("diagnostic reads {msg:?}"));
+    }
+    let underlined = d.execute(&format!(
+        "const e = {}.querySelector('.editor-paint .diag'); return e && e.textContent;",
+        block(0)
+    ))?;
+    if underlined.as_str() != Some("x") {
+        return Err(format!("underlined {underlined}"));
+    }
+    shot(ctx, &block(0), "playground-diagnostic.png")?;
+    click_in(ctx, 0, ".reset")?;
+    no_console_errors(ctx, "diagnostics")
+}
+
+pub fn stepping_draws_the_gmp_diagram(ctx: &Ctx) -> Result<(), String> {
+    let d = &ctx.driver;
+    open(ctx, "/en/scheduler")?;
+    let i = d
+        .execute("return [...document.querySelectorAll('[data-block=go-run]')].findIndex(b => b.querySelector('.chip') && b.textContent.includes('view=gmp'));")?
+        .as_i64()
+        .filter(|i| *i >= 0)
+        .ok_or("no view=gmp example in the scheduler chapter")? as usize;
+    click_in(ctx, i, ".step")?;
+    d.wait_for(
+        "the G/M/P diagram",
+        &format!("return {}.querySelector('.gmp .gmp-g') !== null;", block(i)),
+        LOAD,
+    )?;
+    for _ in 0..6 {
+        click_in(ctx, i, ".step-event")?;
+        std::thread::sleep(Duration::from_millis(60));
+    }
+    let gs = d.execute(&format!(
+        "return {}.querySelectorAll('.gmp .gmp-g').length;",
+        block(i)
+    ))?;
+    if gs.as_u64().unwrap_or(0) == 0 {
+        return Err("no goroutine chips".into());
+    }
+    if state_of(ctx, i)? != "paused" && state_of(ctx, i)? != "exited" {
+        return Err(format!("state after stepping: {}", state_of(ctx, i)?));
+    }
+    shot(ctx, &block(i), "gmp-step.png")?;
+    click_in(ctx, i, ".run")?;
+    d.wait_for(
+        "the run to end",
+        &format!(
+            "return {}.querySelector('.console').dataset.state === 'exited';",
+            block(i)
+        ),
+        LOAD,
+    )?;
+    shot(ctx, &block(i), "gmp-done.png")?;
+    no_console_errors(ctx, "gmp")
+}
+
+pub fn run_100_times_histogram(ctx: &Ctx) -> Result<(), String> {
+    let d = &ctx.driver;
+    open(ctx, "/en/race-conditions")?;
+    click_in(ctx, 0, ".run-100")?;
+    d.wait_for(
+        "100 runs",
+        &format!(
+            "return {}.querySelector('.run-many').dataset.runs === '100';",
+            block(0)
+        ),
+        Duration::from_secs(120),
+    )?;
+    let bins = d.execute(&format!(
+        "return {}.querySelectorAll('.histogram .bin').length;",
+        block(0)
+    ))?;
+    if bins.as_u64().unwrap_or(0) == 0 {
+        return Err("no histogram bars".into());
+    }
+    shot(
+        ctx,
+        &format!("{}.querySelector('.run-many')", block(0)),
+        "run-100.png",
+    )?;
+    // A bar replays its seed in the playground.
+    click_in(ctx, 0, ".histogram .bin")?;
+    d.wait_for(
+        "the replay to end",
+        &format!(
+            "return {}.querySelector('.console').dataset.state === 'exited';",
+            block(0)
+        ),
+        LOAD,
+    )?;
+    no_console_errors(ctx, "run 100 times")
+}
+
+pub fn process_vs_thread_reacts(ctx: &Ctx) -> Result<(), String> {
+    let d = &ctx.driver;
+    open(ctx, "/en/processes-and-threads")?;
+    d.click(".pvt-write")?;
+    d.click(".pvt-read")?;
+    let notes = d.wait_for(
+        "the read notes",
+        "const n = [...document.querySelectorAll('.pvt-note')].map(e => e.textContent).join('|'); return n.includes('x = 1') && n;",
+        LOAD,
+    )?;
+    let notes = notes.as_str().unwrap_or("");
+    if !notes.contains("Process B reads x = 0") || !notes.contains("Thread 2 reads x = 1") {
+        return Err(format!("notes read {notes:?}"));
+    }
+    d.click(".pvt-end")?;
+    d.wait_for(
+        "the process to end",
+        "return document.querySelector('.pvt').dataset.mainEnded === 'true' && document.querySelectorAll('.pvt-thread.dead').length === 3;",
+        LOAD,
+    )?;
+    shot(
+        ctx,
+        "document.querySelector('.pvt')",
+        "process-vs-thread.png",
+    )?;
+    no_console_errors(ctx, "process vs thread")
+}
