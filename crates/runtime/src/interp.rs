@@ -121,7 +121,7 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
         // Stepping by scheduling events: stop after one happened.
         macro_rules! brk {
             () => {
-                if m.sched.break_now {
+                if m.sched.break_now || m.sched.resched {
                     save_pc!();
                     ret!(Stop::Sched(SchedReq::Break));
                 }

@@ -85,6 +85,11 @@ pub const SYSMON_TICK_NS: i64 = 20_000;
 pub const GC_CHECK_INSTRUCTIONS: u64 = 1 << 16;
 /// P0's `schedtick` when `main.main` starts (see `Sched::new`).
 pub const STARTUP_SCHEDTICK: u32 = 2;
+/// How long a parked M takes to wake up and start running its P after
+/// `startm` (a futex wake and a thread switch: a few microseconds). Without
+/// it a woken waiter would beat the goroutine that woke it, which Go's
+/// `sync.Mutex` starvation mode exists to counter.
+pub const M_WAKE_NS: i64 = 5_000;
 /// Size of a P's local run queue.
 pub const RUNQ_SIZE: u32 = 256;
 /// Go's default `sched.maxmcount`.
@@ -200,6 +205,9 @@ pub struct P {
     pub runnext: GIdx,
     /// A G the reader chose to run next on this P (step mode), `NIL` if none.
     pub chosen: GIdx,
+    /// Virtual time before which the M that just took this P is still
+    /// waking up (`startm` → futex wake), so it runs nothing yet.
+    pub wake_at: i64,
 }
 
 impl P {
@@ -217,6 +225,7 @@ impl P {
             runqtail: 0,
             runnext: NIL,
             chosen: NIL,
+            wake_at: 0,
         }
     }
 
@@ -470,6 +479,9 @@ pub struct Sched {
     pub main_started: bool,
     /// Goid of the G executing right now (0 in the scheduler itself).
     pub cur_goid: u64,
+    /// A P started running mid-round (`startm`): end the round so the
+    /// next one interleaves it with the others.
+    pub resched: bool,
 }
 
 /// How the current G stopped, as the scheduler sees it.
@@ -525,6 +537,7 @@ impl Sched {
             rng: seed ^ 0x5DEE_CE66_D1CE_4E5B,
             main_started: false,
             cur_goid: 0,
+            resched: false,
         };
         s.allm.push(M {
             id: 0,
@@ -884,9 +897,14 @@ impl Sched {
         m.p = pi;
         m.status = MStatus::Running;
         m.spinning = false;
+        let now = self.nanotime();
         let pp = &mut self.allp[pi as usize];
         pp.m = mi;
         pp.status = PStatus::Prunning;
+        // sysmon starts timing the P's slice when it sees it running.
+        pp.schedwhen = now;
+        pp.wake_at = now + M_WAKE_NS;
+        self.resched = true;
         self.event_on(EvKind::ProcStart, pi, mi, 0, 0, WaitReason::Zero);
         mi
     }
@@ -1080,9 +1098,14 @@ fn round(m: &mut Machine, budget: u64, out: &mut dyn Output) -> Result<u64, i32>
     m.sched.exec_left = 0;
     fire_timers(m, out)?;
     sysmon(m, out)?;
+    m.sched.resched = false;
     let np = m.sched.allp.len() as u32;
+    let now = m.sched.now;
     let mut order: Vec<PIdx> = (0..np)
-        .filter(|&p| m.sched.allp[p as usize].status == PStatus::Prunning)
+        .filter(|&p| {
+            let p = &m.sched.allp[p as usize];
+            p.status == PStatus::Prunning && p.wake_at <= now
+        })
         .collect();
     let parallel = order.len() > 1;
     if parallel {
@@ -1094,6 +1117,17 @@ fn round(m: &mut Machine, budget: u64, out: &mut dyn Output) -> Result<u64, i32>
     let mut quantum = budget;
     if parallel {
         quantum = quantum.min(32 + m.sched.fastrandn(96) as u64);
+    }
+    // A P whose M is waking up joins when it is awake.
+    if let Some(w) = m
+        .sched
+        .allp
+        .iter()
+        .filter(|p| p.status == PStatus::Prunning && p.wake_at > now)
+        .map(|p| p.wake_at)
+        .min()
+    {
+        quantum = quantum.min(((w - now) / NS_PER_INSTR).max(1) as u64);
     }
     // With idle Ps, a due timer must be noticed promptly (their Ms sleep
     // in netpoll until the next timer in Go).
@@ -1127,6 +1161,27 @@ fn round(m: &mut Machine, budget: u64, out: &mut dyn Output) -> Result<u64, i32>
         if let Some(p) = m.sched.pidle.pop() {
             m.sched.startm_on(p);
             return Ok(max_used);
+        }
+    }
+    if !ran && max_used == 0 {
+        // Only Ms still waking up: let time pass until the first is awake.
+        let waking = m
+            .sched
+            .allp
+            .iter()
+            .filter(|p| p.status == PStatus::Prunning && p.wake_at > m.sched.now)
+            .map(|p| p.wake_at)
+            .min();
+        if let Some(w) = waking {
+            let ready = m
+                .sched
+                .allp
+                .iter()
+                .any(|p| p.status == PStatus::Prunning && p.wake_at <= m.sched.now);
+            if !ready {
+                m.sched.now = w;
+                return Ok(0);
+            }
         }
     }
     if !ran && max_used == 0 && !any_running {
@@ -1276,7 +1331,7 @@ fn turn(m: &mut Machine, pi: PIdx, quantum: u64, out: &mut dyn Output) -> Result
             thread_exhaustion(m, &msg, out);
             return Err(2);
         }
-        if m.sched.break_now {
+        if m.sched.break_now || m.sched.resched {
             break;
         }
     }

@@ -831,3 +831,121 @@ fn memory_events_show_the_lost_update() {
     vm.run_to_end(&mut out);
     assert!(vm.trace().iter().all(|e| e.kind.is_sched()));
 }
+
+/// Mutex fairness: a goroutine that keeps re-locking would starve a
+/// waiter in normal mode; once the waiter has waited more than 1 ms, the
+/// mutex switches to starvation mode and Unlock hands it over directly.
+///
+/// ```go
+/// var mu sync.Mutex; var iter, got int = 0, -1
+/// func hog() { for i := 0; i < 50; i++ { mu.Lock(); iter = i; spin(~90µs); mu.Unlock() } }
+/// func waiter() { mu.Lock(); got = iter; mu.Unlock() }
+/// func main() { runtime.GOMAXPROCS(2); go waiter(); go hog(); time.Sleep(time.Second); println(got) }
+/// ```
+#[test]
+fn mutex_starvation_mode_hands_the_lock_to_a_long_waiter() {
+    let mut a = Asm::new();
+    let int = a.ty("int", TypeKind::Int(IntKind::I64));
+    let mu_t = a.ty("sync.Mutex", TypeKind::Opaque);
+    let any = a.ty("interface {}", TypeKind::Interface(vec![]));
+    let mu = a.global("main.mu", mu_t);
+    let iter = a.global("main.iter", int);
+    let got = a.global("main.got", int);
+    let lock = a.native("sync.(*Mutex).Lock");
+    let unlock = a.native("sync.(*Mutex).Unlock");
+    let sleep = a.native("time.Sleep");
+    let println = a.native("println");
+    let hog = a.func(
+        "main.hog",
+        0,
+        8,
+        &[
+            (3, "load_int dst=r0 imm=0".into()),
+            (3, "load_int dst=r1 imm=50".into()),
+            (3, "lt_s dst=r2 a=r0 b=r1".into()), // 2
+            (3, "jump_if_false cond=r2 target=16".into()),
+            (4, format!("get_global dst=r3 idx={mu}")),
+            (
+                4,
+                format!("call_native native={lock} base=r3 nargs=1 nret=0"),
+            ),
+            (4, format!("set_global idx={iter} src=r0")),
+            (4, "load_int dst=r4 imm=0".into()),
+            (4, "load_int dst=r5 imm=30000".into()),
+            (4, "lt_s dst=r6 a=r4 b=r5".into()), // 9
+            (4, "jump_if_false cond=r6 target=12".into()),
+            (4, "add_imm dst=r4 a=r4 imm=1".into()),
+            (4, "jump target=9".into()), // 12? no: 12 is below
+            (4, format!("get_global dst=r3 idx={mu}")),
+            (
+                4,
+                format!("call_native native={unlock} base=r3 nargs=1 nret=0"),
+            ),
+            (3, "add_imm dst=r0 a=r0 imm=1".into()),
+            (3, "jump target=2".into()),
+            (5, "return src=r0 n=0".into()), // 17
+        ],
+    );
+    {
+        let f = &mut a.p.functions[hog as usize];
+        f.code[3] = Op::parse("jump_if_false cond=r2 target=17").unwrap();
+        f.code[10] = Op::parse("jump_if_false cond=r6 target=13").unwrap();
+    }
+    let waiter = a.func(
+        "main.waiter",
+        0,
+        4,
+        &[
+            (7, format!("get_global dst=r0 idx={mu}")),
+            (
+                7,
+                format!("call_native native={lock} base=r0 nargs=1 nret=0"),
+            ),
+            (7, format!("get_global dst=r1 idx={iter}")),
+            (7, format!("set_global idx={got} src=r1")),
+            (7, format!("get_global dst=r0 idx={mu}")),
+            (
+                7,
+                format!("call_native native={unlock} base=r0 nargs=1 nret=0"),
+            ),
+            (7, "return src=r0 n=0".into()),
+        ],
+    );
+    let main = a.func(
+        "main.main",
+        0,
+        6,
+        &[
+            (9, "load_int dst=r0 imm=-1".into()),
+            (9, format!("set_global idx={got} src=r0")),
+            (10, format!("load_func dst=r0 func={waiter}")),
+            (10, "go callee=r0 base=r1 nargs=0".into()),
+            (11, format!("load_func dst=r0 func={hog}")),
+            (11, "go callee=r0 base=r1 nargs=0".into()),
+            (12, "load_int dst=r1 imm=1000000000".into()),
+            (
+                12,
+                format!("call_native native={sleep} base=r1 nargs=1 nret=0"),
+            ),
+            (13, format!("get_global dst=r1 idx={got}")),
+            (13, format!("make_iface dst=r1 src=r1 ty={int}")),
+            (13, format!("slice_lit dst=r1 elem={any} base=r1 n=1")),
+            (
+                13,
+                format!("call_native native={println} base=r1 nargs=1 nret=0"),
+            ),
+            (14, "return src=r0 n=0".into()),
+        ],
+    );
+    let prog = a.program(main);
+    for seed in 0..5 {
+        let c = run_captured(prog.clone(), cfg(2, seed));
+        let got: i64 = text(&c).1.trim().parse().unwrap();
+        // The waiter got the lock after about 1 ms of the hog's ~90 µs
+        // rounds, not after all 50 of them.
+        assert!(
+            (5..30).contains(&got),
+            "seed {seed}: waiter got in at round {got}"
+        );
+    }
+}
