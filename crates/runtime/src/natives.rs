@@ -476,7 +476,8 @@ pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
             c.m.rng = w[0] ^ 0x9E37_79B9_7F4A_7C15;
             Ok(())
         },
-        "os.Exit" => |_, w| Err(Trap::Exit(w[0] as i64 as i32)),
+        // A process exit status is one byte: os.Exit(300) exits 44, as on Linux.
+        "os.Exit" => |_, w| Err(Trap::Exit((w[0] as i64 & 0xff) as i32)),
         "time.Now" => |c, w| {
             let ty = time_type(c.m);
             let t = c.m.zero(ty);
