@@ -593,11 +593,21 @@ impl<'a> Gen<'a> {
             self.emit_result_return();
         } else if results.iter().all(|r| r.is_some()) && !results.is_empty() {
             self.emit_result_return();
-        } else {
+        } else if !self.ends_in_return() {
+            // Falling off the end (unless the last statement already returned).
             let r = self.top();
             self.emit(Op::Return { src: r, n: 0 });
         }
         self.cur_sig_results.pop();
+    }
+
+    /// Whether the code ends in a return that no jump skips past (then a
+    /// final `Return` would be dead).
+    fn ends_in_return(&mut self) -> bool {
+        let code = &self.fs().f.code;
+        let end = code.len() as u32;
+        matches!(code.last(), Some(Op::Return { .. }))
+            && !code.iter().any(|op| matches!(op, Op::Jump { target } | Op::JumpIfTrue { target, .. } | Op::JumpIfFalse { target, .. } if *target == end))
     }
 
     fn emit_result_return(&mut self) {

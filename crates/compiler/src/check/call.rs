@@ -260,7 +260,7 @@ impl<'a> Checker<'a> {
                             let extra = if matches!(v, ConstVal::Float(f) if f.fract() != 0.0)
                                 && tb.is_integer()
                             {
-                                " (truncated)"
+                                ""
                             } else {
                                 ""
                             };
