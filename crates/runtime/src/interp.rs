@@ -1266,14 +1266,24 @@ fn newproc(
     site: (u32, u32),
     parent: u64,
 ) -> Result<(), Trap> {
-    let fid = match m.heap.get(fv) {
+    let mut native_args = Vec::new();
+    let (fid, args) = match m.heap.get(fv) {
         Some(Obj::Closure {
             callee: Callee::Func(fid),
             ..
-        }) => *fid,
+        }) => (*fid, args),
+        Some(Obj::Closure {
+            callee: Callee::Native(_),
+            ..
+        }) if args.len() <= crate::machine::MAX_GO_NATIVE_ARGS => {
+            // `go fmt.Println(x)`: a trampoline calls the library function.
+            native_args.push(fv);
+            native_args.extend_from_slice(args);
+            (m.go_native_base + args.len() as u32, &native_args[..])
+        }
         Some(_) => {
             return Err(Trap::Fatal(
-                "go statement with a library function is not supported yet".into(),
+                "go statement with a library function of more than 8 arguments".into(),
             ))
         }
         None => return Err(Trap::Runtime(RtErr::NilDeref)),

@@ -127,6 +127,9 @@ pub(crate) struct Machine {
     pub sched: crate::sched::Sched,
     /// `runtime.GC` was called: collect at the next instruction boundary.
     pub gc_requested: bool,
+    /// First of the trampolines that run `go f(args)` for a library `f`
+    /// (one per argument count, see [`with_go_native_trampolines`]).
+    pub go_native_base: u32,
     /// Heap size that triggers the next collection.
     pub gc_goal: usize,
     /// A collection just ran for an allocation that is being retried.
@@ -146,6 +149,7 @@ impl Machine {
     /// Loads a program: resolves natives, interns constants, zeroes globals.
     pub fn new(prog: Arc<Program>, config: Config) -> Result<Machine, String> {
         prog.validate()?;
+        let (prog, go_native_base) = with_go_native_trampolines(&prog);
         let mut types = prog.types.clone();
         let mut method_names = prog.method_names.clone();
         let mut native_names = prog.natives.clone();
@@ -243,6 +247,7 @@ impl Machine {
             steps: 0,
             sched,
             gc_requested: false,
+            go_native_base,
             gc_goal: crate::gc::MIN_HEAP_GOAL,
             gc_just_ran: false,
             gc_stats: Default::default(),
@@ -569,6 +574,42 @@ impl Machine {
 fn intern(list: &mut Vec<String>, name: &str) -> u32 {
     if let Some(i) = list.iter().position(|n| n == name) {
         return i as u32;
+/// Most arguments a `go` of a library function may pass.
+pub(crate) const MAX_GO_NATIVE_ARGS: usize = 8;
+
+/// The program plus one function per argument count `n` that calls the
+/// func value in its register 0 with registers `1..=n` and returns: the
+/// body of a goroutine started as `go fmt.Println(x)`.
+fn with_go_native_trampolines(prog: &Arc<Program>) -> (Arc<Program>, u32) {
+    use golab_bytecode::{Function, Op, Pos, Reg, SlotKind};
+    let mut p = (**prog).clone();
+    let base = p.functions.len() as u32;
+    for n in 0..=MAX_GO_NATIVE_ARGS {
+        let regs = (2 + n.max(4)) as u16;
+        let mut f = Function {
+            name: "runtime.goexit".into(),
+            file: "runtime/asm.s".into(),
+            num_params: n as u16 + 1,
+            num_regs: regs,
+            reg_kinds: vec![SlotKind::Ref; regs as usize],
+            ..Default::default()
+        };
+        let pos = Pos { line: 1, col: 1 };
+        f.emit(
+            Op::CallValue {
+                callee: Reg(0),
+                base: Reg(1),
+                nargs: n as u8,
+                nret: 0,
+            },
+            pos,
+        );
+        f.emit(Op::Return { src: Reg(0), n: 0 }, pos);
+        p.functions.push(f);
+    }
+    (Arc::new(p), base)
+}
+
     }
     list.push(name.to_string());
     (list.len() - 1) as u32

@@ -949,3 +949,69 @@ fn mutex_starvation_mode_hands_the_lock_to_a_long_waiter() {
         );
     }
 }
+
+/// `runtime.GOMAXPROCS(n)` returns the previous value and changes the
+/// number of Ps mid-run (`procresize`): new Ps start idle; removed Ps give
+/// their Gs to the global queue.
+#[test]
+fn gomaxprocs_resizes_the_ps_mid_run() {
+    let mut a = Asm::new();
+    let gmp = a.native("runtime.GOMAXPROCS");
+    let gosched = a.native("runtime.Gosched");
+    let spin = a.func(
+        "main.spin",
+        0,
+        3,
+        &[
+            (
+                3,
+                format!("call_native native={gosched} base=r0 nargs=0 nret=0"),
+            ),
+            (3, "jump target=0".into()),
+        ],
+    );
+    let mut code = vec![
+        (5, "load_int dst=r1 imm=4".into()),
+        (
+            5,
+            format!("call_native native={gmp} base=r1 nargs=1 nret=1"),
+        ),
+        (5, "move dst=r5 src=r1".into()),
+        (6, format!("load_func dst=r0 func={spin}")),
+    ];
+    for _ in 0..6 {
+        code.push((6, "go callee=r0 base=r1 nargs=0".into()));
+    }
+    code.extend([
+        (7, "load_int dst=r1 imm=0".into()), // 10: busy loop
+        (7, "load_int dst=r2 imm=2000".into()),
+        (7, "lt_s dst=r3 a=r1 b=r2".into()), // 12
+        (7, "jump_if_false cond=r3 target=16".into()),
+        (7, "add_imm dst=r1 a=r1 imm=1".into()),
+        (7, "jump target=12".into()),
+        (8, "load_int dst=r1 imm=1".into()), // 16
+        (
+            8,
+            format!("call_native native={gmp} base=r1 nargs=1 nret=1"),
+        ),
+        (9, "return src=r0 n=0".into()),
+    ]);
+    let main = a.func("main.main", 0, 6, &code);
+    let prog = a.program(main);
+    let mut vm = Vm::new(prog, cfg(1, 2));
+    let mut out = Captured::default();
+    assert!(vm.run_until_line(6, 100, &mut out));
+    let s = vm.snapshot();
+    assert_eq!((s.gomaxprocs, s.ps.len()), (4, 4));
+    assert!(vm.run_until_line(8, 1_000_000, &mut out));
+    let s = vm.snapshot();
+    // The spinners spread over the Ps (new Ms were started for them).
+    assert!(s.threads >= 2, "{s:?}");
+    vm.check_invariants().unwrap();
+    vm.step_event(1_000, &mut out);
+    vm.step_instruction(&mut out);
+    let s = vm.snapshot();
+    assert_eq!((s.gomaxprocs, s.ps.len()), (1, 1));
+    vm.check_invariants().unwrap();
+    assert_eq!(vm.run_to_end(&mut out), 0);
+}
