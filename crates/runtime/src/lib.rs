@@ -36,6 +36,8 @@ pub mod chan;
 pub mod fmt;
 pub mod g;
 pub mod gc;
+pub mod gorand;
+mod gorand_table;
 pub mod heap;
 pub mod interp;
 mod machine;
