@@ -33,6 +33,8 @@ pub struct RunArgs {
     pub verbose: bool,
     /// `--trace out.json`: write the run's trace as Chrome trace-event JSON.
     pub trace: Option<String>,
+    /// `--race`: run with the race detector (reports on stderr, exit 66).
+    pub race: bool,
 }
 
 /// Why the command line was rejected. Printed as `lab: MESSAGE` followed by
@@ -47,14 +49,16 @@ impl fmt::Display for UsageError {
 }
 
 pub const USAGE: &str = "\
-usage: lab run [--gomaxprocs N] [--seed S] [--trace out.json] [--verbose] prog.go
-       lab step [--gomaxprocs N] [--seed S] prog.go
+usage: lab run [--gomaxprocs N] [--seed S] [--race] [--trace out.json] [--verbose] prog.go
+       lab step [--gomaxprocs N] [--seed S] [--race] prog.go
        lab check prog.go
 
 run    compile and run a Go program like a built Go binary: its output on
        stdout, panics on stderr, exit status 0, 2 for a panic or fatal error,
        n for os.Exit(n), 1 if it does not compile; --trace writes the run's
-       scheduler trace as Chrome trace-event JSON (open it in Perfetto)
+       scheduler trace as Chrome trace-event JSON (open it in Perfetto);
+       --race turns on the race detector: each data race is reported on
+       stderr as Go's -race does, and a racy program exits with status 66
 step   run the same way, printing every scheduling event (virtual time, P,
        M, G, event) on stdout as it happens
 check  print the program's compile errors (exit status 1 if there are any)
@@ -65,7 +69,7 @@ GOMAXPROCS and seed always run the same way.
 
 /// Flags and commands planned for later issues: recognised, so the user
 /// gets a clear answer instead of "unknown flag".
-const NOT_YET_FLAGS: &[&str] = &["parallel", "race"];
+const NOT_YET_FLAGS: &[&str] = &["parallel"];
 const NOT_YET_COMMANDS: &[&str] = &[];
 
 /// Parses the arguments after the program name.
@@ -114,6 +118,7 @@ fn parse_run(args: &[String]) -> Result<RunArgs, UsageError> {
             }
             "seed" => run.seed = Some(flag.number()?),
             "verbose" | "v" => flag.boolean().map(|b| run.verbose = b)?,
+            "race" => flag.boolean().map(|b| run.race = b)?,
             "trace" => {
                 let path = flag.value.clone().unwrap_or_default();
                 if path.is_empty() {
@@ -229,6 +234,7 @@ mod tests {
             seed: Some(7),
             verbose: true,
             trace: None,
+            race: false,
         });
         assert_eq!(
             parse_str("run --gomaxprocs 2 --seed 7 --verbose p.go"),
@@ -292,7 +298,15 @@ mod tests {
             msg("run --parallel p.go"),
             "flag -parallel is not supported yet"
         );
-        assert_eq!(msg("run -race p.go"), "flag -race is not supported yet");
+        assert_eq!(
+            parse_str("run -race p.go"),
+            Ok(Command::Run(RunArgs {
+                file: "p.go".into(),
+                race: true,
+                ..RunArgs::default()
+            }))
+        );
+        assert_eq!(parse_str("run --race=false p.go"), parse_str("run p.go"));
         assert_eq!(
             parse_str("run --trace out.json p.go"),
             Ok(Command::Run(RunArgs {

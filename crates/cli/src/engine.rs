@@ -20,6 +20,8 @@ pub struct RunConfig {
     pub gomaxprocs: Option<u32>,
     /// Seed of the scheduler's random choices; `None` for the default.
     pub seed: Option<u64>,
+    /// Whether the race detector is on (`--race`).
+    pub race: bool,
 }
 
 /// Where a running program's output goes.
@@ -191,6 +193,7 @@ fn runtime_config(config: &RunConfig) -> Config {
     if let Some(s) = config.seed {
         c.seed = s;
     }
+    c.race = config.race;
     c
 }
 

@@ -61,6 +61,7 @@ fn run_config(a: &RunArgs) -> RunConfig {
     RunConfig {
         gomaxprocs: a.gomaxprocs,
         seed: Some(seed),
+        race: a.race,
     }
 }
 

@@ -190,6 +190,9 @@ fn try_send(m: &mut Machine, c: u64, v: u64, goid: u64) -> Result<bool, Trap> {
     }
     if let Some(sg) = h.recvq.pop_front() {
         m.sched.event(EvKind::ChanSend, goid, id, sg.goid);
+        if m.race_on {
+            crate::race::chan_handoff(m, c, goid, sg.goid, false);
+        }
         wake_receiver(m, sg, v, true);
         return Ok(true);
     }
@@ -201,6 +204,9 @@ fn try_send(m: &mut Machine, c: u64, v: u64, goid: u64) -> Result<bool, Trap> {
         }
         h.qcount += 1;
         m.sched.event(EvKind::ChanSend, goid, id, 0);
+        if m.race_on {
+            crate::race::chan_send_buf(m, c, goid);
+        }
         return Ok(true);
     }
     Ok(false)
@@ -226,6 +232,9 @@ fn try_recv(m: &mut Machine, c: u64, goid: u64) -> Result<Option<(u64, bool)>, T
             v
         };
         m.sched.event(EvKind::ChanRecv, goid, id, sg.goid);
+        if m.race_on {
+            crate::race::chan_handoff(m, c, goid, sg.goid, true);
+        }
         wake_sender(m, sg);
         return Ok(Some((v, true)));
     }
@@ -238,12 +247,18 @@ fn try_recv(m: &mut Machine, c: u64, goid: u64) -> Result<Option<(u64, bool)>, T
         }
         h.qcount -= 1;
         m.sched.event(EvKind::ChanRecv, goid, id, 0);
+        if m.race_on {
+            crate::race::chan_recv_buf(m, c, goid);
+        }
         return Ok(Some((v, true)));
     }
     if h.closed {
         let ty = h.elem_ty;
         let z = m.zero(ty);
         m.sched.event(EvKind::ChanRecv, goid, id, 0);
+        if m.race_on {
+            crate::race::chan_closed_recv(m, c, goid);
+        }
         return Ok(Some((z, false)));
     }
     Ok(None)
@@ -327,6 +342,10 @@ pub(crate) fn closechan(m: &mut Machine, c: u64, goid: u64) -> Result<(), Trap> 
     let recvs: Vec<Sudog> = h.recvq.drain(..).collect();
     let sends: Vec<Sudog> = h.sendq.drain(..).collect();
     m.sched.event(EvKind::ChanClose, goid, id, 0);
+    if m.race_on {
+        let receivers: Vec<u64> = recvs.iter().map(|s| s.goid).collect();
+        crate::race::chan_close(m, c, goid, &receivers);
+    }
     // Go collects the Gs on a gList (a stack) and readies them from its
     // head: the last one queued is readied first.
     let mut glist: Vec<(Sudog, bool)> = Vec::new();

@@ -219,6 +219,10 @@ pub(crate) fn collect(m: &mut Machine) {
             freed += 1;
         }
     }
+    if m.race_on {
+        // Race detector: a reused handle must start with a clean shadow.
+        crate::race::swept(m);
+    }
     m.gc_stats.cycles += 1;
     m.gc_stats.freed += freed;
     m.gc_stats.live_bytes = m.heap.bytes;

@@ -458,7 +458,7 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                 Op::MapGet { dst, map, key } => {
                     let mw = r!(map);
                     if m.race_on {
-                        race::map(m, g, mw, false, pc, out);
+                        race::map(m, g, mw, r!(key), false, pc, out);
                     }
                     let v = match m.map_get(mw, r!(key)) {
                         Ok(Some(v)) => v,
@@ -470,7 +470,7 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                 Op::MapGetOk { dst, map, key } => {
                     let mw = r!(map);
                     if m.race_on {
-                        race::map(m, g, mw, false, pc, out);
+                        race::map(m, g, mw, r!(key), false, pc, out);
                     }
                     let (v, ok) = match m.map_get(mw, r!(key)) {
                         Ok(Some(v)) => (v, 1),
@@ -481,16 +481,16 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                     g.stack[base + dst.0 as usize + 1] = ok;
                 }
                 Op::MapSet { map, key, val } => {
-                    if m.race_on {
-                        race::map(m, g, r!(map), true, pc, out);
-                    }
                     if let Err(e) = m.map_set(r!(map), r!(key), r!(val)) {
                         rt!(e);
+                    }
+                    if m.race_on {
+                        race::map(m, g, r!(map), r!(key), true, pc, out);
                     }
                 }
                 Op::MapDelete { map, key } => {
                     if m.race_on {
-                        race::map(m, g, r!(map), true, pc, out);
+                        race::map_header(m, g, r!(map), race::RtFn::MapDelete, pc, out);
                     }
                     if let Err(e) = m.map_delete(r!(map), r!(key)) {
                         rt!(e);
@@ -498,7 +498,7 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                 }
                 Op::MapIter { dst, map } => {
                     if m.race_on {
-                        race::map(m, g, r!(map), false, pc, out);
+                        race::map_header(m, g, r!(map), race::RtFn::MapIterInit, pc, out);
                     }
                     r!(dst) = m.heap.alloc(Obj::MapIter {
                         map: handle(r!(map)),
@@ -576,13 +576,15 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                 }
                 Op::Load { dst, ptr: p } => match m.heap.load(r!(p)) {
                     Some(v) => {
+                        // (The address, before `dst` (maybe `p`) is overwritten.)
+                        let a = r!(p);
                         r!(dst) = v;
                         if m.sched.trace_mem {
                             clock!();
-                            mem_event(m, g, EvKind::MemRead, r!(p), v, pc);
+                            mem_event(m, g, EvKind::MemRead, a, v, pc);
                         }
                         if m.race_on {
-                            race::access(m, g, r!(p), pc, AccessKind::Read, out);
+                            race::access(m, g, a, pc, AccessKind::Read, out);
                         }
                     }
                     None => rt!(RtErr::NilDeref),
@@ -1219,15 +1221,6 @@ pub(crate) fn call_native(
     if g.stack.len() < start + n {
         g.stack.resize(start + n, 0);
     }
-    let mut ctx = Ctx {
-        m,
-        out,
-        cb: &mut g.cb,
-        goid: g.goid,
-        gi: g.idx,
-        park: None,
-        mutex_wait_start: g.mutex_wait_start,
-    };
     // Race detector: synchronisation done by library calls.
     let race_op = match m.race_on {
         true => race::before_native(m, g, nid, start),

@@ -256,6 +256,9 @@ impl Machine {
             race: None,
         };
         if m.config.race {
+            // Go 1.19 built with -race has one more runtime goroutine: the
+            // first user goroutine is 7, as its race reports show.
+            m.sched.next_goid += 1;
             m.race_on = true;
             m.race = Some(Box::new(crate::race::Detector::new(&m.native_names)));
         }

@@ -63,7 +63,7 @@
 //! hide a race but never invent one.
 
 use crate::g::G;
-use crate::heap::{handle, offset};
+use crate::heap::{handle, offset, Obj};
 use crate::machine::{Machine, Trap};
 use crate::sched::SchedReq;
 use crate::Output;
@@ -242,6 +242,33 @@ struct Thread {
     /// An acquire to perform when the G resumes (it parked in a call that
     /// completes without re-executing).
     pending: Option<NativeOp>,
+}
+
+/// Runtime functions shown on top of an access made inside the runtime
+/// (Go's reports show `runtime.mapassign_faststr()` and the like). They
+/// also make such an access's stack differ from the user code's own access
+/// at the same instruction, as the pcs differ in Go. Frames of runtime
+/// functions have line 0 in [`RaceFrame`].
+const RUNTIME_FRAMES: &[&str] = &[
+    "runtime.mapaccess",
+    "runtime.mapassign",
+    "runtime.mapdelete",
+    "runtime.mapiterinit",
+    "runtime.growslice",
+    "runtime.slicecopy",
+];
+/// The function index of `RUNTIME_FRAMES[0]` in stack nodes.
+const RUNTIME_FUNC: u32 = u32::MAX - 64;
+
+/// A runtime function an access happens in (see `RUNTIME_FRAMES`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum RtFn {
+    MapAccess = 0,
+    MapAssign,
+    MapDelete,
+    MapIterInit,
+    GrowSlice,
+    SliceCopy,
 }
 
 // Tags of synchronisation keys (the top byte of an address word).
@@ -480,7 +507,14 @@ impl Detector {
         let mut out = Vec::new();
         while node != 0 {
             let (parent, func, pc) = self.nodes[node as usize];
-            if let Some(f) = prog.functions.get(func as usize) {
+            if func >= RUNTIME_FUNC {
+                let name = RUNTIME_FRAMES.get((func - RUNTIME_FUNC) as usize);
+                out.push(RaceFrame {
+                    function: name.copied().unwrap_or("runtime").to_string(),
+                    file: "runtime".into(),
+                    line: 0,
+                });
+            } else if let Some(f) = prog.functions.get(func as usize) {
                 out.push(RaceFrame {
                     function: f.name.clone(),
                     file: f.file.clone(),
@@ -541,6 +575,10 @@ impl Detector {
 
 fn stack_text(s: &mut String, frames: &[RaceFrame]) {
     for f in frames {
+        if f.line == 0 {
+            s.push_str(&format!("  {}()\n      <runtime>\n", f.function));
+            continue;
+        }
         let file = if f.file.starts_with('/') {
             f.file.clone()
         } else {
@@ -603,12 +641,28 @@ pub(crate) fn access(
     kind: AccessKind,
     out: &mut dyn Output,
 ) {
+    access_in(m, g, addr, pc, kind, None, out)
+}
+
+/// An access, made inside runtime function `rt` if given.
+fn access_in(
+    m: &mut Machine,
+    g: &G,
+    addr: u64,
+    pc: usize,
+    kind: AccessKind,
+    rt: Option<RtFn>,
+    out: &mut dyn Output,
+) {
     let addr = addr & ADDR_MASK;
     let Some(d) = m.race.as_deref_mut() else {
         return;
     };
     let slot = d.slot(g.goid);
-    let stack = d.stack_of(slot, g, pc);
+    let mut stack = d.stack_of(slot, g, pc);
+    if let Some(rt) = rt {
+        stack = d.intern(stack, RUNTIME_FUNC + rt as u32, 0);
+    }
     let t = d.slots[slot as usize].as_ref().expect("live slot");
     let cur = Access {
         slot,
@@ -623,15 +677,17 @@ pub(crate) fn access(
     }
 }
 
-/// Reads (`write == false`) or writes `n` consecutive words from `addr`.
-#[cold]
-pub(crate) fn access_range(
+/// Reads (`write == false`) or writes `n` consecutive words from `addr`,
+/// inside runtime function `rt` if given.
+#[allow(clippy::too_many_arguments)]
+fn access_range(
     m: &mut Machine,
     g: &G,
     addr: u64,
     n: usize,
     write: bool,
     pc: usize,
+    rt: Option<RtFn>,
     out: &mut dyn Output,
 ) {
     let kind = if write {
@@ -640,8 +696,147 @@ pub(crate) fn access_range(
         AccessKind::Read
     };
     for i in 0..n as u64 {
-        access(m, g, addr.wrapping_add(i << 32), pc, kind, out);
+        access_in(m, g, addr.wrapping_add(i << 32), pc, kind, rt, out);
     }
+}
+
+/// `obj[idx]` read of a slice or array element (strings are immutable).
+#[cold]
+pub(crate) fn index(m: &mut Machine, g: &G, obj: u64, idx: u64, pc: usize, out: &mut dyn Output) {
+    let p = match m.heap.get(obj) {
+        Some(Obj::Slice { arr, off, .. }) => crate::heap::ptr(*arr, off + idx as u32),
+        Some(Obj::Words { .. }) => obj.wrapping_add(idx << 32),
+        _ => return,
+    };
+    access(m, g, p, pc, AccessKind::Read, out);
+}
+
+/// A map as a whole (its header word): Go instruments `mapaccess` and
+/// `mapiterinit` as reads, `mapassign` and `mapdelete` as writes of the map.
+#[cold]
+pub(crate) fn map_header(
+    m: &mut Machine,
+    g: &G,
+    map: u64,
+    rt: RtFn,
+    pc: usize,
+    out: &mut dyn Output,
+) {
+    if handle(map) == 0 {
+        return;
+    }
+    let kind = match rt {
+        RtFn::MapAssign | RtFn::MapDelete => AccessKind::Write,
+        _ => AccessKind::Read,
+    };
+    access_in(m, g, handle(map) as u64, pc, kind, Some(rt), out);
+}
+
+/// `map[key]` read or assigned: the map's header, then the value's own
+/// slot (word 1 + entry index), which Go's compiled code reads or writes
+/// through the pointer `mapaccess`/`mapassign` return.
+#[cold]
+pub(crate) fn map(
+    m: &mut Machine,
+    g: &G,
+    map: u64,
+    key: u64,
+    write: bool,
+    pc: usize,
+    out: &mut dyn Output,
+) {
+    let rt = if write {
+        RtFn::MapAssign
+    } else {
+        RtFn::MapAccess
+    };
+    map_header(m, g, map, rt, pc, out);
+    let entry = match m.heap.get(map) {
+        Some(Obj::Map(gm)) => m
+            .key(gm.key_ty, key)
+            .ok()
+            .and_then(|k| gm.index.get(&k).copied()),
+        _ => None,
+    };
+    if let Some(i) = entry {
+        let kind = if write {
+            AccessKind::Write
+        } else {
+            AccessKind::Read
+        };
+        let p = crate::heap::ptr(handle(map), 1 + i as u32);
+        access(m, g, p, pc, kind, out);
+    }
+}
+
+/// `append(old, ...)` gave `new`: in place, it wrote the new elements;
+/// growing, it read the old ones (`growslice`) and wrote the new ones in
+/// the new array. `other` (for `append(s, t...)`) is read.
+#[cold]
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn append(
+    m: &mut Machine,
+    g: &G,
+    old: u64,
+    new: u64,
+    other: u64,
+    pc: usize,
+    out: &mut dyn Output,
+) {
+    let (oarr, ooff, olen, _) = m.heap.slice(old);
+    let (narr, noff, nlen, _) = m.heap.slice(new);
+    if let Some(Obj::Slice { arr, off, len, .. }) = m.heap.get(other) {
+        let (p, l) = (crate::heap::ptr(*arr, *off), *len as usize);
+        access_range(m, g, p, l, false, pc, Some(RtFn::SliceCopy), out);
+    }
+    if narr != oarr && oarr != 0 {
+        let p = crate::heap::ptr(oarr, ooff);
+        access_range(
+            m,
+            g,
+            p,
+            olen as usize,
+            false,
+            pc,
+            Some(RtFn::GrowSlice),
+            out,
+        );
+    }
+    let added = nlen.saturating_sub(olen) as usize;
+    if narr != 0 {
+        let p = crate::heap::ptr(narr, noff + olen);
+        access_range(m, g, p, added, true, pc, None, out);
+    }
+}
+
+/// `copy(dst, src)` of `n` elements (`slicecopy`).
+#[cold]
+pub(crate) fn copy(
+    m: &mut Machine,
+    g: &G,
+    dst: u64,
+    src: u64,
+    n: usize,
+    pc: usize,
+    out: &mut dyn Output,
+) {
+    let rt = Some(RtFn::SliceCopy);
+    if let Some(Obj::Slice { arr, off, .. }) = m.heap.get(src) {
+        let p = crate::heap::ptr(*arr, *off);
+        access_range(m, g, p, n, false, pc, rt, out);
+    }
+    if let Some(Obj::Slice { arr, off, .. }) = m.heap.get(dst) {
+        let p = crate::heap::ptr(*arr, *off);
+        access_range(m, g, p, n, true, pc, rt, out);
+    }
+}
+
+/// Every word of a struct or array value (a copy reads or writes it all).
+#[cold]
+pub(crate) fn object(m: &mut Machine, g: &G, w: u64, write: bool, pc: usize, out: &mut dyn Output) {
+    let n = m.heap.words(w).map_or(0, |ws| ws.len());
+    let start = offset(w) as usize;
+    access_range(m, g, w, n.saturating_sub(start), write, pc, None, out);
 }
 
 /// `go`: goroutine `child` was just created by the running G at `pc`.
@@ -808,7 +1003,7 @@ fn complete(m: &mut Machine, g: &G, op: NativeOp, ok: bool, out: &mut dyn Output
 
 fn zero_sized(m: &Machine, c: u64) -> bool {
     let ty = match m.heap.get(c) {
-        Some(crate::heap::Obj::Chan(h)) => h.elem_ty,
+        Some(Obj::Chan(h)) => h.elem_ty,
         _ => return false,
     };
     match m.types.get(ty as usize).map(|t| &t.kind) {
@@ -839,6 +1034,52 @@ pub(crate) fn chan_buf(m: &mut Machine, c: u64, idx: u32, goid: u64) {
         d.release_merge(s, key);
     } else {
         d.release_acquire(s, chan_key(c, idx));
+    }
+}
+
+fn chan_state(m: &Machine, c: u64) -> Option<(u32, u32, u32)> {
+    match m.heap.get(c) {
+        Some(Obj::Chan(h)) => Some((h.dataqsiz, h.sendx, h.recvx)),
+        _ => None,
+    }
+}
+
+fn prev_slot(i: u32, size: u32) -> u32 {
+    (i + size - 1) % size.max(1)
+}
+
+/// A buffered send by `goid` just advanced `sendx` past its slot.
+pub(crate) fn chan_send_buf(m: &mut Machine, c: u64, goid: u64) {
+    if let Some((size, sendx, _)) = chan_state(m, c) {
+        chan_buf(m, c, prev_slot(sendx, size), goid);
+    }
+}
+
+/// A buffered receive by `goid` just advanced `recvx` past its slot.
+pub(crate) fn chan_recv_buf(m: &mut Machine, c: u64, goid: u64) {
+    if let Some((size, _, recvx)) = chan_state(m, c) {
+        chan_buf(m, c, prev_slot(recvx, size), goid);
+    }
+}
+
+/// A value went straight from one goroutine to a waiting one (`cur` runs,
+/// `other` waited). Unbuffered: both synchronise. Buffered (a receiver
+/// waiting on an empty buffer, or a sender on a full one, after which
+/// `recvx` has `advanced`): both pass the slot at `recvx`, as Go does.
+pub(crate) fn chan_handoff(m: &mut Machine, c: u64, cur: u64, other: u64, advanced: bool) {
+    let Some((size, _, recvx)) = chan_state(m, c) else {
+        return;
+    };
+    if size == 0 {
+        chan_sync(m, cur, other);
+    } else {
+        let slot = if advanced {
+            prev_slot(recvx, size)
+        } else {
+            recvx
+        };
+        chan_buf(m, c, slot, cur);
+        chan_buf(m, c, slot, other);
     }
 }
 
@@ -894,7 +1135,7 @@ pub(crate) fn swept(m: &mut Machine) {
         return;
     };
     let heap = &m.heap;
-    let freed = |h: u64| matches!(heap.get(h), None | Some(crate::heap::Obj::Free));
+    let freed = |h: u64| matches!(heap.get(h), None | Some(Obj::Free));
     for (h, cells) in d.shadow.iter_mut().enumerate() {
         if !cells.is_empty() && freed(h as u64) {
             *cells = Vec::new();

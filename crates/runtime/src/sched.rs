@@ -1276,6 +1276,9 @@ fn turn(m: &mut Machine, pi: PIdx, quantum: u64, out: &mut dyn Output) -> Result
                 let goid = g.goid;
                 m.sched.allm[mi as usize].curg = NIL;
                 m.sched.event(EvKind::GoEnd, goid, 0, 0);
+                if m.race_on {
+                    crate::race::goexit(m, goid);
+                }
                 m.sched.gfput(g);
                 if goid == 1 {
                     return Err(0);

@@ -284,6 +284,11 @@ fn dequeue(m: &mut Machine, key: u64) -> Option<GIdx> {
 
 /// Readies a waiter that must re-execute its blocking call.
 fn ready_retry(m: &mut Machine, gi: GIdx) {
+    if m.race_on {
+        // Race detector: the call did not complete; it will run again.
+        let goid = m.sched.g(gi).map_or(0, |g| g.goid);
+        crate::race::retry(m, goid);
+    }
     if let Some(g) = m.sched.g_mut(gi) {
         if let Some(f) = g.frames.last_mut() {
             f.pc = f.pc.saturating_sub(1);

@@ -1,0 +1,287 @@
+//! The race detector against Go 1.19's (`tests/programs/race/`, see
+//! `tests/programs/README.md`), and no false positive on the whole corpus.
+//!
+//! Every race program runs with `lab run -race` under several seeds and
+//! GOMAXPROCS values (step mode, so each run is reproducible). The rule:
+//! - a race-free program (`NAME.race` says `races: 0`) never reports a
+//!   race, exits as Go did and prints Go's stdout;
+//! - a racy program exits 66, ends its stderr with `Found N data race(s)`
+//!   where N is the number of `WARNING: DATA RACE` reports, prints Go's
+//!   stdout (its golden file's, which is deterministic), and reports as many
+//!   races as Go did: exactly Go's count when Go's five recorded runs
+//!   agreed (they do for every program today), else within Go's range.
+//!   Happens-before detection does not depend on the interleaving, and
+//!   duplicates are suppressed per word and per pair of stacks as Go does,
+//!   so the count is expected to match, not merely to be positive.
+//!
+//! Then every other corpus program runs with `-race` under two settings:
+//! none may report a race (they are race-free by construction: their
+//! output is deterministic under Go's semantics), and the exit status must
+//! not be 66.
+//!
+//! Each run is a `lab` process with a timeout, two at a time (two cores).
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/programs")
+}
+
+/// (GOMAXPROCS, seed) pairs every race program runs under.
+const SETTINGS: &[(u32, u64)] = &[(1, 1), (1, 7), (2, 1), (2, 42), (4, 3), (4, 99)];
+
+struct Run {
+    exit: i32,
+    stdout: Vec<u8>,
+    stderr: String,
+}
+
+fn lab(dir: &Path, file: &str, procs: u32, seed: u64, scratch: &Path) -> Run {
+    let key = format!("{}-{file}-{procs}-{seed}", dir.display()).replace(['/', '.'], "_");
+    let out_path = scratch.join(format!("{key}.stdout"));
+    let err_path = scratch.join(format!("{key}.stderr"));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lab"))
+        .args(["run", "-race", "--gomaxprocs"])
+        .arg(procs.to_string())
+        .arg("--seed")
+        .arg(seed.to_string())
+        .arg(file)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .stdout(File::create(&out_path).expect("create stdout file"))
+        .stderr(File::create(&err_path).expect("create stderr file"))
+        .spawn()
+        .expect("spawn lab");
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait for lab") {
+            break Some(status);
+        }
+        if start.elapsed() > Duration::from_secs(20) {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    Run {
+        exit: status.and_then(|s| s.code()).unwrap_or(-1),
+        stdout: std::fs::read(&out_path).unwrap_or_default(),
+        stderr: String::from_utf8_lossy(&std::fs::read(&err_path).unwrap_or_default()).into(),
+    }
+}
+
+/// What `scripts/record-race-golden.py` recorded.
+struct RaceGolden {
+    exit: i32,
+    races: (usize, usize),
+}
+
+fn parse_race_golden(text: &str) -> Result<RaceGolden, String> {
+    let field = |name: &str| {
+        text.lines()
+            .find_map(|l| l.strip_prefix(name))
+            .map(str::trim)
+            .ok_or(format!("no `{name}` line"))
+    };
+    let exit = field("exit:")?.parse().map_err(|e| format!("exit: {e}"))?;
+    let races = field("races:")?;
+    let num = |s: &str| s.parse::<usize>().map_err(|e| format!("races: {e}"));
+    let races = match races.split_once('-') {
+        Some((a, b)) => (num(a)?, num(b)?),
+        None => (num(races)?, num(races)?),
+    };
+    Ok(RaceGolden { exit, races })
+}
+
+/// The stdout part of a plain golden file.
+fn golden_stdout(golden: &[u8]) -> Option<&[u8]> {
+    let marker = b"-- stdout --\n";
+    let at = golden.windows(marker.len()).position(|w| w == marker)?;
+    Some(&golden[at + marker.len()..])
+}
+
+fn check_race_program(dir: &Path, stem: &str, scratch: &Path) -> Result<(), String> {
+    let base = dir.join(stem);
+    let golden = std::fs::read_to_string(base.with_extension("race"))
+        .map_err(|e| format!("no {stem}.race ({e}): run scripts/record-race-golden.py"))?;
+    let golden = parse_race_golden(&golden)?;
+    let plain = std::fs::read(base.with_extension("golden"))
+        .map_err(|e| format!("no {stem}.golden: {e}"))?;
+    let want_stdout = golden_stdout(&plain).ok_or("golden without stdout")?;
+    let file = format!("{stem}.go");
+    let mut problems = Vec::new();
+    for &(procs, seed) in SETTINGS {
+        let run = lab(dir, &file, procs, seed, scratch);
+        let n = run.stderr.matches("WARNING: DATA RACE").count();
+        let at = format!("GOMAXPROCS={procs} seed={seed}");
+        if run.stdout != want_stdout {
+            problems.push(format!(
+                "{at}: stdout {:?}, Go printed {:?}",
+                String::from_utf8_lossy(&run.stdout),
+                String::from_utf8_lossy(want_stdout)
+            ));
+        }
+        if run.exit != golden.exit {
+            problems.push(format!("{at}: exit {}, Go exits {}", run.exit, golden.exit));
+        }
+        let (lo, hi) = golden.races;
+        if n < lo || n > hi {
+            problems.push(format!("{at}: {n} races reported, Go reports {lo}..={hi}"));
+        }
+        let found = format!("Found {n} data race(s)\n");
+        if n > 0 && !run.stderr.ends_with(&found) {
+            problems.push(format!("{at}: stderr does not end with {found:?}"));
+        }
+        if n == 0 && run.stderr.contains("data race") {
+            problems.push(format!("{at}: unexpected stderr {:?}", run.stderr));
+        }
+        if !problems.is_empty() {
+            problems.push(format!("{at}: stderr was:\n{}", run.stderr));
+            break;
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n"))
+    }
+}
+
+/// Runs `jobs` on two threads; returns the failures as (name, report).
+fn parallel<T: Sync>(
+    jobs: &[T],
+    f: impl Fn(&T) -> Option<(String, String)> + Sync,
+) -> Vec<(String, String)> {
+    let next = AtomicUsize::new(0);
+    let failures = Mutex::new(Vec::new());
+    std::thread::scope(|s| {
+        for _ in 0..2 {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(job) = jobs.get(i) else { break };
+                if let Some(fail) = f(job) {
+                    failures.lock().unwrap().push(fail);
+                }
+            });
+        }
+    });
+    let mut v = failures.into_inner().unwrap();
+    v.sort();
+    v
+}
+
+fn stems(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .expect("read race dir")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "go"))
+        .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn race_programs_match_go_race_detector() {
+    let dir = corpus_dir().join("race");
+    let all = stems(&dir);
+    let racy = all.iter().filter(|s| s.starts_with("racy_")).count();
+    let safe = all.iter().filter(|s| s.starts_with("safe_")).count();
+    assert!(
+        racy >= 20 && safe >= 20,
+        "{racy} racy and {safe} safe programs"
+    );
+    let scratch = Path::new(env!("CARGO_TARGET_TMPDIR")).join("race");
+    std::fs::create_dir_all(&scratch).expect("scratch dir");
+    let failures = parallel(&all, |stem| {
+        check_race_program(&dir, stem, &scratch)
+            .err()
+            .map(|e| (stem.clone(), e))
+    });
+    for (name, report) in &failures {
+        eprintln!("--- FAIL: race/{name}\n{report}");
+    }
+    eprintln!(
+        "{} of {} race programs agree with Go",
+        all.len() - failures.len(),
+        all.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} race programs disagree with Go",
+        failures.len()
+    );
+}
+
+/// Every `*.go` of the corpus outside `race/` that builds (its golden file
+/// does not start with `exit: 1`), as (directory, file stem).
+fn corpus_programs() -> Vec<(PathBuf, String)> {
+    fn walk(dir: &Path, out: &mut Vec<(PathBuf, String)>) {
+        for path in std::fs::read_dir(dir)
+            .expect("read corpus")
+            .map(|e| e.expect("entry").path())
+        {
+            if path.is_dir() {
+                if path.file_name().is_some_and(|n| n != "race") {
+                    walk(&path, out);
+                }
+                continue;
+            }
+            if path.extension().is_none_or(|e| e != "go") {
+                continue;
+            }
+            let golden = std::fs::read_to_string(path.with_extension("golden")).unwrap_or_default();
+            if golden.starts_with("exit: 1\n-- diagnostics --") {
+                continue;
+            }
+            let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+            out.push((dir.to_path_buf(), stem));
+        }
+    }
+    let mut v = Vec::new();
+    walk(&corpus_dir(), &mut v);
+    v.sort();
+    v
+}
+
+#[test]
+fn no_false_positive_on_the_corpus() {
+    let programs = corpus_programs();
+    assert!(
+        programs.len() >= 100,
+        "only {} corpus programs",
+        programs.len()
+    );
+    let scratch = Path::new(env!("CARGO_TARGET_TMPDIR")).join("race-corpus");
+    std::fs::create_dir_all(&scratch).expect("scratch dir");
+    let failures = parallel(&programs, |(dir, stem)| {
+        for (procs, seed) in [(1, 1), (2, 5)] {
+            let run = lab(dir, &format!("{stem}.go"), procs, seed, &scratch);
+            if run.stderr.contains("WARNING: DATA RACE") || run.exit == 66 {
+                return Some((
+                    format!("{}/{stem}", dir.display()),
+                    format!(
+                        "GOMAXPROCS={procs} seed={seed}: exit {}\n{}",
+                        run.exit, run.stderr
+                    ),
+                ));
+            }
+        }
+        None
+    });
+    for (name, report) in &failures {
+        eprintln!("--- FALSE POSITIVE: {name}\n{report}");
+    }
+    eprintln!("{} corpus programs run with -race", programs.len());
+    assert!(
+        failures.is_empty(),
+        "{} programs reported races",
+        failures.len()
+    );
+}
