@@ -271,9 +271,6 @@ impl Library {
         let v_f = b.func(vec![], vec![f64t], false);
         let v_i = b.func(vec![], vec![int], false);
         let seed = b.func(vec![int64], vec![], false);
-        let perm = b.func(vec![int], vec![ints], false);
-        let swap = b.func(vec![int, int], vec![], false);
-        let shuffle = b.func(vec![int, swap], vec![], false);
         add(
             &mut pk,
             "math/rand",
@@ -284,14 +281,22 @@ impl Library {
                 ("Float64", f("rand.Float64", v_f)),
                 ("Int", f("rand.Int", v_i)),
                 ("Seed", f("rand.Seed", seed)),
-                ("Perm", f("rand.Perm", perm)),
-                ("Shuffle", f("rand.Shuffle", shuffle)),
             ],
         );
 
         // os
         let exit = b.func(vec![int], vec![], false);
-        add(&mut pk, "os", "os", vec![("Exit", f("os.Exit", exit))]);
+        let bytes = b.slice(byte_t);
+        let read_file = b.func(vec![string], vec![bytes, error], false);
+        add(
+            &mut pk,
+            "os",
+            "os",
+            vec![
+                ("Exit", f("os.Exit", exit)),
+                ("ReadFile", f("os.ReadFile", read_file)),
+            ],
+        );
 
         // time
         let duration = b.t.new_named("Duration", "time", int64);

@@ -222,3 +222,39 @@ fn compile_never_panics_on_random_and_mutated_programs() {
     }
     assert!(n > 10, "only {n} inputs in {secs}s");
 }
+
+/// Deleting or duplicating any single line of a corpus program gives a
+/// program that often still type-checks, so this reaches the code
+/// generator with unusual but valid shapes; every result must validate.
+#[test]
+fn line_mutants_of_the_corpus_compile_or_diagnose() {
+    let mut compiled = 0;
+    for src in corpus() {
+        let lines: Vec<&[u8]> = src.split(|&b| b == b'\n').collect();
+        for i in 0..lines.len() {
+            for dup in [false, true] {
+                let mut m: Vec<u8> = Vec::new();
+                for (j, l) in lines.iter().enumerate() {
+                    if j == i && !dup {
+                        continue;
+                    }
+                    m.extend_from_slice(l);
+                    m.push(b'\n');
+                    if j == i && dup {
+                        m.extend_from_slice(l);
+                        m.push(b'\n');
+                    }
+                }
+                if let Ok(p) = golab_compiler::compile_bytes("prog.go", &m) {
+                    if let Err(e) = p.validate() {
+                        let path = std::env::temp_dir().join("golab-mutant.go");
+                        let _ = std::fs::write(&path, &m);
+                        panic!("invalid program ({e}); source in {}", path.display());
+                    }
+                    compiled += 1;
+                }
+            }
+        }
+    }
+    assert!(compiled > 100, "only {compiled} mutants compiled");
+}
