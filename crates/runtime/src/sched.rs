@@ -33,10 +33,15 @@
 //! functions from real threads under a lock; nothing here assumes a single
 //! P except the driver loop.
 //!
-//! Virtual time: one instruction costs [`NS_PER_INSTR`] nanosecond (about
-//! what a simple Go statement costs natively), so the 10 ms preemption slice
-//! (`forcePreemptNS`) is 10,000,000 instructions and `time.Sleep(d)` waits
-//! `d` of the same clock. When every P is idle and a timer (or a system call
+//! Virtual time: [`INSTR_PER_NS`] instructions take one nanosecond, i.e. an
+//! instruction costs 0.25 ns. This is calibrated so compute-bound code takes
+//! about as long in virtual time as the same Go program natively on a
+//! current x86 core (Go in Action's listing 04, two goroutines printing the
+//! primes below 50,000 with GOMAXPROCS 1: Go 1.19 switches 40-59 times, we
+//! switch about 50 times; chapter 3's two prime finders: ~35 ms natively,
+//! ~34 ms virtual). So the 10 ms preemption slice (`forcePreemptNS`) is
+//! 40,000,000 instructions, and `time.Sleep(d)` waits `d` of the same
+//! clock. When every P is idle and a timer (or a system call
 //! in flight) is pending, time jumps to it, like the Go playground's fake
 //! clock. When nothing at all can ever run, `checkdead` reports Go's
 //! deadlock.
@@ -75,8 +80,13 @@ pub type MIdx = u32;
 /// "No G / no P / no M".
 pub const NIL: u32 = u32::MAX;
 
-/// Virtual nanoseconds per instruction.
-pub const NS_PER_INSTR: i64 = 1;
+/// Instructions per virtual nanosecond (see the module docs).
+pub const INSTR_PER_NS: i64 = 4;
+
+/// Instructions that take `ns` virtual nanoseconds (at least 1).
+fn instrs_for(ns: i64) -> u64 {
+    ns.saturating_mul(INSTR_PER_NS).max(1) as u64
+}
 /// Go's `forcePreemptNS`: a G running this long is preempted.
 pub const FORCE_PREEMPT_NS: i64 = 10_000_000;
 /// One sysmon tick (its shortest sleep, 20 µs).
@@ -443,6 +453,8 @@ pub struct Sched {
     pub maxmcount: u32,
     /// Virtual time at the start of the current round.
     pub now: i64,
+    /// Instructions executed since `now` that make less than a nanosecond.
+    pub now_rem: u64,
     /// Pending timers.
     pub timers: BinaryHeap<Reverse<Timer>>,
     timer_seq: u64,
@@ -519,6 +531,7 @@ impl Sched {
             newprocs: 0,
             maxmcount: DEFAULT_MAX_THREADS,
             now: 0,
+            now_rem: 0,
             timers: BinaryHeap::new(),
             timer_seq: 0,
             cur_p: 0,
@@ -577,8 +590,8 @@ impl Sched {
     /// Virtual time as seen by the code running now.
     pub fn nanotime(&self) -> i64 {
         self.now
-            + (self.turn_used + self.exec_budget.saturating_sub(self.exec_left)) as i64
-                * NS_PER_INSTR
+            + ((self.now_rem + self.turn_used + self.exec_budget.saturating_sub(self.exec_left))
+                / INSTR_PER_NS as u64) as i64
     }
 
     /// The G at `gi` (not while it executes).
@@ -1127,13 +1140,13 @@ fn round(m: &mut Machine, budget: u64, out: &mut dyn Output) -> Result<u64, i32>
         .map(|p| p.wake_at)
         .min()
     {
-        quantum = quantum.min(((w - now) / NS_PER_INSTR).max(1) as u64);
+        quantum = quantum.min(instrs_for(w - now));
     }
     // With idle Ps, a due timer must be noticed promptly (their Ms sleep
     // in netpoll until the next timer in Go).
     if !m.sched.pidle.is_empty() {
         if let Some(Reverse(t)) = m.sched.timers.peek() {
-            let d = ((t.when - m.sched.now) / NS_PER_INSTR).max(1) as u64;
+            let d = instrs_for(t.when - m.sched.now);
             quantum = quantum.min(d);
         }
     }
@@ -1150,7 +1163,9 @@ fn round(m: &mut Machine, budget: u64, out: &mut dyn Output) -> Result<u64, i32>
             break;
         }
     }
-    m.sched.now += max_used as i64 * NS_PER_INSTR;
+    let total = m.sched.now_rem + max_used;
+    m.sched.now += (total / INSTR_PER_NS as u64) as i64;
+    m.sched.now_rem = total % INSTR_PER_NS as u64;
     m.sched.turn_used = 0;
     m.sched.exec_budget = 0;
     m.sched.exec_left = 0;
@@ -1180,6 +1195,7 @@ fn round(m: &mut Machine, budget: u64, out: &mut dyn Output) -> Result<u64, i32>
                 .any(|p| p.status == PStatus::Prunning && p.wake_at <= m.sched.now);
             if !ready {
                 m.sched.now = w;
+                m.sched.now_rem = 0;
                 return Ok(0);
             }
         }
@@ -1190,6 +1206,7 @@ fn round(m: &mut Machine, budget: u64, out: &mut dyn Output) -> Result<u64, i32>
             Some(when) => {
                 if when > m.sched.now {
                     m.sched.now = when;
+                    m.sched.now_rem = 0;
                 }
             }
             None => {
@@ -1245,7 +1262,11 @@ fn turn(m: &mut Machine, pi: PIdx, quantum: u64, out: &mut dyn Output) -> Result
         ran = true;
         let now = m.sched.nanotime();
         let slice_end = m.sched.allp[pi as usize].schedwhen + FORCE_PREEMPT_NS;
-        let slice_left = ((slice_end - now) / NS_PER_INSTR).max(0) as u64;
+        let slice_left = if slice_end > now {
+            instrs_for(slice_end - now)
+        } else {
+            0
+        };
         if slice_left == 0 {
             preempt(m, pi, mi, gi);
             continue;

@@ -838,7 +838,7 @@ fn memory_events_show_the_lost_update() {
 ///
 /// ```go
 /// var mu sync.Mutex; var iter, got int = 0, -1
-/// func hog() { for i := 0; i < 50; i++ { mu.Lock(); iter = i; spin(~90µs); mu.Unlock() } }
+/// func hog() { for i := 0; i < 50; i++ { mu.Lock(); iter = i; spin(~75µs); mu.Unlock() } }
 /// func waiter() { mu.Lock(); got = iter; mu.Unlock() }
 /// func main() { runtime.GOMAXPROCS(2); go waiter(); go hog(); time.Sleep(time.Second); println(got) }
 /// ```
@@ -871,7 +871,7 @@ fn mutex_starvation_mode_hands_the_lock_to_a_long_waiter() {
             ),
             (4, format!("set_global idx={iter} src=r0")),
             (4, "load_int dst=r4 imm=0".into()),
-            (4, "load_int dst=r5 imm=30000".into()),
+            (4, "load_int dst=r5 imm=60000".into()),
             (4, "lt_s dst=r6 a=r4 b=r5".into()), // 9
             (4, "jump_if_false cond=r6 target=12".into()),
             (4, "add_imm dst=r4 a=r4 imm=1".into()),
@@ -941,7 +941,7 @@ fn mutex_starvation_mode_hands_the_lock_to_a_long_waiter() {
     for seed in 0..5 {
         let c = run_captured(prog.clone(), cfg(2, seed));
         let got: i64 = text(&c).1.trim().parse().unwrap();
-        // The waiter got the lock after about 1 ms of the hog's ~90 µs
+        // The waiter got the lock after about 1 ms of the hog's ~75 µs
         // rounds, not after all 50 of them.
         assert!(
             (5..30).contains(&got),
