@@ -35,6 +35,12 @@ pub struct RunArgs {
     pub trace: Option<String>,
     /// `--race`: run with the race detector (reports on stderr, exit 66).
     pub race: bool,
+    /// `--max-instructions N`: end the run after N instructions.
+    pub max_instructions: Option<u64>,
+    /// `--max-goroutines N`: live goroutines allowed.
+    pub max_goroutines: Option<usize>,
+    /// `--max-memory BYTES`: heap bytes allowed.
+    pub max_memory: Option<usize>,
 }
 
 /// Why the command line was rejected. Printed as `lab: MESSAGE` followed by
@@ -62,6 +68,10 @@ run    compile and run a Go program like a built Go binary: its output on
 step   run the same way, printing every scheduling event (virtual time, P,
        M, G, event) on stdout as it happens
 check  print the program's compile errors (exit status 1 if there are any)
+
+Limits (a runaway program ends with a fatal error, exit status 2):
+--max-instructions N (default 10000000000), --max-goroutines N (default
+1000000), --max-memory BYTES (heap; default 1073741824).
 
 Without --seed the seed is random (--verbose prints it); the same program,
 GOMAXPROCS and seed always run the same way.
@@ -119,6 +129,9 @@ fn parse_run(args: &[String]) -> Result<RunArgs, UsageError> {
             "seed" => run.seed = Some(flag.number()?),
             "verbose" | "v" => flag.boolean().map(|b| run.verbose = b)?,
             "race" => flag.boolean().map(|b| run.race = b)?,
+            "max-instructions" => run.max_instructions = Some(flag.number()?),
+            "max-goroutines" => run.max_goroutines = Some(flag.number()?),
+            "max-memory" => run.max_memory = Some(flag.number()?),
             "trace" => {
                 let path = flag.value.clone().unwrap_or_default();
                 if path.is_empty() {
@@ -174,7 +187,14 @@ impl Flag {
 
 /// Flags that take a separate value argument (`--seed 3`); all others are
 /// booleans unless written `--name=value`.
-const VALUE_FLAGS: &[&str] = &["gomaxprocs", "seed", "trace"];
+const VALUE_FLAGS: &[&str] = &[
+    "gomaxprocs",
+    "seed",
+    "trace",
+    "max-instructions",
+    "max-goroutines",
+    "max-memory",
+];
 
 /// Splits `[flags...] file` and insists on exactly one file after the flags.
 fn split_flags(args: &[String]) -> Result<(Vec<Flag>, String), UsageError> {
@@ -235,6 +255,9 @@ mod tests {
             verbose: true,
             trace: None,
             race: false,
+            max_instructions: None,
+            max_goroutines: None,
+            max_memory: None,
         });
         assert_eq!(
             parse_str("run --gomaxprocs 2 --seed 7 --verbose p.go"),
@@ -249,6 +272,21 @@ mod tests {
             }))
         );
         assert_eq!(parse_str("run -- -odd.go").map(|_| ()), Ok(()));
+    }
+
+    #[test]
+    fn limits() {
+        assert_eq!(
+            parse_str("run --max-instructions 1000 -max-goroutines=10 --max-memory 4096 p.go"),
+            Ok(Command::Run(RunArgs {
+                file: "p.go".into(),
+                max_instructions: Some(1000),
+                max_goroutines: Some(10),
+                max_memory: Some(4096),
+                ..RunArgs::default()
+            }))
+        );
+        assert!(parse_str("run --max-memory lots p.go").is_err());
     }
 
     #[test]

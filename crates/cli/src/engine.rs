@@ -22,6 +22,20 @@ pub struct RunConfig {
     pub seed: Option<u64>,
     /// Whether the race detector is on (`--race`).
     pub race: bool,
+    /// Limits that end a runaway program with a fatal error; `None` keeps
+    /// the runtime's defaults (see `golab_runtime::Config`).
+    pub limits: Limits,
+}
+
+/// The runtime's resource limits, each `None` for its default.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Limits {
+    /// Instructions before `fatal error: instruction limit exceeded`.
+    pub max_instructions: Option<u64>,
+    /// Live goroutines before `fatal error: too many goroutines`.
+    pub max_goroutines: Option<usize>,
+    /// Heap bytes before `fatal error: runtime: out of memory`.
+    pub max_memory_bytes: Option<usize>,
 }
 
 /// Where a running program's output goes.
@@ -45,6 +59,12 @@ pub struct Finished {
 /// program is fine.
 pub fn check(path: &str, src: &str) -> String {
     golab_compiler::check(path, src).to_string()
+}
+
+/// Like [`check`] for a file that may not be valid UTF-8 (Go reports each
+/// invalid byte at its position).
+pub fn check_bytes(path: &str, src: &[u8]) -> String {
+    golab_compiler::check_bytes(path, src).to_string()
 }
 
 /// Compiles and runs `src`, streaming its output to `sink`. A program that
@@ -194,6 +214,16 @@ fn runtime_config(config: &RunConfig) -> Config {
         c.seed = s;
     }
     c.race = config.race;
+    let l = &config.limits;
+    if let Some(n) = l.max_instructions {
+        c.max_instructions = n;
+    }
+    if let Some(n) = l.max_goroutines {
+        c.max_goroutines = n;
+    }
+    if let Some(n) = l.max_memory_bytes {
+        c.max_memory_bytes = n;
+    }
     c
 }
 

@@ -26,11 +26,17 @@ fn main() -> ExitCode {
 }
 
 /// Reads the program, or explains why not (exit status 1, as `go run` does
-/// for a missing file).
+/// for a missing file). A file that is not UTF-8 gets the compiler's
+/// diagnostics, which place each invalid byte as Go does.
 fn read_source(file: &str) -> Result<String, i32> {
     match std::fs::read(file) {
-        Ok(bytes) => String::from_utf8(bytes).map_err(|_| {
-            eprintln!("{file}: invalid UTF-8 encoding");
+        Ok(bytes) => String::from_utf8(bytes).map_err(|e| {
+            let diags = engine::check_bytes(file, e.as_bytes());
+            if diags.is_empty() {
+                eprintln!("{file}: invalid UTF-8 encoding");
+            } else {
+                eprint!("{diags}");
+            }
             1
         }),
         Err(e) => {
@@ -62,6 +68,11 @@ fn run_config(a: &RunArgs) -> RunConfig {
         gomaxprocs: a.gomaxprocs,
         seed: Some(seed),
         race: a.race,
+        limits: engine::Limits {
+            max_instructions: a.max_instructions,
+            max_goroutines: a.max_goroutines,
+            max_memory_bytes: a.max_memory,
+        },
     }
 }
 

@@ -314,6 +314,11 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                     } else if y == 0 {
                         x
                     } else {
+                        // Checked before the bytes are copied: doubling a
+                        // string in a loop must end in Go's out-of-memory
+                        // error, not a failed host allocation.
+                        let n = m.heap.str_bytes(x).len() + m.heap.str_bytes(y).len();
+                        tri!(check_memory(m, n));
                         let mut s = m.heap.str_bytes(x).to_vec();
                         s.extend_from_slice(m.heap.str_bytes(y));
                         m.heap.alloc_str(&s)

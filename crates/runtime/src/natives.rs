@@ -199,17 +199,20 @@ pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
         },
         "fmt.Sprintf" => |c, w| {
             let s = sprintf(c, w[0], w[1])?;
+            crate::interp::check_memory(c.m, s.len())?;
             w[0] = c.m.heap.alloc_str(&s);
             Ok(())
         },
         "fmt.Sprint" => |c, w| {
             let s = sprint(c, w[0], false)?;
+            crate::interp::check_memory(c.m, s.len())?;
             w[0] = c.m.heap.alloc_str(&s);
             Ok(())
         },
         "fmt.Sprintln" => |c, w| {
             let mut s = sprint(c, w[0], true)?;
             s.push(b'\n');
+            crate::interp::check_memory(c.m, s.len())?;
             w[0] = c.m.heap.alloc_str(&s);
             Ok(())
         },
@@ -241,8 +244,13 @@ pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
             if n < 0 {
                 return Err(panic_str(c.m, "strings: negative Repeat count"));
             }
+            // Sized (and checked) before anything is allocated, as Go's
+            // Repeat panics on overflow before making the result.
+            let Some(len) = c.m.heap.str_bytes(w[0]).len().checked_mul(n as usize) else {
+                return Err(panic_str(c.m, "strings: Repeat count causes overflow"));
+            };
+            crate::interp::check_memory(c.m, len)?;
             let s = c.m.heap.str_bytes(w[0]).repeat(n as usize);
-            crate::interp::check_memory(c.m, s.len())?;
             w[0] = c.m.heap.alloc_str(&s);
             Ok(())
         },
