@@ -131,6 +131,9 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
         macro_rules! clock {
             () => {
                 m.sched.exec_left = left;
+                if m.sched.trace.is_some() {
+                    m.sched.cur_line = func.line_at(pc - 1);
+                }
             };
         }
 

@@ -580,17 +580,23 @@ pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
             |c, w| atomic_rmw(c, w, |old, d| IntKind::I32.wrap(old.wrapping_add(d)), true)
         }
         "atomic.LoadInt64" | "atomic.LoadInt32" => |c, w| {
-            let a = atomic_word(c.m, w[0])?;
+            let p = w[0];
+            let a = atomic_word(c.m, p)?;
             w[0] = a.load(SeqCst);
+            trace_atomic(c, p, w[0]);
             Ok(())
         },
         "atomic.StoreInt64" | "atomic.StoreInt32" => |c, w| {
             atomic_word(c.m, w[0])?.store(w[1], SeqCst);
+            trace_atomic(c, w[0], w[1]);
             Ok(())
         },
         "atomic.CompareAndSwapInt64" | "atomic.CompareAndSwapInt32" => |c, w| {
-            let a = atomic_word(c.m, w[0])?;
+            let p = w[0];
+            let a = atomic_word(c.m, p)?;
             w[0] = a.compare_exchange(w[1], w[2], SeqCst, SeqCst).is_ok() as u64;
+            let v = atomic_word(c.m, p)?.load(SeqCst);
+            trace_atomic(c, p, v);
             Ok(())
         },
         _ => return crate::sync::lookup(name),
@@ -849,6 +855,16 @@ fn atomic_word(m: &Machine, p: u64) -> Result<&std::sync::atomic::AtomicU64, Tra
         .ok_or(Trap::Runtime(RtErr::NilDeref))
 }
 
+/// Records an atomic access for the race view (tracing on only).
+fn trace_atomic(c: &mut Ctx, p: u64, v: u64) {
+    if c.m.sched.trace_mem {
+        let line = c.m.sched.cur_line;
+        let goid = c.goid;
+        c.m.sched
+            .mem_event(crate::sched::EvKind::MemAtomic, goid, p, v, line);
+    }
+}
+
 /// `atomic.AddIntN(p, delta)`: returns the new value.
 fn atomic_rmw(
     c: &mut Ctx,
@@ -863,7 +879,9 @@ fn atomic_rmw(
         let new = f(old, delta);
         match a.compare_exchange_weak(old, new, SeqCst, SeqCst) {
             Ok(_) => {
+                let p = w[0];
                 w[0] = if narrow { IntKind::I32.wrap(new) } else { new };
+                trace_atomic(c, p, w[0]);
                 return Ok(());
             }
             Err(cur) => old = cur,

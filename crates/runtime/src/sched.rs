@@ -491,6 +491,9 @@ pub struct Sched {
     pub main_started: bool,
     /// Goid of the G executing right now (0 in the scheduler itself).
     pub cur_goid: u64,
+    /// Source line of the instruction being executed (kept only while
+    /// tracing, for the events it raises).
+    pub cur_line: u32,
     /// A P started running mid-round (`startm`): end the round so the
     /// next one interleaves it with the others.
     pub resched: bool,
@@ -550,6 +553,7 @@ impl Sched {
             rng: seed ^ 0x5DEE_CE66_D1CE_4E5B,
             main_started: false,
             cur_goid: 0,
+            cur_line: 0,
             resched: false,
         };
         s.allm.push(M {
@@ -616,6 +620,7 @@ impl Sched {
             let ts = self.nanotime();
             let p = self.cur_p;
             let m = self.allp.get(p as usize).map(|p| p.m).unwrap_or(NIL);
+            let line = self.cur_line;
             if let Some(t) = &mut self.trace {
                 t.push(Event {
                     ts,
@@ -626,7 +631,7 @@ impl Sched {
                     arg,
                     arg2,
                     reason: WaitReason::Zero,
-                    line: 0,
+                    line,
                 });
             }
         }
@@ -670,7 +675,7 @@ impl Sched {
                     arg,
                     arg2: 0,
                     reason,
-                    line: 0,
+                    line: self.cur_line,
                 });
             }
         }
@@ -1286,6 +1291,11 @@ fn turn(m: &mut Machine, pi: PIdx, quantum: u64, out: &mut dyn Output) -> Result
         let stop = crate::interp::execute(m, &mut g, b, out);
         let used = m.steps - before;
         m.sched.cur_goid = 0;
+        // Events about the stop (GoBlock, GoSched...) carry the G's line.
+        m.sched.cur_line = match m.sched.trace {
+            Some(_) => g_line(m, &g, true),
+            None => 0,
+        };
         m.sched.turn_used += used;
         m.sched.exec_budget = 0;
         m.sched.exec_left = 0;
@@ -1355,12 +1365,27 @@ fn turn(m: &mut Machine, pi: PIdx, quantum: u64, out: &mut dyn Output) -> Result
             thread_exhaustion(m, &msg, out);
             return Err(2);
         }
+        m.sched.cur_line = 0;
         if m.sched.break_now || m.sched.resched {
             break;
         }
     }
+    m.sched.cur_line = 0;
     let used = m.sched.turn_used;
     Ok((used, ran))
+}
+
+/// The source line of G's top frame: the instruction it runs next, or
+/// (`stopped`) the one that stopped it.
+fn g_line(m: &Machine, g: &G, stopped: bool) -> u32 {
+    g.frames.last().map_or(0, |f| {
+        let pc = if stopped {
+            f.pc.saturating_sub(1)
+        } else {
+            f.pc
+        };
+        m.prog.functions[f.func as usize].line_at(pc as usize)
+    })
 }
 
 /// `execute`: G `gi` starts running on P `pi` / M `mi`. Unless it inherits
@@ -1387,7 +1412,13 @@ fn execute_g(m: &mut Machine, pi: PIdx, mi: MIdx, gi: GIdx, inherit: bool) {
     if goid == 1 {
         s.main_started = true;
     }
+    if s.trace.is_some() {
+        let line = m.sched.g(gi).map(|g| g_line(m, g, false)).unwrap_or(0);
+        m.sched.cur_line = line;
+    }
+    let s = &mut m.sched;
     s.event_on(EvKind::GoStart, pi, mi, goid, 0, WaitReason::Zero);
+    s.cur_line = 0;
 }
 
 /// The running G parked (`gopark`): its M looks for other work.

@@ -237,7 +237,8 @@ fn word(m: &Machine, p: u64, i: u32) -> Result<&AtomicU64, Trap> {
 
 fn trace_atomic(c: &mut Ctx, p: u64, v: u64) {
     if c.m.sched.trace_mem {
-        c.m.sched.event(EvKind::MemAtomic, c.goid, p, v);
+        let line = c.m.sched.cur_line;
+        c.m.sched.mem_event(EvKind::MemAtomic, c.goid, p, v, line);
     }
 }
 

@@ -825,6 +825,26 @@ fn memory_events_show_the_lost_update() {
     assert_eq!(mem[1], (EvKind::MemRead, 6, 0, 12));
     assert_eq!(mem[2], (EvKind::MemWrite, 7, 1, 15));
     assert_eq!(mem.last().unwrap(), &(EvKind::MemRead, 1, 2, 27));
+    // Atomics are recorded as such, with their line; scheduling events
+    // raised by running code carry its line too.
+    let mut vm = Vm::new(counter_program(Incr::Atomic), cfg(1, 1));
+    vm.enable_trace(true);
+    vm.run_to_end(&mut out);
+    let atomics: Vec<(u64, u64, u32)> = vm
+        .trace()
+        .iter()
+        .filter(|e| e.kind == EvKind::MemAtomic)
+        .map(|e| (e.g, e.arg2, e.line))
+        .collect();
+    assert_eq!(atomics.len(), 4);
+    assert!(atomics.iter().all(|a| a.2 == 12), "{atomics:?}");
+    assert_eq!(atomics.iter().map(|a| a.1).max(), Some(4));
+    let sched = vm
+        .trace()
+        .iter()
+        .find(|e| e.kind == EvKind::GoSched)
+        .unwrap();
+    assert_eq!(sched.line, 13);
     // Off by default: no memory events without `enable_trace(true)`.
     let mut vm = Vm::new(prog, cfg(1, 1));
     vm.enable_trace(false);
