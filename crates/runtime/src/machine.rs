@@ -574,9 +574,6 @@ impl Machine {
     }
 }
 
-fn intern(list: &mut Vec<String>, name: &str) -> u32 {
-    if let Some(i) = list.iter().position(|n| n == name) {
-        return i as u32;
 /// Most arguments a `go` of a library function may pass.
 pub(crate) const MAX_GO_NATIVE_ARGS: usize = 8;
 
@@ -613,6 +610,9 @@ fn with_go_native_trampolines(prog: &Arc<Program>) -> (Arc<Program>, u32) {
     (Arc::new(p), base)
 }
 
+fn intern(list: &mut Vec<String>, name: &str) -> u32 {
+    if let Some(i) = list.iter().position(|n| n == name) {
+        return i as u32;
     }
     list.push(name.to_string());
     (list.len() - 1) as u32
