@@ -2,7 +2,9 @@
 
 use super::BlockContext;
 use crate::content::Lang;
-use crate::directive::{Mode, RunBlock, WidgetBlock, WidgetKind};
+use crate::directive::{Mode, RunBlock, View, WidgetBlock, WidgetKind};
+use crate::widgets::atomic_counter::AtomicCounter;
+use crate::widgets::channel_compare::ChannelCompare;
 use crate::widgets::playground::Playground;
 use crate::widgets::process_vs_thread::ProcessVsThread;
 use yew::prelude::*;
@@ -31,9 +33,44 @@ pub fn title(kind: WidgetKind, lang: Lang) -> &'static str {
     }
 }
 
-/// The Go program a widget block carries, as a run block with the widget's
-/// options (`gomaxprocs=`, `seed=`...), so it runs in a playground.
-fn run_block(b: &WidgetBlock, code: &str) -> RunBlock {
+/// The program a scheduler view runs when its block brings none: a few
+/// goroutines that block, wake and share a variable, so every view has
+/// something to show.
+const DEMO: &str = "package main
+
+import (
+	\"fmt\"
+	\"runtime\"
+	\"sync\"
+)
+
+var counter int
+
+func main() {
+	var wg sync.WaitGroup
+	ch := make(chan int, 2)
+	for i := 1; i <= 3; i++ {
+		wg.Add(1)
+		go func(id int) {
+			defer wg.Done()
+			value := counter
+			runtime.Gosched()
+			counter = value + 1
+			ch <- id
+		}(i)
+	}
+	for i := 0; i < 3; i++ {
+		fmt.Println(\"received\", <-ch)
+	}
+	wg.Wait()
+	fmt.Println(\"counter:\", counter)
+}
+";
+
+/// The Go program a widget block carries (or the demo), as a run block
+/// with the widget's options (`gomaxprocs=`, `seed=`...) and its view
+/// attached, so it runs in a playground.
+fn run_block(b: &WidgetBlock, code: &str, view: View) -> RunBlock {
     let get = |k: &str| {
         b.options
             .iter()
@@ -42,7 +79,7 @@ fn run_block(b: &WidgetBlock, code: &str) -> RunBlock {
     };
     RunBlock {
         code: code.to_string(),
-        views: Vec::new(),
+        views: vec![view],
         gomaxprocs: get("gomaxprocs").and_then(|v| v.parse().ok()),
         mode: Mode::Step,
         seed: get("seed").and_then(|v| v.parse().ok()),
@@ -58,31 +95,36 @@ fn run_block(b: &WidgetBlock, code: &str) -> RunBlock {
 pub fn widget_box(props: &Props) -> Html {
     let b = &props.block;
     let lang = props.ctx.lang;
+    let playground = |view: View| {
+        let code = b.code.as_deref().unwrap_or(DEMO);
+        html! { <Playground block={run_block(b, code, view)} ctx={props.ctx.clone()} /> }
+    };
     let body = match b.kind {
         WidgetKind::ProcessVsThread => html! {
             <ProcessVsThread lang={lang} ctx={props.ctx.clone()} code={b.code.clone()} />
         },
-        _ => {
-            let pending = match lang {
-                Lang::Zh => "这个视图需要运行时的快照与追踪接口,接入后会出现在这里。",
-                Lang::En => {
-                    "This view appears here once the runtime's snapshot and trace API is wired in."
-                }
-            };
-            html! {
-                <>
-                    <p class="widget-pending">{ pending }</p>
-                    if let Some(code) = &b.code {
-                        <Playground block={run_block(b, code)} ctx={props.ctx.clone()} />
-                    }
-                </>
-            }
-        }
+        WidgetKind::AtomicCounter => html! { <AtomicCounter lang={lang} /> },
+        WidgetKind::Channels if b.code.is_none() => html! { <ChannelCompare lang={lang} /> },
+        WidgetKind::Channels => playground(View::Channels),
+        WidgetKind::Gmp => playground(View::Gmp),
+        WidgetKind::Timeline => playground(View::Timeline),
+        WidgetKind::Race => playground(View::Race),
     };
     html! {
         <figure class="widget" data-block="widget" data-widget={b.kind.name()}>
             <figcaption><span class="block-label">{ title(b.kind, lang) }</span></figcaption>
             { body }
         </figure>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_demo_program_runs() {
+        let out = crate::engine::run_to_end(super::DEMO, &crate::engine::Settings::default())
+            .expect("compiles");
+        assert_eq!(out.exit, 0, "{}", out.stderr);
+        assert!(out.stdout.contains("counter:"), "{}", out.stdout);
     }
 }

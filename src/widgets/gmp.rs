@@ -266,9 +266,9 @@ pub fn gmp(props: &Props) -> Html {
                 <rect class="gmp-pbox" width={P_W.to_string()} height={P_H.to_string()} rx="8" />
                 <text class="gmp-title" x="8" y="18">{ format!("P{}", p.id) }</text>
                 <text class="gmp-small" x="8" y="32">{ p.status }</text>
-                <g class="gmp-m" transform="translate(56,6)">
-                    <rect width="48" height="26" rx="5" class={classes!("gmp-mbox", p.m.is_none().then_some("none"))} />
-                    <text x="24" y="17" text-anchor="middle">{ p.m.map_or("—".to_string(), |m| format!("M{m}")) }</text>
+                <g class="gmp-m" transform="translate(74,8)">
+                    <rect width="34" height="22" rx="5" class={classes!("gmp-mbox", p.m.is_none().then_some("none"))} />
+                    <text x="17" y="15" text-anchor="middle">{ p.m.map_or("—".to_string(), |m| format!("M{m}")) }</text>
                 </g>
                 <text class="gmp-label" x="8" y="62">{ "runnext" }</text>
                 <rect class="gmp-slot" x="68" y="44" width={(CHIP_W + 4.0).to_string()} height={(CHIP_H + 4.0).to_string()} rx="5" />

@@ -7,11 +7,15 @@
 //! enum, draws with SVG and CSS, is usable with the keyboard, and reads in
 //! both themes and both languages.
 
+pub mod atomic_counter;
+pub mod channel_compare;
+pub mod channels;
 pub mod console;
 pub mod editor;
 pub mod gmp;
 pub mod playground;
 pub mod process_vs_thread;
+pub mod race;
 pub mod run_many;
 pub mod timeline;
 

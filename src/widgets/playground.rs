@@ -13,9 +13,11 @@
 //! `id=` or its position in the chapter), so nothing typed is lost to a
 //! crash, a stop or navigation; Reset deletes the saved copy.
 
+use super::channels::Channels;
 use super::console::{Console, RunState};
 use super::editor::Editor;
 use super::gmp::Gmp;
+use super::race::RaceView;
 use super::run_many::RunMany;
 use super::t;
 use super::timeline::Timeline;
@@ -618,10 +620,21 @@ pub fn playground(props: &Props) -> Html {
                     <Gmp snapshot={snap} lang={lang} on_choose={paused.then(|| on_choose.clone())} chosen={state.chosen} />
                 </section>
             }
+            if let Some(snap) = state.snapshot.clone().filter(|_| block.views.contains(&View::Channels)) {
+                <section class="view view-channels" aria-label={t(lang, "通道", "Channels")}>
+                    <Channels chans={snap.chans.clone()} lang={lang} />
+                </section>
+            }
             if block.views.contains(&View::Timeline) && state.snapshot.is_some() {
                 <section class="view view-timeline" aria-label={t(lang, "时间线", "Timeline")}>
                     <Timeline events={state.trace.clone()} now_ns={state.virtual_ns} lang={lang}
                         truncated={state.trace.len() >= TRACE_CAP} />
+                </section>
+            }
+            if block.views.contains(&View::Race) && state.snapshot.is_some() {
+                <section class="view view-race" aria-label={t(lang, "竞争视图", "Race view")}>
+                    <RaceView events={state.trace.clone()} code={state.ran_code.clone().unwrap_or_default()}
+                        lang={lang} done={matches!(state.run, RunState::Exited(_))} />
                 </section>
             }
             if views && state.snapshot.is_none() {

@@ -112,18 +112,16 @@ pub fn derive(events: &[Event], now: i64) -> Derived {
                     });
                 }
             }
-            EvKind::GoUnblock => {
-                // `arg` is the goid made runnable; mark it on the lane of
-                // the P that readied it.
-                if e.p != golab_runtime::sched::NIL {
-                    d.markers.push(Marker {
-                        lane: Lane::P(e.p),
-                        ts: e.ts,
-                        g: e.arg,
-                        block: false,
-                        reason: "",
-                    });
-                }
+            // `arg` is the goid made runnable; mark it on the lane of the P
+            // that readied it.
+            EvKind::GoUnblock if e.p != golab_runtime::sched::NIL => {
+                d.markers.push(Marker {
+                    lane: Lane::P(e.p),
+                    ts: e.ts,
+                    g: e.arg,
+                    block: false,
+                    reason: "",
+                });
             }
             _ => {}
         }
@@ -248,7 +246,8 @@ pub fn timeline(props: &Props) -> Html {
         let (x0, x1) = (x(b.start), x(b.end));
         let y = lane_y(b.lane);
         let title = format!("G{} · {} → {} ({}) · {}", b.g, format_ns(b.start), format_ns(b.end), format_ns(b.end - b.start), b.ended_by);
-        let width = (x1 - x0).max(1.0);
+        // A slice too short to see still gets a visible sliver.
+        let width = (x1 - x0).max(2.5);
         html! {
             <g class="tl-bar">
                 <title>{ title }</title>

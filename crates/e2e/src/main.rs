@@ -87,7 +87,10 @@ fn main() {
             "without COOP/COEP the book renders and says parallel mode is off",
             fallback,
         ),
-        ("quiz answers persist across a reload", quiz_persists),
+        (
+            "quiz answers persist across a reload; progress and its reset on the contents page",
+            quiz_persists,
+        ),
         (
             "a chapter example runs and prints its // Output:",
             widgets::example_prints_its_output,
@@ -115,6 +118,26 @@ fn main() {
         (
             "process vs thread: shared vs separate memory, main ends all",
             widgets::process_vs_thread_reacts,
+        ),
+        (
+            "the timeline shows run slices per P",
+            widgets::timeline_shows_run_slices,
+        ),
+        (
+            "the race view highlights two loads of the same value",
+            widgets::race_view_shows_the_lost_update,
+        ),
+        (
+            "channels: ring buffer view; unbuffered vs buffered side by side",
+            widgets::channels_view_and_comparison,
+        ),
+        (
+            "atomic counter: atomic and mutex exact",
+            widgets::atomic_counter_totals,
+        ),
+        (
+            "the G/M/P widget steps, in Chinese",
+            widgets::gmp_widget_and_chinese,
         ),
     ];
     let (mut passed, mut failed) = (0, 0);
@@ -403,5 +426,32 @@ fn quiz_persists(ctx: &Ctx) -> Result<(), String> {
         LOAD,
     )?;
     d.screenshot(&ctx.out.join("quiz.png"))?;
+
+    // The contents page shows the chapter's progress, and its reset forgets it.
+    let index = chapters()
+        .iter()
+        .position(|x| x.slug == c.slug)
+        .expect("the chapter is listed");
+    let badge = format!(
+        "const li = document.querySelectorAll('.contents-column[lang=en] .contents-list li')[{index}]; \
+         const b = li && li.querySelector('.progress-badge'); return b ? b.textContent : null;"
+    );
+    d.goto(&format!("{}/", ctx.isolated))?;
+    let shown = d.wait_for("the progress badge", &badge, LOAD)?;
+    if !shown.as_str().is_some_and(|t| t.starts_with("1/")) {
+        return Err(format!("after one answer the badge reads {shown}"));
+    }
+    d.click(&format!(
+        ".contents-column[lang=en] .contents-list li:nth-child({}) .reset-progress",
+        index + 1
+    ))?;
+    let after = d.wait_for(
+        "the reset badge",
+        &format!("const t = (() => {{ {badge} }})(); return t && t.startsWith('0/') ? t : null;"),
+        LOAD,
+    )?;
+    if after.is_null() {
+        return Err("the reset did not clear the chapter's progress".into());
+    }
     no_console_errors(ctx, "quiz")
 }

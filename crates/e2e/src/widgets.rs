@@ -89,7 +89,11 @@ pub fn example_prints_its_output(ctx: &Ctx) -> Result<(), String> {
     if ok.as_bool() != Some(true) {
         return Err("the console does not confirm the // Output: match".into());
     }
-    shot(ctx, &block(0), "playground-output.png")?;
+    shot(
+        ctx,
+        &format!("{}.querySelector('.controls')", block(0)),
+        "playground-output.png",
+    )?;
     no_console_errors(ctx, "playground run")
 }
 
@@ -146,7 +150,11 @@ pub fn stop_ends_an_endless_loop(ctx: &Ctx) -> Result<(), String> {
     if before != after {
         return Err("output kept growing after Stop".into());
     }
-    shot(ctx, &block(0), "playground-stopped.png")?;
+    shot(
+        ctx,
+        &format!("{}.querySelector('.controls')", block(0)),
+        "playground-stopped.png",
+    )?;
     println!("        (Stop took {took:?})");
     // Leave the saved edit behind for nobody.
     click_in(ctx, 0, ".reset")?;
@@ -255,7 +263,11 @@ pub fn stepping_draws_the_gmp_diagram(ctx: &Ctx) -> Result<(), String> {
     if state_of(ctx, i)? != "paused" && state_of(ctx, i)? != "exited" {
         return Err(format!("state after stepping: {}", state_of(ctx, i)?));
     }
-    shot(ctx, &block(i), "gmp-step.png")?;
+    shot(
+        ctx,
+        &format!("{}.querySelector('.view-gmp')", block(i)),
+        "gmp-step.png",
+    )?;
     click_in(ctx, i, ".run")?;
     d.wait_for(
         "the run to end",
@@ -265,7 +277,11 @@ pub fn stepping_draws_the_gmp_diagram(ctx: &Ctx) -> Result<(), String> {
         ),
         LOAD,
     )?;
-    shot(ctx, &block(i), "gmp-done.png")?;
+    shot(
+        ctx,
+        &format!("{}.querySelector('.view-gmp')", block(i)),
+        "gmp-done.png",
+    )?;
     no_console_errors(ctx, "gmp")
 }
 
@@ -332,4 +348,180 @@ pub fn process_vs_thread_reacts(ctx: &Ctx) -> Result<(), String> {
         "process-vs-thread.png",
     )?;
     no_console_errors(ctx, "process vs thread")
+}
+
+/// Index of the first go-run block whose caption names `view`.
+fn block_with_view(ctx: &Ctx, view: &str) -> Result<usize, String> {
+    ctx.driver
+        .execute(&format!(
+            "return [...document.querySelectorAll('[data-block=go-run]')].findIndex(b => [...b.querySelectorAll('figcaption .chip')].some(c => c.textContent.startsWith('view=') && c.textContent.includes({view:?})));"
+        ))?
+        .as_i64()
+        .filter(|i| *i >= 0)
+        .map(|i| i as usize)
+        .ok_or_else(|| format!("no example with view={view}"))
+}
+
+fn run_to_exit(ctx: &Ctx, i: usize) -> Result<(), String> {
+    click_in(ctx, i, ".run")?;
+    ctx.driver.wait_for(
+        "the run to end",
+        &format!(
+            "return {}.querySelector('.console').dataset.state === 'exited';",
+            block(i)
+        ),
+        Duration::from_secs(60),
+    )?;
+    Ok(())
+}
+
+pub fn timeline_shows_run_slices(ctx: &Ctx) -> Result<(), String> {
+    let d = &ctx.driver;
+    open(ctx, "/en/processes-and-threads")?;
+    let i = block_with_view(ctx, "timeline")?;
+    run_to_exit(ctx, i)?;
+    let bars = d.wait_for(
+        "timeline bars",
+        &format!("const t = {}.querySelector('.timeline'); return t && Number(t.dataset.bars) > 0 && t.dataset.bars;", block(i)),
+        LOAD,
+    )?;
+    println!("        ({} run slices)", bars.as_str().unwrap_or("?"));
+    click_in(ctx, i, ".tl-tools .button")?; // zoom in
+    shot(
+        ctx,
+        &format!("{}.querySelector('.view-timeline')", block(i)),
+        "timeline.png",
+    )?;
+    no_console_errors(ctx, "timeline")
+}
+
+pub fn race_view_shows_the_lost_update(ctx: &Ctx) -> Result<(), String> {
+    let d = &ctx.driver;
+    open(ctx, "/en/race-conditions")?;
+    let i = block_with_view(ctx, "race")?;
+    run_to_exit(ctx, i)?;
+    d.wait_for(
+        "racing loads",
+        &format!(
+            "const r = {}.querySelector('.race'); return r && Number(r.dataset.racing) >= 2;",
+            block(i)
+        ),
+        LOAD,
+    )?;
+    let verdict = d.execute(&format!(
+        "const v = {}.querySelector('.race-verdict'); return v && v.textContent;",
+        block(i)
+    ))?;
+    let verdict = verdict.as_str().unwrap_or("");
+    if !verdict.contains("final value 2, expected 4") {
+        return Err(format!("race verdict reads {verdict:?}"));
+    }
+    shot(
+        ctx,
+        &format!("{}.querySelector('.view-race')", block(i)),
+        "race.png",
+    )?;
+    no_console_errors(ctx, "race view")
+}
+
+pub fn channels_view_and_comparison(ctx: &Ctx) -> Result<(), String> {
+    let d = &ctx.driver;
+    open(ctx, "/en/channels")?;
+    let i = block_with_view(ctx, "channels")?;
+    for _ in 0..12 {
+        click_in(ctx, i, ".step-event")?;
+    }
+    d.wait_for(
+        "a channel drawn",
+        &format!(
+            "return {}.querySelector('.channels .ch') !== null;",
+            block(i)
+        ),
+        LOAD,
+    )?;
+    shot(
+        ctx,
+        &format!("{}.querySelector('.view-channels')", block(i)),
+        "channels-view.png",
+    )?;
+    // The comparison widget: step both sides until the buffered one fills.
+    d.wait_for(
+        "the comparison widget",
+        "return document.querySelector('.channel-compare .cmp-step') !== null;",
+        LOAD,
+    )?;
+    let mut full = false;
+    for _ in 0..60 {
+        d.click(".channel-compare .cmp-step")?;
+        let v = d.execute("const s = document.querySelectorAll('.cmp-side')[1]; const c = s && s.querySelector('.ch'); return c ? Number(c.dataset.qcount) : 0;")?;
+        if v.as_u64() == Some(3) {
+            full = true;
+            break;
+        }
+    }
+    if !full {
+        return Err("the buffered side never filled its ring of 3".into());
+    }
+    let waiting = d.execute("const c = document.querySelectorAll('.cmp-side')[0].querySelector('.ch'); return c ? Number(c.dataset.sendq) + Number(c.dataset.recvq) : -1;")?;
+    println!(
+        "        (unbuffered side: {waiting} goroutine(s) waiting when the buffered ring is full)"
+    );
+    shot(
+        ctx,
+        "document.querySelector('.channel-compare')",
+        "channels-compare.png",
+    )?;
+    no_console_errors(ctx, "channels")
+}
+
+pub fn atomic_counter_totals(ctx: &Ctx) -> Result<(), String> {
+    let d = &ctx.driver;
+    open(ctx, "/en/locking")?;
+    d.wait_for(
+        "the atomic counter widget",
+        "return document.querySelector('.atomic-counter .ac-run') !== null;",
+        LOAD,
+    )?;
+    d.click(".atomic-counter .ac-run")?;
+    d.wait_for(
+        "three totals",
+        "return document.querySelector('.atomic-counter').dataset.running === 'false' && [...document.querySelectorAll('.ac-row')].every(r => r.dataset.total !== '');",
+        Duration::from_secs(120),
+    )?;
+    let totals = d.execute("return [...document.querySelectorAll('.ac-row')].map(r => r.dataset.way + '=' + r.dataset.total).join(' ');")?;
+    let totals = totals.as_str().unwrap_or("");
+    if !totals.contains("atomic=4000") || !totals.contains("mutex=4000") {
+        return Err(format!("totals: {totals}"));
+    }
+    println!("        ({totals})");
+    shot(
+        ctx,
+        "document.querySelector('.atomic-counter')",
+        "atomic-counter.png",
+    )?;
+    no_console_errors(ctx, "atomic counter")
+}
+
+pub fn gmp_widget_and_chinese(ctx: &Ctx) -> Result<(), String> {
+    let d = &ctx.driver;
+    open(ctx, "/zh/concurrency-and-parallelism")?;
+    d.wait_for(
+        "the gmp widget",
+        "return document.querySelector('[data-widget=gmp] .playground .step') !== null;",
+        LOAD,
+    )?;
+    for _ in 0..8 {
+        d.click("[data-widget=gmp] .playground .step-event")?;
+    }
+    d.wait_for(
+        "chips",
+        "return document.querySelectorAll('[data-widget=gmp] .gmp-g').length > 0;",
+        LOAD,
+    )?;
+    shot(
+        ctx,
+        "document.querySelector('[data-widget=gmp] .view-gmp')",
+        "gmp-widget-zh.png",
+    )?;
+    no_console_errors(ctx, "gmp widget (zh)")
 }
