@@ -1088,11 +1088,19 @@ impl<'a> Parser<'a> {
 
     fn binary_expr(&mut self, prec: u8) -> PResult<Expr> {
         let mut x = self.unary_expr()?;
+        // Each operator nests the tree one level deeper on the left, so a
+        // long chain (`y+y+...`, 100,000 terms) counts as nesting, as suffix
+        // chains do: checking the tree, and even dropping it, recurses.
+        let mut levels = 0u32;
         loop {
             let op = self.tok();
             let p = op.precedence();
             if p < prec {
                 return Ok(x);
+            }
+            levels += 1;
+            if self.depth + levels / 4 > MAX_DEPTH {
+                self.enter()?;
             }
             let pos = self.pos();
             self.next();
@@ -2222,5 +2230,10 @@ outer:
         let _ = errors(&src);
         let src = format!("package main\nvar x = a{}\n", "[0]".repeat(20000));
         let _ = errors(&src);
+        // A left-leaning chain of 100,000 operators overflowed the host
+        // stack when the tree was dropped (hostile-input test).
+        let src = format!("package main\nvar x = y{}\n", "+y".repeat(100_000));
+        let e = errors(&src);
+        assert!(e.iter().any(|e| e.contains("too deeply nested")), "{e:?}");
     }
 }
