@@ -396,7 +396,7 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                     if c < l || c > 1 << 31 {
                         rt!(RtErr::MakeSliceCap);
                     }
-                    tri!(check_memory(m, c as usize * 8));
+                    tri!(check_memory(m, (c as usize).saturating_mul(8)));
                     r!(dst) = m.new_slice(elem, l as usize, c as usize);
                 }
                 Op::SliceLit {
@@ -1576,7 +1576,7 @@ fn append(m: &mut Machine, s: u64, elem: u32, vals: &[u64]) -> Result<u64, Trap>
         (len + n) as usize,
         crate::fmt::go_size(m, elem),
     );
-    check_memory(m, newcap * 8)?;
+    check_memory(m, newcap.saturating_mul(8))?;
     let mut old = m.heap.slice_words(s);
     if m.is_aggregate(elem) {
         for x in old.iter_mut() {
@@ -1647,7 +1647,8 @@ fn assert_message(m: &Machine, w: u64, ty: u32, iface: u32) -> String {
 }
 
 pub(crate) fn check_memory(m: &mut Machine, extra: usize) -> Result<(), Trap> {
-    let need = m.heap.bytes + extra;
+    // Saturating: on wasm32 a request can exceed the address space.
+    let need = m.heap.bytes.saturating_add(extra);
     if need > m.gc_goal && !std::mem::take(&mut m.gc_just_ran) {
         // Collect first: the instruction is re-executed afterwards.
         return Err(Trap::Sched(SchedReq::Collect));

@@ -246,10 +246,11 @@ pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
             }
             // Sized (and checked) before anything is allocated, as Go's
             // Repeat panics on overflow before making the result.
-            let Some(len) = c.m.heap.str_bytes(w[0]).len().checked_mul(n as usize) else {
+            // In 64-bit ints as Go's, also on wasm32.
+            let Some(len) = (c.m.heap.str_bytes(w[0]).len() as i64).checked_mul(n) else {
                 return Err(panic_str(c.m, "strings: Repeat count causes overflow"));
             };
-            crate::interp::check_memory(c.m, len)?;
+            crate::interp::check_memory(c.m, usize::try_from(len).unwrap_or(usize::MAX))?;
             let s = c.m.heap.str_bytes(w[0]).repeat(n as usize);
             w[0] = c.m.heap.alloc_str(&s);
             Ok(())

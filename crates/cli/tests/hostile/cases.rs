@@ -192,6 +192,17 @@ pub fn all() -> Vec<Case> {
     c.stderr_has = Some("goroutine 1 [running]:");
     v.push(c);
 
+    // 8 GiB: Go 1.19 gets it from the OS (and prints 1073741824); we stop
+    // at the heap limit. On wasm32 the size overflowed a 32-bit usize.
+    let mut c = case(
+        "make_slice_8gb",
+        go("package main\n\nimport \"fmt\"\n\nfunc main() {\n\ts := make([]int, 1<<30)\n\tfmt.Println(len(s))\n}\n"),
+        2,
+        is(OOM),
+    );
+    c.stderr_has = Some("goroutine 1 [running]:");
+    v.push(c);
+
     v.push(case(
         "make_chan_huge",
         go("package main\n\nimport \"fmt\"\n\nfunc main() {\n\tn := 1 << 40\n\tc := make(chan int, n)\n\tfmt.Println(cap(c))\n}\n"),
