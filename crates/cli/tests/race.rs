@@ -285,3 +285,61 @@ fn no_false_positive_on_the_corpus() {
         failures.len()
     );
 }
+
+/// The report as plain data on the Vm (what the page's race view shows):
+/// both accesses with goroutine, kind, stack lines, creation sites.
+#[test]
+fn reports_are_plain_data_on_the_vm() {
+    use golab_runtime::race::AccessKind;
+    use golab_runtime::{Captured, Config, Vm};
+    let path = "racy_counter.go";
+    let src = std::fs::read_to_string(corpus_dir().join("race").join(path)).expect("read");
+    let program = golab_compiler::compile(path, &src).expect("compiles");
+    let config = Config {
+        race: true,
+        gomaxprocs: 2,
+        seed: 3,
+        ..Config::default()
+    };
+    let mut vm = Vm::new(std::sync::Arc::new(program), config);
+    let mut out = Captured::default();
+    assert_eq!(vm.run_to_end(&mut out), 66);
+    let reports = vm.race_reports();
+    assert_eq!(reports.len(), 1);
+    let r = &reports[0];
+    // counter++ on line 14 in both goroutines, created on lines 21 and 22
+    // (goroutines 7 and 8, as Go 1.19 numbers them under -race).
+    let mut goids = [r.current.goid, r.previous.goid];
+    goids.sort();
+    assert_eq!(goids, [7, 8]);
+    assert_eq!(r.current.stack[0].line, 14);
+    assert_eq!(r.previous.stack[0].line, 14);
+    assert_eq!(r.current.stack[0].function, "main.incCounter");
+    assert!(r.current.kind == AccessKind::Read || r.current.kind == AccessKind::Write);
+    assert_eq!(r.previous.kind, AccessKind::Write);
+    let mut created = [r.current.created_at[0].line, r.previous.created_at[0].line];
+    created.sort();
+    assert_eq!(created, [21, 22]);
+    assert!(!r.current.finished);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.starts_with(&r.text), "{stderr}");
+    assert!(stderr.ends_with("Found 1 data race(s)\n"), "{stderr}");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "counter is positive: true\n"
+    );
+}
+
+/// Off by default: the same racy program reports nothing and exits 0.
+#[test]
+fn the_detector_is_off_by_default() {
+    use golab_runtime::{Captured, Config, Vm};
+    let path = "racy_counter.go";
+    let src = std::fs::read_to_string(corpus_dir().join("race").join(path)).expect("read");
+    let program = golab_compiler::compile(path, &src).expect("compiles");
+    let mut vm = Vm::new(std::sync::Arc::new(program), Config::default());
+    let mut out = Captured::default();
+    assert_eq!(vm.run_to_end(&mut out), 0);
+    assert!(vm.race_reports().is_empty());
+    assert!(out.stderr.is_empty());
+}

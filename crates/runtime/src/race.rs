@@ -74,6 +74,8 @@ use std::collections::{HashMap, HashSet, VecDeque};
 pub const MAX_LIVE_GOROUTINES: usize = 8128;
 /// Slots allocated before finished goroutines' slots are reused.
 const REUSE_AFTER_SLOTS: usize = 1024;
+/// Entries of the stack-node cache.
+const NODE_CACHE: usize = 256;
 /// Finished slots kept out of reuse (ThreadSanitizer's thread quarantine).
 const QUARANTINE: usize = 16;
 
@@ -295,6 +297,11 @@ pub(crate) struct Detector {
     /// Stack trie: node → (parent, func, pc); node 0 is the empty stack.
     nodes: Vec<(u32, u32, u32)>,
     node_index: HashMap<(u32, u32, u32), u32>,
+    /// A direct-mapped cache in front of `node_index` (a loop repeats the
+    /// same few accesses).
+    node_cache: Vec<(u32, u32, u32, u32)>,
+    /// The last goroutine looked up and its slot.
+    last_goid: (u64, u32),
     /// Shadow cells by heap handle and word offset.
     shadow: Vec<Vec<Cell>>,
     sync: HashMap<u64, Vec<u32>>,
@@ -331,6 +338,8 @@ impl Detector {
             gs: Vec::new(),
             nodes: vec![(0, 0, 0)],
             node_index: HashMap::new(),
+            node_cache: vec![(u32::MAX, 0, 0, 0); NODE_CACHE],
+            last_goid: (0, 0),
             shadow: Vec::new(),
             sync: HashMap::new(),
             racy_addrs: HashSet::new(),
@@ -373,10 +382,15 @@ impl Detector {
 
     /// The slot of goroutine `goid` (the main goroutine's on first use).
     fn slot(&mut self, goid: u64) -> u32 {
-        match self.by_goid.get(&goid) {
+        if self.last_goid.0 == goid && goid != 0 {
+            return self.last_goid.1;
+        }
+        let s = match self.by_goid.get(&goid) {
             Some(&s) => s,
             None => self.alloc_slot(Vec::new(), goid, 0),
-        }
+        };
+        self.last_goid = (goid, s);
+        s
     }
 
     fn thread(&mut self, slot: u32) -> &mut Thread {
@@ -424,12 +438,22 @@ impl Detector {
     }
 
     fn intern(&mut self, parent: u32, func: u32, pc: u32) -> u32 {
-        if let Some(&n) = self.node_index.get(&(parent, func, pc)) {
-            return n;
+        let h = (parent.wrapping_mul(0x9E37_79B9) ^ func.wrapping_mul(0x85EB_CA6B) ^ pc) as usize
+            % NODE_CACHE;
+        let c = self.node_cache[h];
+        if c.0 == parent && c.1 == func && c.2 == pc {
+            return c.3;
         }
-        self.nodes.push((parent, func, pc));
-        let n = (self.nodes.len() - 1) as u32;
-        self.node_index.insert((parent, func, pc), n);
+        let n = match self.node_index.get(&(parent, func, pc)) {
+            Some(&n) => n,
+            None => {
+                self.nodes.push((parent, func, pc));
+                let n = (self.nodes.len() - 1) as u32;
+                self.node_index.insert((parent, func, pc), n);
+                n
+            }
+        };
+        self.node_cache[h] = (parent, func, pc, n);
         n
     }
 
@@ -864,6 +888,9 @@ pub(crate) fn goexit(m: &mut Machine, goid: u64) {
     let Some(d) = m.race.as_deref_mut() else {
         return;
     };
+    if d.last_goid.0 == goid {
+        d.last_goid = (0, 0);
+    }
     if let Some(slot) = d.by_goid.remove(&goid) {
         if let Some(t) = d.slots[slot as usize].take() {
             d.gs[t.gor as usize].finished = true;
