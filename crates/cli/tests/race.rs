@@ -12,7 +12,10 @@
 //!   agreed (they do for every program today), else within Go's range.
 //!   Happens-before detection does not depend on the interleaving, and
 //!   duplicates are suppressed per word and per pair of stacks as Go does,
-//!   so the count is expected to match, not merely to be positive.
+//!   so the count is expected to match, not merely to be positive. The
+//!   source lines of the two accesses of each report must be those of Go's
+//!   reports (`pair:` lines), except where Go's compiler attributes an
+//!   access to another line (`PAIR_EXCEPTIONS`).
 //!
 //! Then every other corpus program runs with `-race` under two settings:
 //! none may report a race (they are race-free by construction: their
@@ -80,6 +83,50 @@ fn lab(dir: &Path, file: &str, procs: u32, seed: u64, scratch: &Path) -> Run {
 struct RaceGolden {
     exit: i32,
     races: (usize, usize),
+    /// Source lines of the two accesses of each report (smaller first).
+    pairs: Vec<(u32, u32)>,
+}
+
+/// Programs whose line pairs legitimately differ from Go's: Go's compiler
+/// attributes the field stores after `c := &Config{}` to the allocation's
+/// line (17), we to the stores' own lines (18, 19).
+const PAIR_EXCEPTIONS: &[&str] = &["racy_publish_pointer"];
+
+/// The line pairs of our reports: for each `WARNING: DATA RACE`, the line
+/// of the innermost frame of each access (runtime frames have no line).
+fn our_pairs(stderr: &str) -> Vec<(u32, u32)> {
+    let mut pairs = Vec::new();
+    for report in stderr.split("WARNING: DATA RACE\n").skip(1) {
+        let mut lines: Vec<u32> = Vec::new();
+        let mut in_access = false;
+        for l in report.lines() {
+            if l.starts_with("==================") {
+                break;
+            }
+            if !l.starts_with(' ') {
+                let head = l.trim_start_matches("Previous ");
+                in_access = ["Read at", "Write at", "read at", "write at"]
+                    .iter()
+                    .any(|p| head.starts_with(p));
+                continue;
+            }
+            if in_access {
+                let line = l.rsplit_once(':').and_then(|(_, rest)| {
+                    rest.split_whitespace().next().and_then(|n| n.parse().ok())
+                });
+                if let Some(n) = line {
+                    lines.push(n);
+                    in_access = false;
+                }
+            }
+        }
+        if let [a, b] = lines[..] {
+            pairs.push((a.min(b), a.max(b)));
+        }
+    }
+    pairs.sort();
+    pairs.dedup();
+    pairs
 }
 
 fn parse_race_golden(text: &str) -> Result<RaceGolden, String> {
@@ -96,7 +143,17 @@ fn parse_race_golden(text: &str) -> Result<RaceGolden, String> {
         Some((a, b)) => (num(a)?, num(b)?),
         None => (num(races)?, num(races)?),
     };
-    Ok(RaceGolden { exit, races })
+    let mut pairs = Vec::new();
+    for l in text.lines().filter_map(|l| l.strip_prefix("pair:")) {
+        let nums: Vec<u32> = l
+            .split_whitespace()
+            .filter_map(|n| n.parse().ok())
+            .collect();
+        if let [a, b] = nums[..] {
+            pairs.push((a, b));
+        }
+    }
+    Ok(RaceGolden { exit, races, pairs })
 }
 
 /// The stdout part of a plain golden file.
@@ -137,6 +194,13 @@ fn check_race_program(dir: &Path, stem: &str, scratch: &Path) -> Result<(), Stri
         let found = format!("Found {n} data race(s)\n");
         if n > 0 && !run.stderr.ends_with(&found) {
             problems.push(format!("{at}: stderr does not end with {found:?}"));
+        }
+        let pairs = our_pairs(&run.stderr);
+        if !golden.pairs.is_empty() && !PAIR_EXCEPTIONS.contains(&stem) && pairs != golden.pairs {
+            problems.push(format!(
+                "{at}: racing lines {pairs:?}, Go's reports name {:?}",
+                golden.pairs
+            ));
         }
         if n == 0 && run.stderr.contains("data race") {
             problems.push(format!("{at}: unexpected stderr {:?}", run.stderr));
@@ -342,4 +406,14 @@ fn the_detector_is_off_by_default() {
     assert_eq!(vm.run_to_end(&mut out), 0);
     assert!(vm.race_reports().is_empty());
     assert!(out.stderr.is_empty());
+}
+
+#[test]
+fn our_pairs_reads_the_lines_of_both_accesses() {
+    let stderr = "==================\nWARNING: DATA RACE\n\
+        Read at 0x00c000000200 by goroutine 7:\n  runtime.mapaccess()\n      <runtime>\n  main.main.func1()\n      /prog.go:14 +0x0\n\n\
+        Previous write at 0x00c000000200 by main goroutine:\n  main.main()\n      /prog.go:10 +0x0\n\n\
+        Goroutine 7 (running) created at:\n  main.main()\n      /prog.go:12 +0x0\n\
+        ==================\nFound 1 data race(s)\n";
+    assert_eq!(our_pairs(stderr), vec![(10, 14)]);
 }
