@@ -36,7 +36,20 @@ fn corpus_dir() -> PathBuf {
 }
 
 /// (GOMAXPROCS, seed) pairs every race program runs under.
-const SETTINGS: &[(u32, u64)] = &[(1, 1), (1, 7), (2, 1), (2, 42), (4, 3), (4, 99)];
+const SETTINGS: &[(u32, u64)] = &[
+    (1, 1),
+    (1, 7),
+    (1, 23),
+    (2, 1),
+    (2, 42),
+    (2, 1234),
+    (3, 5),
+    (4, 3),
+    (4, 99),
+    (4, 2024),
+    (8, 11),
+    (8, 77),
+];
 
 struct Run {
     exit: i32,

@@ -342,7 +342,12 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                     r!(dst) = rune as u64;
                     g.stack[base + dst.0 as usize + 1] = width as u64;
                 }
-                Op::Len { dst, src } => r!(dst) = len_of(m, r!(src)),
+                Op::Len { dst, src } => {
+                    if m.race_on {
+                        race::len(m, g, r!(src), pc, out);
+                    }
+                    r!(dst) = len_of(m, r!(src))
+                }
                 Op::Cap { dst, src } => {
                     let w = r!(src);
                     r!(dst) = match m.heap.get(w) {

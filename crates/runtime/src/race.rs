@@ -756,6 +756,15 @@ pub(crate) fn map_header(
     access_in(m, g, handle(map) as u64, pc, kind, Some(rt), out);
 }
 
+/// `len(x)`: for a map, a read of its header (Go reads the map's count);
+/// strings, slice headers and channels need nothing.
+#[cold]
+pub(crate) fn len(m: &mut Machine, g: &G, x: u64, pc: usize, out: &mut dyn Output) {
+    if let Some(Obj::Map(_)) = m.heap.get(x) {
+        access(m, g, handle(x) as u64, pc, AccessKind::Read, out);
+    }
+}
+
 /// `map[key]` read or assigned: the map's header, then the value's own
 /// slot (word 1 + entry index), which Go's compiled code reads or writes
 /// through the pointer `mapaccess`/`mapassign` return.
