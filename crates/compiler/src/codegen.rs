@@ -476,8 +476,149 @@ impl<'a> Gen<'a> {
                 deref: is_ptr && !m.ptr_recv,
             });
         }
+        // Methods promoted from embedded fields, through wrappers.
+        for mname in self.t.promoted_method_names(base) {
+            if self.t.method_of(base, &mname).is_some() || self.t.method_set_sig(t, &mname).is_err()
+            {
+                continue;
+            }
+            let Some(f) = self.promoted_wrapper(base, &mname) else {
+                continue;
+            };
+            let name = self.prog.method_name_id(&mname);
+            out.push(bc::Method {
+                name,
+                callee: bc::Callee::Func(f),
+                deref: false,
+            });
+        }
         out.sort_by_key(|m| m.name);
         out
+    }
+
+    /// A function `(recv, args...)` that calls the method `name` promoted
+    /// into struct type `base` on the embedded value, for interface dispatch.
+    /// Values of `base` and `*base` are the same reference, so one wrapper
+    /// serves both method tables.
+    fn promoted_wrapper(&mut self, base: TypeId, name: &str) -> Option<u32> {
+        let key = format!("promoted.{base}.{name}");
+        if let Some(&f) = self.thunks.get(&key) {
+            return Some(f);
+        }
+        let (path, target, sig, take_addr, deref, iface) = match self.t.lookup(base, name) {
+            crate::types::Lookup::Method {
+                path, def, recv_ty, ..
+            } => {
+                let recv_ptr = matches!(self.t.get(recv_ty), Type::Pointer(_));
+                let target = match &def.imp {
+                    MethodImpl::Decl(di) => {
+                        bc::Callee::Func(self.func_ids[*self.decl_func.get(di)?])
+                    }
+                    MethodImpl::Native(n) => bc::Callee::Native(self.prog.native_id(n)),
+                };
+                (
+                    path,
+                    Some(target),
+                    def.sig,
+                    def.ptr_recv && !recv_ptr,
+                    !def.ptr_recv && recv_ptr,
+                    None,
+                )
+            }
+            crate::types::Lookup::IfaceMethod { path, sig } => {
+                let mid = self.prog.method_name_id(name);
+                (path, None, sig, false, false, Some(mid))
+            }
+            _ => return None,
+        };
+        if path.is_empty() {
+            return None;
+        }
+        let (nparams, nret) = self
+            .t
+            .func_sig(sig)
+            .map_or((0, 0), |s| (s.0.len(), s.1.len()));
+        let tname = self
+            .t
+            .named_info(base)
+            .map_or("?".to_string(), |n| n.name.clone());
+        let id = self.prog.functions.len() as u32;
+        self.prog.functions.push(bc::Function::default());
+        self.thunks.insert(key, id);
+        let pos = self.pos;
+        self.begin_fn(id);
+        self.fs().f.name = format!("main.(*{tname}).{name}");
+        self.fs().f.num_params = nparams as u16 + 1;
+        self.fs().f.num_results = nret as u16;
+        self.alloc_n(nparams as u32 + 1);
+        let obj = self.walk(Reg(0), &path[..path.len() - 1]);
+        let last = *path.last().unwrap() as u16;
+        let ft = self.t.path_type(base, &path);
+        let call_base = self.alloc_n(nparams as u32 + 1 + nret as u32);
+        let r = call_base;
+        if take_addr && !self.is_agg(ft) {
+            self.emit(Op::FieldAddr {
+                dst: r,
+                obj,
+                field: last,
+            });
+        } else {
+            self.emit(Op::GetField {
+                dst: r,
+                obj,
+                field: last,
+            });
+            if deref {
+                let pointee = match self.t.get(ft) {
+                    Type::Pointer(b) => *b,
+                    _ => ft,
+                };
+                if self.is_agg(pointee) {
+                    self.emit(Op::CopyVal { dst: r, src: r });
+                } else {
+                    self.emit(Op::Load { dst: r, ptr: r });
+                }
+            } else if !take_addr && self.is_agg(ft) && iface.is_none() {
+                self.emit(Op::CopyVal { dst: r, src: r });
+            }
+        }
+        for i in 0..nparams as u16 {
+            self.emit(Op::Move {
+                dst: Reg(r.0 + 1 + i),
+                src: Reg(1 + i),
+            });
+        }
+        let (na, nr) = (nparams as u8 + 1, nret as u8);
+        match (iface, target) {
+            (Some(m), _) => self.emit(Op::CallIface {
+                method: m,
+                base: r,
+                nargs: na,
+                nret: nr,
+            }),
+            (None, Some(bc::Callee::Func(f))) => self.emit(Op::Call {
+                func: f,
+                base: r,
+                nargs: na,
+                nret: nr,
+            }),
+            (None, Some(bc::Callee::Native(n))) => self.emit(Op::CallNative {
+                native: n,
+                base: r,
+                nargs: na,
+                nret: nr,
+            }),
+            _ => return None,
+        };
+        self.emit(Op::Return {
+            src: r,
+            n: nret as u16,
+        });
+        let mut f = self.end_fn();
+        f.file = self.path.clone();
+        self.prog.functions[id as usize] = f;
+        self.pos = pos;
+        Some(id)
     }
 
     // ---- functions ----
@@ -1353,6 +1494,10 @@ impl Place {
     }
 }
 
+/// A method receiver: the expression, the embedded-field path to the
+/// receiver value, take its address, dereference it.
+type Recv<'a> = (&'a Expr, Vec<usize>, bool, bool);
+
 /// What a call calls.
 enum Target {
     Static(u32),
@@ -1378,12 +1523,13 @@ impl<'a> Gen<'a> {
                 Ok(Place::Var(o, loc, self.obj_ty(o)))
             }
             ExprKind::Selector(x, _) => {
-                let Some(Selection::Field { index, .. }) =
+                let Some(Selection::Field { index, path, .. }) =
                     self.info.selections.get(&l.unparen().id).cloned()
                 else {
                     return Err(());
                 };
-                let obj = self.expr(x)?;
+                let base = self.expr_snap(x)?;
+                let obj = self.walk(base, &path);
                 Ok(Place::Field {
                     obj,
                     idx: index as u16,
@@ -1662,8 +1808,9 @@ impl<'a> Gen<'a> {
             ExprKind::Composite { elts, .. } => self.composite(e, elts, dst),
             ExprKind::Selector(x, _) => {
                 match self.info.selections.get(&e.id).cloned() {
-                    Some(Selection::Field { index, .. }) => {
-                        let obj = self.expr(x)?;
+                    Some(Selection::Field { index, path, .. }) => {
+                        let base = self.expr(x)?;
+                        let obj = self.walk(base, &path);
                         self.emit(Op::GetField {
                             dst,
                             obj,
@@ -1676,7 +1823,12 @@ impl<'a> Gen<'a> {
                             self.emit(Op::LoadNative { dst, native: id });
                         }
                     }
-                    Some(Selection::Method { def, recv_ptr, .. }) => {
+                    Some(Selection::Method {
+                        def,
+                        recv_ptr,
+                        path,
+                        ..
+                    }) => {
                         // A method value: a closure over the receiver.
                         let target = match &def.imp {
                             MethodImpl::Decl(di) => {
@@ -1691,6 +1843,7 @@ impl<'a> Gen<'a> {
                         let rv = self.alloc();
                         self.receiver_to(
                             x,
+                            &path,
                             def.ptr_recv && !recv_ptr,
                             !def.ptr_recv && recv_ptr,
                             rv,
@@ -1703,7 +1856,7 @@ impl<'a> Gen<'a> {
                         });
                         self.free_to(m.max(dst.0 as u32 + 1));
                     }
-                    Some(Selection::IfaceMethod { name }) => {
+                    Some(Selection::IfaceMethod { name, path }) => {
                         let mid = self.prog.method_name_id(&name);
                         let sig = self.ety(e);
                         let nparams = self.t.func_sig(sig).map_or(0, |s| s.0.len());
@@ -1712,7 +1865,7 @@ impl<'a> Gen<'a> {
                             self.bound_thunk(bc::Callee::Func(0), Some(mid), nparams, nret, &name);
                         let m = self.mark();
                         let rv = self.alloc();
-                        self.expr_to(x, rv)?;
+                        self.receiver_to(x, &path, false, false, rv)?;
                         // A nil interface panics when the method value is made.
                         self.emit(Op::MakeClosure {
                             dst,
@@ -1882,12 +2035,13 @@ impl<'a> Gen<'a> {
                 Ok(())
             }
             ExprKind::Selector(b, _) => {
-                let Some(Selection::Field { index, .. }) =
+                let Some(Selection::Field { index, path, .. }) =
                     self.info.selections.get(&x.unparen().id).cloned()
                 else {
                     return Err(());
                 };
-                let obj = self.expr(b)?;
+                let base = self.expr(b)?;
+                let obj = self.walk(base, &path);
                 if self.is_agg(xt) {
                     self.emit(Op::GetField {
                         dst,
@@ -2452,7 +2606,7 @@ impl<'a> Gen<'a> {
     /// Resolves the callee of a call expression; evaluates a func value.
     /// Returns the target and the receiver expression (for methods) with
     /// how to pass it: (expr, take address, dereference).
-    fn call_target(&mut self, fun: &Expr) -> R<(Target, Option<(&'a Expr, bool, bool)>)>
+    fn call_target(&mut self, fun: &Expr) -> R<(Target, Option<Recv<'a>>)>
     where
         'a: 'a,
     {
@@ -2473,7 +2627,12 @@ impl<'a> Gen<'a> {
                         return Ok((Target::Native(self.prog.native_id(n)), None));
                     }
                 }
-                Some(Selection::Method { def, recv_ptr, .. }) => {
+                Some(Selection::Method {
+                    def,
+                    recv_ptr,
+                    path,
+                    ..
+                }) => {
                     let target = match &def.imp {
                         MethodImpl::Decl(di) => {
                             Target::Static(self.func_ids[*self.decl_func.get(di).ok_or(())?])
@@ -2482,11 +2641,11 @@ impl<'a> Gen<'a> {
                     };
                     let take_addr = def.ptr_recv && !recv_ptr;
                     let deref = !def.ptr_recv && recv_ptr;
-                    return Ok((target, Some((x, take_addr, deref))));
+                    return Ok((target, Some((x, path, take_addr, deref))));
                 }
-                Some(Selection::IfaceMethod { name }) => {
+                Some(Selection::IfaceMethod { name, path }) => {
                     let id = self.prog.method_name_id(&name);
-                    return Ok((Target::Iface(id), Some((x, false, false))));
+                    return Ok((Target::Iface(id), Some((x, path, false, false))));
                 }
                 _ => {}
             }
@@ -2496,7 +2655,64 @@ impl<'a> Gen<'a> {
         Ok((Target::Value(r), None))
     }
 
-    fn receiver_to(&mut self, x: &Expr, take_addr: bool, deref: bool, dst: Reg) -> R<()> {
+    /// Evaluates a method receiver: `x`, or the embedded field of `x` at
+    /// `path`, taking its address (pointer method on a value) or
+    /// dereferencing it (value method on a pointer) as needed.
+    fn receiver_to(
+        &mut self,
+        x: &Expr,
+        path: &[usize],
+        take_addr: bool,
+        deref: bool,
+        dst: Reg,
+    ) -> R<()> {
+        if !path.is_empty() {
+            let xt = self.ety(x);
+            let m = self.mark();
+            let base = self.expr(x)?;
+            let obj = self.walk(base, &path[..path.len() - 1]);
+            let last = *path.last().unwrap() as u16;
+            let ft = self.t.path_type(xt, path);
+            if take_addr {
+                if self.is_agg(ft) {
+                    self.emit(Op::GetField {
+                        dst,
+                        obj,
+                        field: last,
+                    });
+                } else {
+                    self.emit(Op::FieldAddr {
+                        dst,
+                        obj,
+                        field: last,
+                    });
+                }
+            } else {
+                self.emit(Op::GetField {
+                    dst,
+                    obj,
+                    field: last,
+                });
+                let pointee = match self.t.get(ft) {
+                    Type::Pointer(b) if deref => Some(*b),
+                    _ => None,
+                };
+                match pointee {
+                    Some(p) if self.is_agg(p) => {
+                        self.emit(Op::CopyVal { dst, src: dst });
+                    }
+                    Some(_) => {
+                        self.emit(Op::Load { dst, ptr: dst });
+                    }
+                    None if self.is_agg(ft) => {
+                        self.emit(Op::CopyVal { dst, src: dst });
+                    }
+                    None => {}
+                }
+            }
+            self.free_to(m.max(dst.0 as u32 + 1));
+            return Ok(());
+        }
         let xt = self.ety(x);
         if take_addr {
             return self.address_of(x, dst);
@@ -2518,6 +2734,21 @@ impl<'a> Gen<'a> {
             return self.expr_to(x, dst);
         }
         self.expr_to_as(x, dst, xt)
+    }
+
+    /// Follows embedded fields: one `GetField` per step of `path`.
+    fn walk(&mut self, base: Reg, path: &[usize]) -> Reg {
+        let mut cur = base;
+        for &i in path {
+            let t = self.alloc();
+            self.emit(Op::GetField {
+                dst: t,
+                obj: cur,
+                field: i as u16,
+            });
+            cur = t;
+        }
+        cur
     }
 
     /// Pushes the arguments of a call at the top of the registers; returns
@@ -2628,9 +2859,9 @@ impl<'a> Gen<'a> {
         let (target, recv) = self.call_target(fun)?;
         let base = self.top();
         let mut nargs = 0;
-        if let Some((x, addr, deref)) = recv {
+        if let Some((x, path, addr, deref)) = recv {
             let r = self.alloc();
-            self.receiver_to(x, addr, deref, r)?;
+            self.receiver_to(x, &path, addr, deref, r)?;
             self.free_to(r.0 as u32 + 1);
             nargs += 1;
         }
@@ -3051,9 +3282,9 @@ impl<'a> Gen<'a> {
                 // call_target may have allocated the func value above callee.
                 let base2 = self.top();
                 let mut n = 0;
-                if let Some((x, addr, deref)) = recv {
+                if let Some((x, path, addr, deref)) = recv {
                     let r = self.alloc();
-                    self.receiver_to(x, addr, deref, r)?;
+                    self.receiver_to(x, &path, addr, deref, r)?;
                     self.free_to(r.0 as u32 + 1);
                     n += 1;
                 }
@@ -3066,9 +3297,12 @@ impl<'a> Gen<'a> {
                         });
                     }
                     Target::Native(nid) => {
-                        self.emit(Op::LoadNative {
+                        // Goroutines and deferred calls start in a compiled
+                        // function, which then calls the library.
+                        let f = self.native_thunk(nid, n as usize);
+                        self.emit(Op::LoadFunc {
                             dst: callee,
-                            native: nid,
+                            func: f,
                         });
                     }
                     Target::Value(r) => {
@@ -3148,6 +3382,38 @@ impl<'a> Gen<'a> {
         f.emit(
             Op::CallIface {
                 method: m,
+                base: Reg(0),
+                nargs: nargs as u8,
+                nret: 0,
+            },
+            pos,
+        );
+        f.emit(Op::Return { src: Reg(0), n: 0 }, pos);
+        let id = self.prog.functions.len() as u32;
+        self.prog.functions.push(f);
+        self.thunks.insert(key, id);
+        id
+    }
+
+    /// A function `thunk(args...)` that calls native `nid` (for `go` and
+    /// `defer` of library functions).
+    fn native_thunk(&mut self, nid: u32, nargs: usize) -> u32 {
+        let key = format!("native.{nid}.{nargs}");
+        if let Some(&f) = self.thunks.get(&key) {
+            return f;
+        }
+        let name = format!("{}-thunk", self.prog.natives[nid as usize]);
+        let pos = self.pos;
+        let mut f = bc::Function {
+            name,
+            file: self.path.clone(),
+            num_params: nargs as u16,
+            num_regs: nargs as u16 + 8,
+            ..Default::default()
+        };
+        f.emit(
+            Op::CallNative {
+                native: nid,
                 base: Reg(0),
                 nargs: nargs as u8,
                 nret: 0,

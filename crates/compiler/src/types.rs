@@ -557,19 +557,11 @@ impl Types {
             }
             return Ok(());
         }
-        let (base, is_ptr) = match self.get(t) {
-            Type::Pointer(e) if self.named_info(*e).is_some() => (*e, true),
-            _ => (t, false),
-        };
         for (name, sig) in need {
-            match self.method_of(base, name) {
-                Some(m) if m.sig == *sig => {
-                    if m.ptr_recv && !is_ptr {
-                        return Err(format!("({name} method has pointer receiver)"));
-                    }
-                }
-                Some(_) => return Err(format!("(wrong type for {name} method)")),
-                None => return Err(format!("(missing {name} method)")),
+            match self.method_set_sig(t, name) {
+                Ok(s) if s == *sig => {}
+                Ok(_) => return Err(format!("(wrong type for {name} method)")),
+                Err(why) => return Err(why),
             }
         }
         Ok(())
@@ -623,5 +615,167 @@ impl ConstVal {
             }
             ConstVal::Str(s) => format!("{:?}", String::from_utf8_lossy(s)),
         }
+    }
+}
+
+/// The result of looking up a field or method name in a type, following
+/// embedded fields breadth-first as the spec's selector rules say.
+#[derive(Clone, Debug)]
+pub enum Lookup {
+    None,
+    Ambiguous,
+    /// A field; `path` is the field indices from the outer struct (embedded
+    /// steps, then the field itself).
+    Field {
+        path: Vec<usize>,
+        ty: TypeId,
+    },
+    /// A method of `named`, on the value reached through the embedded
+    /// fields `path`; `recv_ty` is that value's type (`T` or `*T`).
+    Method {
+        path: Vec<usize>,
+        named: TypeId,
+        def: MethodDef,
+        recv_ty: TypeId,
+    },
+    /// A method of an embedded (or the) interface value reached through `path`.
+    IfaceMethod {
+        path: Vec<usize>,
+        sig: TypeId,
+    },
+}
+
+impl Types {
+    pub fn lookup(&self, t: TypeId, name: &str) -> Lookup {
+        let mut level: Vec<(TypeId, Vec<usize>)> = vec![(t, vec![])];
+        for _depth in 0..8 {
+            let mut found: Vec<Lookup> = Vec::new();
+            let mut next = Vec::new();
+            for (typ, path) in &level {
+                let (base, is_ptr) = match self.get(*typ) {
+                    Type::Pointer(b) => (*b, true),
+                    _ => (*typ, false),
+                };
+                if !self.is_interface(base) {
+                    if let Some(m) = self.method_of(base, name) {
+                        found.push(Lookup::Method {
+                            path: path.clone(),
+                            named: base,
+                            def: m.clone(),
+                            recv_ty: *typ,
+                        });
+                        continue;
+                    }
+                }
+                match self.under(base) {
+                    Type::Interface(ms) if !is_ptr => {
+                        if let Some((_, sig)) = ms.iter().find(|(n, _)| n == name) {
+                            found.push(Lookup::IfaceMethod {
+                                path: path.clone(),
+                                sig: *sig,
+                            });
+                        }
+                    }
+                    Type::Struct(fs) => {
+                        for (i, f) in fs.iter().enumerate() {
+                            let mut p = path.clone();
+                            p.push(i);
+                            if f.name == name {
+                                found.push(Lookup::Field {
+                                    path: p.clone(),
+                                    ty: f.ty,
+                                });
+                            }
+                            if f.embedded {
+                                next.push((f.ty, p));
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            match found.len() {
+                0 => {}
+                1 => return found.pop().unwrap(),
+                _ => return Lookup::Ambiguous,
+            }
+            if next.is_empty() {
+                return Lookup::None;
+            }
+            level = next;
+        }
+        Lookup::None
+    }
+
+    /// Whether method `name` is in the method set of `t` (with promoted
+    /// methods); returns its signature or Go's reason.
+    pub fn method_set_sig(&self, t: TypeId, name: &str) -> Result<TypeId, String> {
+        let top_ptr = matches!(self.get(t), Type::Pointer(_));
+        match self.lookup(t, name) {
+            Lookup::Method {
+                path, def, recv_ty, ..
+            } => {
+                let reached_ptr =
+                    top_ptr || (!path.is_empty() && matches!(self.get(recv_ty), Type::Pointer(_)));
+                if def.ptr_recv && !reached_ptr {
+                    return Err(format!("({name} method has pointer receiver)"));
+                }
+                Ok(def.sig)
+            }
+            Lookup::IfaceMethod { sig, .. } => Ok(sig),
+            _ => Err(format!("(missing {name} method)")),
+        }
+    }
+
+    /// The type of the value reached from `t` through the field indices
+    /// `path` (dereferencing pointers to structs on the way).
+    pub fn path_type(&self, mut t: TypeId, path: &[usize]) -> TypeId {
+        for &i in path {
+            let base = match self.get(t) {
+                Type::Pointer(b) => *b,
+                _ => t,
+            };
+            match self.under(base) {
+                Type::Struct(fs) => t = fs.get(i).map_or(INVALID, |f| f.ty),
+                _ => return INVALID,
+            }
+        }
+        t
+    }
+
+    /// Names of all methods promoted into struct type `t` through embedded
+    /// fields (candidates; resolve each with [`Types::lookup`]).
+    pub fn promoted_method_names(&self, t: TypeId) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut stack = vec![(t, 0)];
+        while let Some((typ, depth)) = stack.pop() {
+            if depth > 8 {
+                continue;
+            }
+            let base = match self.get(typ) {
+                Type::Pointer(b) => *b,
+                _ => typ,
+            };
+            if depth > 0 {
+                if let Some(ni) = self.named_info(base) {
+                    if !self.is_interface(base) {
+                        out.extend(ni.methods.iter().map(|m| m.name.clone()));
+                    }
+                }
+                if self.is_interface(base) {
+                    out.extend(self.iface_methods(base).iter().map(|m| m.0.clone()));
+                }
+            }
+            if let Type::Struct(fs) = self.under(base) {
+                for f in fs {
+                    if f.embedded {
+                        stack.push((f.ty, depth + 1));
+                    }
+                }
+            }
+        }
+        out.sort();
+        out.dedup();
+        out
     }
 }

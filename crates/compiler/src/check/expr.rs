@@ -603,7 +603,34 @@ impl<'a> Checker<'a> {
                 for f in fields {
                     let t = self.type_expr(&f.ty);
                     if f.names.is_empty() {
-                        self.error(f.ty.pos, "embedded fields are not supported yet");
+                        // An embedded field is named after its type: T, *T or pkg.T.
+                        let mut te = f.ty.unparen();
+                        if let ExprKind::Star(x) = &te.kind {
+                            te = x.unparen();
+                        }
+                        let name = match &te.kind {
+                            ExprKind::Ident(id) => id.name.clone(),
+                            ExprKind::Selector(_, sel) => sel.name.clone(),
+                            _ => {
+                                self.error(f.ty.pos, "embedded field type must be a type name");
+                                continue;
+                            }
+                        };
+                        if t != INVALID
+                            && matches!(self.t.under(t), Type::Pointer(_))
+                            && !matches!(f.ty.unparen().kind, ExprKind::Star(_))
+                        {
+                            self.error(f.ty.pos, "embedded field type cannot be a pointer");
+                            continue;
+                        }
+                        if fs.iter().any(|x| x.name == name) {
+                            self.error(f.ty.pos, format!("{name} redeclared"));
+                        }
+                        fs.push(FieldT {
+                            name,
+                            ty: t,
+                            embedded: true,
+                        });
                         continue;
                     }
                     for n in &f.names {
@@ -1539,6 +1566,7 @@ impl<'a> Checker<'a> {
                         named: base,
                         def: m,
                         recv_ptr: ptr,
+                        path: vec![],
                     },
                 );
                 self.error(e.pos, "method expressions are not supported yet");
@@ -1564,45 +1592,71 @@ impl<'a> Checker<'a> {
             return y;
         }
         let t = xo.ty;
-        // Fields (through one pointer).
-        let (st, via_ptr) = match self.t.under(t) {
+        let (base, is_ptr) = match self.t.get(t) {
             Type::Pointer(b) => (*b, true),
             _ => (t, false),
         };
-        if let Type::Struct(fs) = self.t.under(st).clone() {
-            if let Some(i) = fs.iter().position(|f| f.name == sel.name) {
+        match self.t.lookup(t, &sel.name) {
+            Lookup::Field { mut path, ty } => {
+                let index = path.pop().unwrap_or(0);
+                // Through a pointer anywhere on the way the field is addressable.
+                let mut through_ptr = is_ptr;
+                for k in 0..path.len() {
+                    if matches!(
+                        self.t.get(self.t.path_type(t, &path[..=k])),
+                        Type::Pointer(_)
+                    ) {
+                        through_ptr = true;
+                    }
+                }
                 self.info.selections.insert(
                     e.id,
                     Selection::Field {
-                        index: i,
-                        ptr: via_ptr,
+                        index,
+                        ptr: is_ptr,
+                        path,
                     },
                 );
-                let mode = if via_ptr || xo.mode == Mode::Var {
+                let mode = if through_ptr || xo.mode == Mode::Var {
                     Mode::Var
                 } else {
                     Mode::Value
                 };
                 return Operand {
                     mode,
-                    ty: fs[i].ty,
+                    ty,
                     val: None,
                 };
             }
-        }
-        // Methods.
-        if self.t.is_interface(t) && !matches!(self.t.get(t), Type::Pointer(_)) {
-            if let Some((_, sig)) = self
-                .t
-                .iface_methods(t)
-                .iter()
-                .find(|(n, _)| *n == sel.name)
-                .cloned()
-            {
+            Lookup::Method {
+                path,
+                named,
+                def,
+                recv_ty,
+            } => {
+                let recv_is_ptr = matches!(self.t.get(recv_ty), Type::Pointer(_));
+                if def.ptr_recv && !recv_is_ptr {
+                    let addressable = xo.mode == Mode::Var || (!path.is_empty() && is_ptr);
+                    if !addressable {
+                        let ts = self.t.type_string(t, false);
+                        self.error(
+                            e.pos,
+                            format!("cannot call pointer method {} on {ts}", sel.name),
+                        );
+                        return Operand::invalid();
+                    }
+                    if path.is_empty() {
+                        self.mark_addr_taken(x);
+                    }
+                }
+                let sig = def.sig;
                 self.info.selections.insert(
                     e.id,
-                    Selection::IfaceMethod {
-                        name: sel.name.clone(),
+                    Selection::Method {
+                        named,
+                        def,
+                        recv_ptr: recv_is_ptr,
+                        path,
                     },
                 );
                 return Operand {
@@ -1611,39 +1665,26 @@ impl<'a> Checker<'a> {
                     val: None,
                 };
             }
-        }
-        let (base, is_ptr) = match self.t.get(t) {
-            Type::Pointer(b) => (*b, true),
-            _ => (t, false),
-        };
-        if let Some(m) = self.t.method_of(base, &sel.name).cloned() {
-            if m.ptr_recv && !is_ptr {
-                if xo.mode != Mode::Var {
-                    let d = self.expr_string(x);
-                    let ts = self.t.type_string(t, false);
-                    self.error(
-                        e.pos,
-                        format!("cannot call pointer method {} on {ts}", sel.name),
-                    );
-                    let _ = d;
-                    return Operand::invalid();
-                }
-                self.mark_addr_taken(x);
+            Lookup::IfaceMethod { path, sig } => {
+                self.info.selections.insert(
+                    e.id,
+                    Selection::IfaceMethod {
+                        name: sel.name.clone(),
+                        path,
+                    },
+                );
+                return Operand {
+                    mode: Mode::Value,
+                    ty: sig,
+                    val: None,
+                };
             }
-            let sig = m.sig;
-            self.info.selections.insert(
-                e.id,
-                Selection::Method {
-                    named: base,
-                    def: m,
-                    recv_ptr: is_ptr,
-                },
-            );
-            return Operand {
-                mode: Mode::Value,
-                ty: sig,
-                val: None,
-            };
+            Lookup::Ambiguous => {
+                let xs = self.expr_string(x);
+                self.error(sel.pos, format!("ambiguous selector {xs}.{}", sel.name));
+                return Operand::invalid();
+            }
+            Lookup::None => {}
         }
         let xs = self.expr_string(x);
         let ts = self.t.type_string(t, false);
@@ -1990,6 +2031,7 @@ impl<'a> Checker<'a> {
                             Selection::Field {
                                 index: i,
                                 ptr: false,
+                                path: vec![],
                             },
                         );
                         let mut v = self.expr(&el.value, Some(fs[i].ty));

@@ -77,16 +77,25 @@ pub struct Object {
 /// How a selector expression `x.f` was resolved.
 #[derive(Clone, Debug)]
 pub enum Selection {
-    /// A struct field; `ptr`: x is a pointer to the struct.
-    Field { index: usize, ptr: bool },
-    /// A method of a named type, called statically. `recv_ptr`: x has pointer type.
+    /// A struct field `index`, reached from x through the embedded fields
+    /// `path` (empty unless promoted); `ptr`: x is a pointer to the struct.
+    Field {
+        index: usize,
+        ptr: bool,
+        path: Vec<usize>,
+    },
+    /// A method of a named type, called statically, on the value reached
+    /// from x through embedded fields `path`. `recv_ptr`: that value has
+    /// pointer type.
     Method {
         named: TypeId,
         def: MethodDef,
         recv_ptr: bool,
+        path: Vec<usize>,
     },
-    /// An interface method, dispatched dynamically.
-    IfaceMethod { name: String },
+    /// An interface method, dispatched dynamically, on x or on the embedded
+    /// interface value reached through `path`.
+    IfaceMethod { name: String, path: Vec<usize> },
     /// A package member (`fmt.Println`): the object.
     Pkg(ObjId),
 }
