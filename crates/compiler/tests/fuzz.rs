@@ -191,7 +191,11 @@ fn compile_never_panics_on_random_and_mutated_programs() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(3);
     let seeds = corpus();
-    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let seed: u64 = std::env::var("GOLAB_FUZZ_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0x9E37_79B9_7F4A_7C15);
+    let mut rng = Rng(seed.max(1));
     let start = Instant::now();
     let mut n = 0u64;
     while start.elapsed() < Duration::from_secs(secs) {
