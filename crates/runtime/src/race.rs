@@ -140,26 +140,58 @@ pub struct RaceReport {
     pub text: String,
 }
 
-/// An access remembered in a shadow cell: epoch `clock@slot`, the stack
-/// (a node of the stack trie), the goroutine (index in `Detector::gs`).
+/// An access remembered in a shadow cell, in 12 bytes: epoch
+/// `clock@slot`, whether it wrote and whether it was atomic (the slot's top
+/// two bits), the stack (a node of the stack trie). The goroutine is found
+/// from the epoch (`Detector::incarnations`).
 #[derive(Clone, Copy, Debug, Default)]
 struct Access {
-    slot: u32,
+    slot_flags: u16,
     /// 0: no access.
     clock: u32,
     stack: u32,
-    gor: u32,
-    write: bool,
-    atomic: bool,
 }
 
-/// The shadow of one word: last write, reads (one epoch, or several
-/// unordered ones in `more`).
+const WRITE_FLAG: u16 = 1 << 14;
+const ATOMIC_FLAG: u16 = 1 << 15;
+/// Slots fit in the low 14 bits of `Access::slot_flags`.
+const MAX_SLOTS: usize = 1 << 14;
+
+impl Access {
+    fn new(slot: u32, clock: u32, stack: u32, write: bool, atomic: bool) -> Access {
+        let mut slot_flags = slot as u16;
+        if write {
+            slot_flags |= WRITE_FLAG;
+        }
+        if atomic {
+            slot_flags |= ATOMIC_FLAG;
+        }
+        Access {
+            slot_flags,
+            clock,
+            stack,
+        }
+    }
+    fn slot(&self) -> u32 {
+        (self.slot_flags & !(WRITE_FLAG | ATOMIC_FLAG)) as u32
+    }
+    fn write(&self) -> bool {
+        self.slot_flags & WRITE_FLAG != 0
+    }
+    fn atomic(&self) -> bool {
+        self.slot_flags & ATOMIC_FLAG != 0
+    }
+}
+
+/// The shadow of one word (32 bytes): last write, reads (one epoch, or
+/// several unordered ones in `more`, FastTrack's read-shared mode).
 #[derive(Clone, Debug, Default)]
 struct Cell {
     w: Access,
     r: Access,
-    more: Vec<Access>,
+    // Boxed: 8 bytes instead of a Vec's 24, as almost no cell needs it.
+    #[allow(clippy::box_collection)]
+    more: Option<Box<Vec<Access>>>,
 }
 
 /// A goroutine as reports name it.
@@ -237,7 +269,6 @@ pub(crate) struct NativeOp {
 /// A goroutine's detector state.
 struct Thread {
     vc: Vec<u32>,
-    gor: u32,
     /// Callers' frames `(func, pc)` of the cached stack node.
     cache_frames: Vec<(u32, u32)>,
     cache_node: u32,
@@ -290,6 +321,8 @@ pub(crate) struct Detector {
     slots: Vec<Option<Thread>>,
     /// The last clock each slot used (continued on reuse).
     slot_clock: Vec<u32>,
+    /// Per slot, the goroutines that used it: (first clock, index in `gs`).
+    incarnations: Vec<Vec<(u32, u32)>>,
     free_slots: VecDeque<u32>,
     by_goid: HashMap<u64, u32>,
     live: usize,
@@ -332,6 +365,7 @@ impl Detector {
             native_kinds: native_names.iter().map(|n| classify(n)).collect(),
             slots: Vec::new(),
             slot_clock: Vec::new(),
+            incarnations: Vec::new(),
             free_slots: VecDeque::new(),
             by_goid: HashMap::new(),
             live: 0,
@@ -354,6 +388,7 @@ impl Detector {
         } else {
             self.slots.push(None);
             self.slot_clock.push(0);
+            self.incarnations.push(Vec::new());
             (self.slots.len() - 1) as u32
         };
         let mut vc = vc;
@@ -368,9 +403,10 @@ impl Detector {
             created_at,
             finished: false,
         });
+        let gor = (self.gs.len() - 1) as u32;
+        self.incarnations[slot as usize].push((clock, gor));
         self.slots[slot as usize] = Some(Thread {
             vc,
-            gor: (self.gs.len() - 1) as u32,
             cache_frames: Vec::new(),
             cache_node: 0,
             pending: None,
@@ -496,33 +532,35 @@ impl Detector {
         }
         let cell = &mut words[off];
         let vc = &self.slots[slot as usize].as_ref().expect("live slot").vc;
-        let hb = |a: &Access| a.clock == 0 || a.clock <= vc_get(vc, a.slot);
-        let races = |a: &Access| !hb(a) && !(a.atomic && cur.atomic);
+        let hb = |a: &Access| a.clock == 0 || a.clock <= vc_get(vc, a.slot());
+        let races = |a: &Access| !hb(a) && !(a.atomic() && cur.atomic());
         let mut race = None;
         if races(&cell.w) {
             race = Some(cell.w);
         }
-        if cur.write {
+        if cur.write() {
             if race.is_none() {
+                let more = cell.more.as_deref().map_or(&[][..], |v| &v[..]);
                 race = std::iter::once(&cell.r)
-                    .chain(cell.more.iter())
+                    .chain(more.iter())
                     .find(|a| races(a))
                     .copied();
             }
             cell.w = cur;
             cell.r = Access::default();
-            cell.more.clear();
-        } else if cell.more.is_empty() {
-            if hb(&cell.r) {
-                cell.r = cur;
-            } else {
-                cell.more.push(cell.r);
-                cell.more.push(cur);
-                cell.r = Access::default();
-            }
+            cell.more = None;
         } else {
-            cell.more.retain(|a| !hb(a));
-            cell.more.push(cur);
+            match cell.more.as_deref_mut() {
+                None if hb(&cell.r) => cell.r = cur,
+                None => {
+                    cell.more = Some(Box::new(vec![cell.r, cur]));
+                    cell.r = Access::default();
+                }
+                Some(more) => {
+                    more.retain(|a| !hb(a));
+                    more.push(cur);
+                }
+            }
         }
         race
     }
@@ -550,8 +588,15 @@ impl Detector {
         out
     }
 
+    /// The goroutine that made access `a` (the slot's user at its epoch).
+    fn gor_of(&self, a: &Access) -> u32 {
+        let inc = &self.incarnations[a.slot() as usize];
+        let i = inc.partition_point(|&(first, _)| first <= a.clock);
+        inc[i.saturating_sub(1)].1
+    }
+
     fn race_access(&self, prog: &Program, a: &Access, kind: AccessKind) -> RaceAccess {
-        let info = &self.gs[a.gor as usize];
+        let info = &self.gs[self.gor_of(a) as usize];
         RaceAccess {
             goid: info.goid,
             kind,
@@ -577,7 +622,7 @@ impl Detector {
         }
         self.racy_addrs.insert(addr);
         self.racy_stacks.insert(pair);
-        let prev_kind = match (prev.write, prev.atomic) {
+        let prev_kind = match (prev.write(), prev.atomic()) {
             (true, true) => AccessKind::AtomicWrite,
             (true, false) => AccessKind::Write,
             (false, true) => AccessKind::AtomicRead,
@@ -688,14 +733,8 @@ fn access_in(
         stack = d.intern(stack, RUNTIME_FUNC + rt as u32, 0);
     }
     let t = d.slots[slot as usize].as_ref().expect("live slot");
-    let cur = Access {
-        slot,
-        clock: vc_get(&t.vc, slot),
-        stack,
-        gor: t.gor,
-        write: kind.is_write(),
-        atomic: kind.is_atomic(),
-    };
+    let clock = vc_get(&t.vc, slot);
+    let cur = Access::new(slot, clock, stack, kind.is_write(), kind.is_atomic());
     if let Some(prev) = d.check(slot, addr, cur) {
         d.report(&m.prog, addr, cur, prev, kind, out);
     }
@@ -879,7 +918,7 @@ pub(crate) fn go_created(m: &mut Machine, g: &G, child: u64, pc: usize) -> Resul
     let Some(d) = m.race.as_deref_mut() else {
         return Ok(());
     };
-    if d.live >= MAX_LIVE_GOROUTINES {
+    if d.live >= MAX_LIVE_GOROUTINES || d.slots.len() >= MAX_SLOTS - 1 {
         return Err(Trap::Fatal(format!(
             "race: limit on {MAX_LIVE_GOROUTINES} simultaneously alive goroutines is exceeded, dying"
         )));
@@ -901,8 +940,10 @@ pub(crate) fn goexit(m: &mut Machine, goid: u64) {
         d.last_goid = (0, 0);
     }
     if let Some(slot) = d.by_goid.remove(&goid) {
-        if let Some(t) = d.slots[slot as usize].take() {
-            d.gs[t.gor as usize].finished = true;
+        if d.slots[slot as usize].take().is_some() {
+            if let Some(&(_, gor)) = d.incarnations[slot as usize].last() {
+                d.gs[gor as usize].finished = true;
+            }
         }
         d.free_slots.push_back(slot);
         d.live -= 1;
@@ -1219,13 +1260,9 @@ mod tests {
         let mut d = Detector::new(&[]);
         let a = d.slot(1);
         let b = d.alloc_slot(Vec::new(), 6, 0);
-        let acc = |d: &Detector, s: u32, write: bool| Access {
-            slot: s,
-            clock: vc_get(&d.slots[s as usize].as_ref().unwrap().vc, s),
-            stack: 1,
-            gor: 0,
-            write,
-            atomic: false,
+        let acc = |d: &Detector, s: u32, write: bool| {
+            let clock = vc_get(&d.slots[s as usize].as_ref().unwrap().vc, s);
+            Access::new(s, clock, 1, write, false)
         };
         let w = acc(&d, a, true);
         assert!(d.check(a, 5, w).is_none());
@@ -1246,6 +1283,36 @@ mod tests {
         assert!(d.check(b, 8, r2).is_none());
         let w = acc(&d, a, true);
         assert!(d.check(a, 8, w).is_some());
+    }
+
+    #[test]
+    fn shadow_cells_stay_small() {
+        assert_eq!(std::mem::size_of::<Access>(), 12);
+        assert_eq!(std::mem::size_of::<Cell>(), 32);
+    }
+
+    #[test]
+    fn reused_slots_name_the_right_goroutine() {
+        let mut d = Detector::new(&[]);
+        let a = d.alloc_slot(Vec::new(), 7, 0);
+        let first = Access::new(a, vc_get(&d.thread(a).vc, a), 1, true, false);
+        d.slots[a as usize] = None;
+        d.slot_clock[a as usize] += 5;
+        d.by_goid.clear();
+        d.free_slots.push_back(a);
+        // Force reuse of the same slot by a second goroutine.
+        d.slots.resize_with(REUSE_AFTER_SLOTS, || None);
+        d.slot_clock.resize(REUSE_AFTER_SLOTS, 0);
+        d.incarnations.resize(REUSE_AFTER_SLOTS, Vec::new());
+        for i in 0..=QUARANTINE as u32 {
+            d.free_slots.push_back(100 + i);
+        }
+        let b = d.alloc_slot(Vec::new(), 9, 0);
+        assert_eq!(b, a);
+        let second = Access::new(b, vc_get(&d.thread(b).vc, b), 1, true, false);
+        assert!(second.clock > first.clock);
+        assert_eq!(d.gs[d.gor_of(&first) as usize].goid, 7);
+        assert_eq!(d.gs[d.gor_of(&second) as usize].goid, 9);
     }
 
     #[test]
