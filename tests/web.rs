@@ -219,3 +219,257 @@ async fn a_quiz_explains_every_choice_after_checking_and_remembers_it() {
     assert!(text_of(&root, ".verdict").contains("Not quite"));
     handle.destroy();
 }
+
+// ---- Widgets ([Widgets]): the playground and the views ----
+
+fn el(root: &web_sys::Element, css: &str) -> web_sys::HtmlElement {
+    root.query_selector(css)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches {css}"))
+        .dyn_into()
+        .unwrap()
+}
+
+fn attr(root: &web_sys::Element, css: &str, name: &str) -> String {
+    el(root, css).get_attribute(name).unwrap_or_default()
+}
+
+/// Polls until `cond` holds (a run advances one slice per animation frame).
+async fn until(what: &str, secs: u64, cond: impl Fn() -> bool) {
+    for _ in 0..secs * 20 {
+        if cond() {
+            return;
+        }
+        yew::platform::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+fn render_doc(src: &'static str) -> (yew::AppHandle<Doc>, web_sys::Element) {
+    let root = fresh_root();
+    let handle = yew::Renderer::<Doc>::with_root_and_props(root.clone(), DocProps { src }).render();
+    (handle, root)
+}
+
+fn forget_saved_code() {
+    let s = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    for i in (0..s.length().unwrap()).rev() {
+        if let Some(k) = s.key(i).unwrap() {
+            if k.starts_with("golab.code.test.") {
+                s.remove_item(&k).unwrap();
+            }
+        }
+    }
+}
+
+const HELLO_DOC: &str = "# T\n\n```go run id=hello\npackage main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"hello, 世界\")\n}\n\n// Output:\n// hello, 世界\n```\n";
+
+#[wasm_bindgen_test]
+async fn a_playground_highlights_runs_and_reports_the_expected_output() {
+    forget_saved_code();
+    let (handle, root) = render_doc(HELLO_DOC);
+    settle().await;
+    // Highlighting from our lexer, and one line number per line.
+    assert_eq!(text_of(&root, ".editor-paint .tok-keyword"), "package");
+    assert!(root
+        .query_selector(".editor-paint .tok-string")
+        .unwrap()
+        .is_some());
+    let lines = root.query_selector_all(".gutter-line").unwrap().length();
+    assert_eq!(
+        lines, 11,
+        "10 lines of code, then the empty line after the last newline"
+    );
+    el(&root, ".controls .run").click();
+    until("the run to exit", 20, || {
+        attr(&root, ".console", "data-state") == "exited"
+    })
+    .await;
+    assert_eq!(text_of(&root, ".console-out .out-stdout"), "hello, 世界\n");
+    assert!(text_of(&root, ".run-status").contains("status 0"));
+    assert!(root.query_selector(".run-expected.ok").unwrap().is_some());
+    handle.destroy();
+}
+
+const LOOP_DOC: &str = "# T\n\n```go run id=loop\npackage main\n\nimport \"fmt\"\n\nfunc main() {\n\tfor i := 0; ; i++ {\n\t\tif i%100000 == 0 {\n\t\t\tfmt.Println(i)\n\t\t}\n\t}\n}\n```\n";
+
+#[wasm_bindgen_test]
+async fn stop_ends_an_endless_loop_and_a_new_run_starts() {
+    forget_saved_code();
+    let (handle, root) = render_doc(LOOP_DOC);
+    settle().await;
+    el(&root, ".controls .run").click();
+    until("output", 20, || {
+        text_of(&root, ".console-out").contains("100000")
+    })
+    .await;
+    assert_eq!(attr(&root, ".console", "data-state"), "running");
+    el(&root, ".controls .stop").click();
+    settle().await;
+    assert_eq!(attr(&root, ".console", "data-state"), "stopped");
+    let before = text_of(&root, ".console-out");
+    settle().await;
+    settle().await;
+    assert_eq!(
+        text_of(&root, ".console-out"),
+        before,
+        "nothing runs after Stop"
+    );
+    // Run again: a fresh run starts, and Stop still works.
+    el(&root, ".controls .run").click();
+    until("the second run", 20, || {
+        attr(&root, ".console", "data-state") == "running"
+    })
+    .await;
+    el(&root, ".controls .stop").click();
+    settle().await;
+    assert_eq!(attr(&root, ".console", "data-state"), "stopped");
+    handle.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn an_edit_is_saved_shows_diagnostics_and_reset_restores_the_original() {
+    forget_saved_code();
+    let (handle, root) = render_doc(HELLO_DOC);
+    settle().await;
+    let ta: web_sys::HtmlTextAreaElement = root
+        .query_selector(".editor-input")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let bad = "package main\n\nfunc main() {\n\tx := 1\n}\n";
+    ta.set_value(bad);
+    let ev = web_sys::Event::new_with_event_init_dict("input", &{
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        init
+    })
+    .unwrap();
+    ta.dispatch_event(&ev).unwrap();
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    assert_eq!(
+        storage
+            .get_item("golab.code.test.hello")
+            .unwrap()
+            .as_deref(),
+        Some(bad)
+    );
+    until("a diagnostic", 10, || {
+        root.query_selector(".diags").unwrap().is_some()
+    })
+    .await;
+    let diags = text_of(&root, ".diags");
+    assert!(
+        diags.contains("prog.go:4:2") && diags.contains("not used"),
+        "{diags}"
+    );
+    assert_eq!(text_of(&root, ".editor-paint .diag"), "x");
+    handle.destroy();
+
+    // A re-render (a reload) shows the saved edit; Reset restores the original.
+    let (handle, root) = render_doc(HELLO_DOC);
+    settle().await;
+    let ta: web_sys::HtmlTextAreaElement = root
+        .query_selector(".editor-input")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(ta.value(), bad);
+    el(&root, ".controls .reset").click();
+    settle().await;
+    assert!(ta.value().contains("hello, 世界"));
+    assert_eq!(storage.get_item("golab.code.test.hello").unwrap(), None);
+    handle.destroy();
+}
+
+const RACE_DOC: &str = "# T\n\n```go run view=race,gmp,timeline gomaxprocs=1 id=race\npackage main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n\t\"sync\"\n)\n\nvar counter int\n\nfunc increment(wg *sync.WaitGroup) {\n\tdefer wg.Done()\n\tfor i := 0; i < 2; i++ {\n\t\tvalue := counter\n\t\truntime.Gosched()\n\t\tcounter = value + 1\n\t}\n}\n\nfunc main() {\n\tvar wg sync.WaitGroup\n\twg.Add(2)\n\tgo increment(&wg)\n\tgo increment(&wg)\n\twg.Wait()\n\tfmt.Println(\"Final Counter:\", counter)\n}\n```\n";
+
+#[wasm_bindgen_test]
+async fn stepping_the_race_program_shows_two_loads_of_zero_and_the_scheduler() {
+    forget_saved_code();
+    let (handle, root) = render_doc(RACE_DOC);
+    settle().await;
+    // Step scheduling events until both goroutines have read the counter.
+    for _ in 0..40 {
+        el(&root, ".controls .step-event").click();
+        settle().await;
+        let loads = root
+            .query_selector_all(".race-acc.load.racing")
+            .unwrap()
+            .length();
+        if loads >= 2 {
+            break;
+        }
+    }
+    assert_eq!(attr(&root, ".console", "data-state"), "paused");
+    let racing = root.query_selector_all(".race-acc.load.racing").unwrap();
+    assert!(racing.length() >= 2, "two racing loads");
+    for i in 0..2 {
+        let t = racing.get(i).unwrap().text_content().unwrap();
+        assert!(t.contains("load 0"), "{t}");
+    }
+    // The G/M/P diagram shows the goroutines, with the stepping line marked.
+    assert!(root.query_selector_all(".gmp .gmp-g").unwrap().length() >= 2);
+    assert_eq!(attr(&root, ".gmp", "data-ps"), "1");
+    // Run to the end: the lost update, the final value against the expected one.
+    el(&root, ".controls .run").click();
+    until("the end", 20, || {
+        attr(&root, ".console", "data-state") == "exited"
+    })
+    .await;
+    assert_eq!(text_of(&root, ".console-out"), "Final Counter: 2\n");
+    assert!(text_of(&root, ".race-verdict").contains("final value 2, expected 4"));
+    assert!(
+        attr(&root, ".timeline", "data-bars")
+            .parse::<u32>()
+            .unwrap()
+            > 0
+    );
+    handle.destroy();
+}
+
+const WIDGETS_DOC: &str = "# T\n\n```widget process-vs-thread\n```\n\n```widget channels\n```\n\n```widget atomic-counter\n```\n";
+
+#[wasm_bindgen_test]
+async fn the_widgets_without_code_render_and_react() {
+    forget_saved_code();
+    let (handle, root) = render_doc(WIDGETS_DOC);
+    settle().await;
+    // Process vs thread: the write is seen by the other thread, not the other process.
+    el(&root, ".pvt-write").click();
+    el(&root, ".pvt-read").click();
+    settle().await;
+    let notes = root.query_selector_all(".pvt-note").unwrap();
+    assert!(notes
+        .get(0)
+        .unwrap()
+        .text_content()
+        .unwrap()
+        .contains("reads x = 0"));
+    assert!(notes
+        .get(1)
+        .unwrap()
+        .text_content()
+        .unwrap()
+        .contains("reads x = 1"));
+    el(&root, ".pvt-end").click();
+    settle().await;
+    assert_eq!(
+        root.query_selector_all(".pvt-thread.dead")
+            .unwrap()
+            .length(),
+        3
+    );
+    // Channels: both sides start; stepping moves them.
+    assert_eq!(root.query_selector_all(".cmp-side").unwrap().length(), 2);
+    for _ in 0..6 {
+        el(&root, ".cmp-step").click();
+        settle().await;
+    }
+    assert!(root.query_selector(".cmp-side .ch").unwrap().is_some());
+    // Atomic counter: three rows, totals after a run.
+    assert_eq!(root.query_selector_all(".ac-row").unwrap().length(), 3);
+    handle.destroy();
+}
