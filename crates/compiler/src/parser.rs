@@ -1549,6 +1549,18 @@ impl<'a> Parser<'a> {
                 let k = self.tok();
                 self.next();
                 let e = self.expr()?;
+                if !matches!(e.unparen().kind, ExprKind::Call { .. }) {
+                    // cmd/compile's parser reports this at the node's
+                    // position (for a selector, its dot).
+                    let at = match &e.unparen().kind {
+                        ExprKind::Selector(_, sel) => sel.pos.saturating_sub(1),
+                        _ => e.pos,
+                    };
+                    self.error_at(
+                        at,
+                        format!("expression in {} must be function call", k.text()),
+                    );
+                }
                 if k == Tok::Go {
                     StmtKind::Go(e)
                 } else {

@@ -1,6 +1,7 @@
 //! Diagnostics compared with `go build` (Go 1.19) on the same sources; the
 //! expected texts were recorded from the real compiler (at most 10 errors,
-//! then "too many errors", as `go build` prints them).
+//! then "too many errors", as `go build` prints them). Cases cover lexical
+//! errors, syntax errors, type errors and typical typos of readers.
 
 const CASES: &[(&str, &str, &str)] = &[
     (
@@ -321,8 +322,448 @@ func main() {
 prog.go:5:6: syntax error: unexpected =, expecting expression
 "###,
     ),
-];
+    (
+        "lx",
+        r###"package main
 
+func main() {
+	x := 1
+	s := "\q"
+	_ = s
+}
+"###,
+        r###"prog.go:4:2: x declared but not used
+prog.go:5:9: unknown escape
+"###,
+    ),
+    (
+        "lx2",
+        r###"package main
+
+func main() {
+	x := 1
+	y := 2 @ 3
+}
+"###,
+        r###"prog.go:5:9: invalid character U+0040 '@'
+prog.go:5:11: syntax error: unexpected literal 3 at end of statement
+"###,
+    ),
+    (
+        "t1",
+        r###"package main
+
+func main() {
+	fmt.Println("x")
+}
+"###,
+        r###"prog.go:4:2: undefined: fmt
+"###,
+    ),
+    (
+        "t2",
+        r###"package main
+
+import "fmt"
+
+func main() {
+	for i := 0; i < 3; i++ {
+		fmt.Println(i)
+}
+"###,
+        r###"prog.go:9:1: syntax error: unexpected EOF, expecting }
+"###,
+    ),
+    (
+        "t3",
+        r###"package main
+
+import "fmt"
+
+func main() {
+	x := 5
+	x := 6
+	fmt.Println(x)
+}
+"###,
+        r###"prog.go:7:4: no new variables on left side of :=
+"###,
+    ),
+    (
+        "t4",
+        r###"package main
+
+import "fmt"
+
+func main() {
+	var s []int
+	s.append(1)
+	fmt.Println(s)
+}
+"###,
+        r###"prog.go:7:4: s.append undefined (type []int has no field or method append)
+"###,
+    ),
+    (
+        "t5",
+        r###"package main
+
+import "fmt"
+
+func main() {
+	ch := make(chan int)
+	go func() { ch <- 1 }
+	fmt.Println(<-ch)
+}
+"###,
+        r###"prog.go:7:5: expression in go must be function call
+"###,
+    ),
+    (
+        "t6",
+        r###"package main
+
+import "fmt"
+
+func main() {
+	x := "a" + 1
+	fmt.Println(x)
+}
+"###,
+        r###"prog.go:6:7: invalid operation: "a" + 1 (mismatched types untyped string and untyped int)
+"###,
+    ),
+    (
+        "t7",
+        r###"package main
+
+import "fmt"
+
+func add(a int, b int) int {
+	return a + b
+}
+
+func main() {
+	fmt.Println(add(1, "2"))
+}
+"###,
+        r###"prog.go:10:21: cannot use "2" (untyped string constant) as int value in argument to add
+"###,
+    ),
+    (
+        "t8",
+        r###"package main
+
+import "fmt"
+
+func main() {
+	if x := 3; x > 2
+	{
+		fmt.Println(x)
+	}
+}
+"###,
+        r###"prog.go:6:18: syntax error: unexpected newline, expecting { after if clause
+"###,
+    ),
+    (
+        "t9",
+        r###"package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+func main() {
+	var wg sync.WaitGroup
+	wg.Add()
+	fmt.Println("x")
+}
+"###,
+        r###"prog.go:10:2: not enough arguments in call to wg.Add
+	have ()
+	want (int)
+"###,
+    ),
+    (
+        "t10",
+        r###"package main
+
+import "fmt"
+
+func main() {
+	var m map[string]int
+	m.x = 1
+	fmt.Println(m)
+	return 1
+}
+"###,
+        r###"prog.go:7:4: m.x undefined (type map[string]int has no field or method x)
+prog.go:9:9: too many return values
+	have (number)
+	want ()
+"###,
+    ),
+    (
+        "t11",
+        r###"package main
+
+import "fmt"
+
+type T struct{}
+
+func (t T) String() string { return "T" }
+
+func main() {
+	var t T
+	fmt.Println(t.Strin())
+	var i int = "x" + "y"
+}
+"###,
+        r###"prog.go:11:16: t.Strin undefined (type T has no field or method Strin)
+prog.go:12:14: cannot use "x" + "y" (untyped string constant "xy") as int value in variable declaration
+"###,
+    ),
+    (
+        "t12",
+        r###"package main
+
+import "fmt"
+
+func main() {
+	fmt.Println("unterminated)
+}
+"###,
+        r###"prog.go:6:28: newline in string
+prog.go:6:28: syntax error: unexpected newline in argument list; possibly missing comma or )
+"###,
+    ),
+    (
+        "t13",
+        r###"package main
+
+import "fmt"
+
+func main() {
+	x := []int{1,2,3}
+	for i, v := range x {
+		fmt.Println(v)
+	}
+}
+"###,
+        r###"prog.go:7:6: i declared but not used
+"###,
+    ),
+    (
+        "t101",
+        r###"package main
+
+import (
+	"fmt"
+	"strconv"
+)
+
+func main() {
+	n, err := strconv.Atoi("1")
+	if err != nil {
+		n, err := strconv.Atoi("2")
+		fmt.Println(n)
+	}
+	fmt.Println(n)
+}
+"###,
+        r###"prog.go:11:6: err declared but not used
+"###,
+    ),
+    (
+        "t102",
+        r###"package main
+
+func f(x int) int {
+	if x > 0 {
+		return 1
+	} else if x < 0 {
+		return -1
+	}
+}
+
+func main() { f(1) }
+"###,
+        r###"prog.go:9:1: missing return
+"###,
+    ),
+    (
+        "t103",
+        r###"package main
+
+func f() (int, error) {
+	return 1
+}
+
+func main() { f() }
+"###,
+        r###"prog.go:4:9: not enough return values
+	have (number)
+	want (int, error)
+"###,
+    ),
+    (
+        "t104",
+        r###"package main
+
+import "fmt"
+
+func main() {
+	s := "abc"
+	s[0] = x
+	fmt.Println(s)
+}
+"###,
+        r###"prog.go:7:9: undefined: x
+"###,
+    ),
+    (
+        "t105",
+        r###"package main
+
+import "fmt"
+
+func main() {
+	a := 1
+	b := "x"
+	if a == b {
+		fmt.Println("eq")
+	}
+}
+"###,
+        r###"prog.go:8:10: invalid operation: a == b (mismatched types int and string)
+"###,
+    ),
+    (
+        "t106",
+        r###"package main
+
+x := 1
+
+func main() {}
+"###,
+        r###"prog.go:3:1: syntax error: non-declaration statement outside function body
+"###,
+    ),
+    (
+        "t107",
+        r###"package main
+
+func (s string) Len() int { return len(s) }
+
+func main() {}
+"###,
+        r###"prog.go:3:7: cannot define new methods on non-local type string
+"###,
+    ),
+    (
+        "t108",
+        r###"package main
+
+import "fmt"
+
+func main() {
+L:
+	for i := 0; i < 2; i++ {
+		fmt.Println(i)
+	}
+}
+"###,
+        r###"prog.go:6:1: label L defined and not used
+"###,
+    ),
+    (
+        "t109",
+        r###"package main
+
+import "fmt"
+
+type Counter struct{ n int }
+
+func (c *Counter) Inc() { c.n++ }
+
+type Incer interface{ Inc() }
+
+func main() {
+	var i Incer = Counter{}
+	fmt.Println(i)
+}
+"###,
+        r###"prog.go:12:16: cannot use Counter{} (value of type Counter) as type Incer in variable declaration:
+	Counter does not implement Incer (Inc method has pointer receiver)
+"###,
+    ),
+    (
+        "t110",
+        r###"package main
+
+import "fmt"
+
+func main() {
+	var x interface{} = 1
+	y := x + 1
+	fmt.Println(y)
+}
+"###,
+        r###"prog.go:7:7: invalid operation: x + 1 (mismatched types interface{} and int)
+"###,
+    ),
+    (
+        "t111",
+        r###"package main
+
+import "fmt"
+
+func main() {
+	ch := make(chan<- int)
+	v := <-ch
+	fmt.Println(v)
+	close(5)
+}
+"###,
+        r###"prog.go:7:9: invalid operation: cannot receive from send-only channel ch (variable of type chan<- int)
+prog.go:9:8: invalid operation: cannot close non-channel 5 (untyped int constant)
+"###,
+    ),
+    (
+        "t112",
+        r###"package main
+
+import "fmt"
+
+func main() {
+	nums := []int{1, 2}
+	fmt.Println(nums[1.5])
+	var f float64 = 1
+	fmt.Println(f % 2)
+}
+"###,
+        r###"prog.go:7:19: 1.5 (untyped float constant) truncated to int
+prog.go:9:14: invalid operation: operator % not defined on f (variable of type float64)
+"###,
+    ),
+    (
+        "t113",
+        r###"package main
+
+import "fmt"
+
+func main() {
+	defer fmt.Println
+	go func() {}
+}
+"###,
+        r###"prog.go:6:11: expression in defer must be function call
+prog.go:7:5: expression in go must be function call
+"###,
+    ),
+];
 #[test]
 fn diagnostics_match_go_build() {
     let mut failures = Vec::new();

@@ -179,7 +179,7 @@ impl<'a> Checker<'a> {
         };
         if ops.len() < nfixed {
             let _ = e;
-            let rparen = args.last().map_or(rparen, |a| a.pos);
+            let rparen = args.last().map_or(e.pos, |a| a.pos);
             self.error(
                 rparen,
                 format!("not enough arguments in call to {fname}\n\thave {have}\n\twant {want}"),

@@ -1147,6 +1147,12 @@ impl<'a> Checker<'a> {
             self.mismatch(pos, &full(), &x, &y, le);
             return Operand::invalid();
         }
+        if x.ty != y.ty && !self.t.is_untyped(x.ty) && !self.t.is_untyped(y.ty) {
+            // An untyped constant converted toward an interface gets its
+            // default type, which does not match the interface.
+            self.mismatch(pos, &full(), &x, &y, le);
+            return Operand::invalid();
+        }
         let t = x.ty;
         let ok = match op {
             Tok::Add => self.t.is_numeric(t) || self.t.is_string(t),
@@ -1383,14 +1389,14 @@ impl<'a> Checker<'a> {
         if self.t.is_untyped(x.ty) && !self.t.is_untyped(y.ty) {
             let mut xx = x.clone();
             if !self.convert_untyped(&mut xx, y.ty, le) {
-                self.cmp_mismatch(pos, &full, &x, &y);
+                self.cmp_mismatch(re.pos, &full, &x, &y);
                 return Operand::invalid();
             }
             x = xx;
         } else if self.t.is_untyped(y.ty) && !self.t.is_untyped(x.ty) {
             let mut yy = y.clone();
             if !self.convert_untyped(&mut yy, x.ty, re) {
-                self.cmp_mismatch(pos, &full, &x, &y);
+                self.cmp_mismatch(re.pos, &full, &x, &y);
                 return Operand::invalid();
             }
             y = yy;
@@ -1409,11 +1415,11 @@ impl<'a> Checker<'a> {
             let mut yy = y.clone();
             let (a, b) = (x.ty, y.ty);
             if !(self.convert_untyped(&mut xx, b, le) && self.convert_untyped(&mut yy, a, re)) {
-                self.cmp_mismatch(pos, &full, &x, &y);
+                self.cmp_mismatch(re.pos, &full, &x, &y);
                 return Operand::invalid();
             }
         } else if !self.assignable_type(x.ty, y.ty) && !self.assignable_type(y.ty, x.ty) {
-            self.cmp_mismatch(pos, &full, &x, &y);
+            self.cmp_mismatch(re.pos, &full, &x, &y);
             return Operand::invalid();
         }
         let t = if x.mode == Mode::Nil { y.ty } else { x.ty };
@@ -1804,6 +1810,15 @@ impl<'a> Checker<'a> {
         let mut io = self.expr(i, None);
         self.single_value(i, &mut io);
         if io.mode == Mode::Invalid {
+            return None;
+        }
+        if io.mode == Mode::Const
+            && self.t.is_untyped(io.ty)
+            && self.t.is_numeric(io.ty)
+            && io.val.as_ref().and_then(|v| v.to_int()).is_none()
+        {
+            let d = self.describe(i, &io);
+            self.error(i.pos, format!("{d} truncated to int"));
             return None;
         }
         if !self.t.is_integer(io.ty)

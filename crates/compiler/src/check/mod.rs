@@ -805,7 +805,7 @@ impl<'a> Checker<'a> {
             && matches!(self.obj(to).kind, ObjKind::TypeName);
         if !is_local_named {
             self.error(
-                tn.pos,
+                recv.names.first().map_or(tn.pos, |n| n.pos),
                 format!("cannot define new methods on non-local type {}", tn.name),
             );
             return;
@@ -1855,9 +1855,15 @@ impl<'a> Checker<'a> {
                     return;
                 }
                 for (l, r) in lhs.iter().zip(rhs) {
-                    let lt = self.lhs_expr(l);
+                    // Like types2: the value first; with an invalid value the
+                    // target is only resolved, not checked.
                     let mut x = self.expr(r, None);
                     self.single_value(r, &mut x);
+                    if x.mode == Mode::Invalid {
+                        self.use_lhs(l);
+                        continue;
+                    }
+                    let lt = self.lhs_expr(l);
                     match lt {
                         Some(t) => {
                             self.assignment(&mut x, t, "assignment", r);
@@ -1900,6 +1906,24 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+    }
+
+    /// Resolves an assignment target without checking it (after an
+    /// invalid value), so undefined names are still reported.
+    fn use_lhs(&mut self, l: &Expr) {
+        if let ExprKind::Ident(id) = &l.unparen().kind {
+            if is_blank(&id.name) {
+                return;
+            }
+            match self.lookup(&id.name) {
+                Some(o) => {
+                    self.info.objs.insert(id.id, o);
+                }
+                None => self.error(id.pos, format!("undefined: {}", id.name)),
+            }
+            return;
+        }
+        self.expr(l, None);
     }
 
     /// Checks an assignment target; returns its type (None for `_`).
