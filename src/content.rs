@@ -119,6 +119,9 @@ pub struct Strings {
     pub next: &'static str,
     pub not_translated: &'static str,
     pub menu: &'static str,
+    pub reset_progress: &'static str,
+    /// "{answered} of {questions} answered, {right} right": the parts around the numbers.
+    pub progress_parts: [&'static str; 3],
 }
 
 pub fn strings(lang: Lang) -> &'static Strings {
@@ -130,6 +133,8 @@ pub fn strings(lang: Lang) -> &'static Strings {
             next: "下一章",
             not_translated: "这一章还没有中文版本。",
             menu: "菜单",
+            reset_progress: "重置",
+            progress_parts: ["已答 ", " 题，答对 ", " 题，共 "],
         },
         Lang::En => &Strings {
             book_title: "Go Concurrency Lab",
@@ -138,6 +143,8 @@ pub fn strings(lang: Lang) -> &'static Strings {
             next: "Next",
             not_translated: "This chapter has no English version yet.",
             menu: "Menu",
+            reset_progress: "Reset",
+            progress_parts: [" answered, ", " right, of ", " questions"],
         },
     }
 }

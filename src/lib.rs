@@ -15,6 +15,7 @@ pub mod engine;
 pub mod markdown;
 pub mod pages;
 pub mod platform;
+pub mod progress;
 pub mod route;
 pub mod threads;
 pub mod view;

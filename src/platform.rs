@@ -51,3 +51,14 @@ pub fn scroll_to_fragment_or_top() {
         None => window.scroll_to_with_x_and_y(0.0, 0.0),
     }
 }
+
+/// The page's localStorage, when the browser allows it (private modes and
+/// some embeddings refuse it: callers then simply don't persist).
+pub fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+/// A saved string, or `None` (nothing saved, or no storage).
+pub fn load(key: &str) -> Option<String> {
+    local_storage().and_then(|s| s.get_item(key).ok().flatten())
+}

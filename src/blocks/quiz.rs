@@ -5,6 +5,7 @@ use super::BlockContext;
 use crate::content::Lang;
 use crate::directive::{Question, Quiz};
 use crate::markdown::{self, LinkContext};
+use crate::platform;
 use crate::view;
 use yew::prelude::*;
 
@@ -74,10 +75,6 @@ impl Answers {
     }
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
-}
-
 enum Action {
     Toggle {
         question: usize,
@@ -94,8 +91,7 @@ pub fn quiz_view(props: &Props) -> Html {
     let answers = {
         let (key, quiz) = (key.clone(), props.quiz.clone());
         use_state(move || {
-            let saved = storage().and_then(|s| s.get_item(&key).ok().flatten());
-            saved
+            platform::load(&key)
                 .map(|s| Answers::decode(&s, &quiz))
                 .unwrap_or_else(|| Answers::empty(&quiz))
         })
@@ -103,7 +99,7 @@ pub fn quiz_view(props: &Props) -> Html {
     {
         let key = key.clone();
         use_effect_with((*answers).clone(), move |a| {
-            if let Some(s) = storage() {
+            if let Some(s) = platform::local_storage() {
                 let _ = s.set_item(&key, &a.encode());
             }
         });

@@ -3,6 +3,7 @@
 use crate::components::parallel_check::ParallelCheck;
 use crate::content::{chapters, strings, Lang};
 use crate::platform;
+use crate::progress;
 use crate::route::Route;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -12,6 +13,8 @@ pub fn home() -> Html {
     use_effect_with((), |_| {
         platform::set_page("Go Concurrency Lab · Go 并发实验室", "zh-CN")
     });
+    // Bumped by a reset, so the tallies are read again from storage.
+    let resets = use_state(|| 0u32);
     let column = |lang: Lang| {
         let s = strings(lang);
         let intro = match lang {
@@ -23,12 +26,28 @@ pub fn home() -> Html {
                 <h2>{ s.contents }{ " · " }{ lang.native_name() }</h2>
                 <p class="intro">{ intro }</p>
                 <ol class="contents-list">
-                    { for chapters().iter().enumerate().map(|(i, c)| html! {
-                        <li>
-                            <Link<Route> to={Route::chapter(lang, c.slug)}>
-                                <span class="num">{ i + 1 }</span>{ c.title(lang) }
-                            </Link<Route>>
-                        </li>
+                    { for chapters().iter().enumerate().map(|(i, c)| {
+                        let tally = progress::chapter_tally(lang, i);
+                        let reset = {
+                            let resets = resets.clone();
+                            Callback::from(move |_: MouseEvent| {
+                                progress::reset_chapter(lang, i);
+                                resets.set(*resets + 1);
+                            })
+                        };
+                        html! {
+                            <li>
+                                <Link<Route> to={Route::chapter(lang, c.slug)}>
+                                    <span class="num">{ i + 1 }</span>
+                                    <span class="title">{ c.title(lang) }</span>
+                                    <progress::Badge {lang} {tally} />
+                                </Link<Route>>
+                                if tally.answered > 0 {
+                                    <button class="reset-progress" onclick={reset}
+                                        aria-label={format!("{} {}", s.reset_progress, c.title(lang))}>{ s.reset_progress }</button>
+                                }
+                            </li>
+                        }
                     }) }
                 </ol>
             </section>
