@@ -11,8 +11,9 @@
 //! normal mode competes with newcomers, as in Go) is readied with its pc
 //! moved back onto the call, so it re-executes the native.
 //!
-//! Mutex words: `[state, unused]`, state bit 0 = locked, bit 2 = starving
-//! (as `mutexLocked`/`mutexStarving`). RWMutex words: `[writer held,
+//! Mutex words: `[state, waiters]`, state bit 0 = locked, bit 2 = starving
+//! (as `mutexLocked`/`mutexStarving`; Go keeps the waiter count in the
+//! state word's upper bits). RWMutex words: `[writer held,
 //! active readers, waiting writers, unused]`. WaitGroup: `[counter,
 //! unused]`. Once: `[done, in progress]`.
 
@@ -315,6 +316,8 @@ fn mutex_lock(c: &mut Ctx, w: &mut [u64]) -> Result<(), Trap> {
     } else if now - c.mutex_wait_start > STARVATION_THRESHOLD_NS {
         a.store(s | MUTEX_STARVING, SeqCst);
     }
+    // Word 1 counts the waiters, so Unlock without waiters stays cheap.
+    word(c.m, p, 1)?.fetch_add(1, SeqCst);
     wait_on(c, p, WaitReason::SyncMutexLock, lifo)
 }
 
@@ -325,13 +328,20 @@ fn mutex_unlock(c: &mut Ctx, w: &mut [u64]) -> Result<(), Trap> {
         return Err(Trap::Fatal("sync: unlock of unlocked mutex".into()));
     }
     c.m.sched.event(EvKind::MutexUnlock, c.goid, p, 0);
-    let waiter = dequeue(c.m, p);
+    let waiters = word(c.m, p, 1)?;
+    let waiter = match waiters.load(SeqCst) {
+        0 => None,
+        _ => {
+            waiters.fetch_sub(1, SeqCst);
+            dequeue(c.m, p)
+        }
+    };
     match waiter {
         Some(gi) if s & MUTEX_STARVING != 0 => {
             // Starvation mode: ownership goes straight to the front waiter.
             let now = c.m.sched.nanotime();
             let started = c.m.sched.g(gi).map(|g| g.mutex_wait_start).unwrap_or(now);
-            let last = !c.m.sched.semtable.contains_key(&p);
+            let last = word(c.m, p, 1)?.load(SeqCst) == 0;
             if last || now - started < STARVATION_THRESHOLD_NS {
                 word(c.m, p, 0)?.store(MUTEX_LOCKED, SeqCst);
             }
