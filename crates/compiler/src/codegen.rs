@@ -1717,10 +1717,44 @@ impl<'a> Gen<'a> {
                     imm: *b as i32,
                 });
             }
-            ConstVal::Str(s) => {
-                let k = self.konst(bc::Const::Str(String::from_utf8_lossy(s).into_owned()));
-                self.emit(Op::LoadConst { dst, idx: k });
-            }
+            ConstVal::Str(s) => match std::str::from_utf8(s) {
+                _ if s.len() > 4096 && std::str::from_utf8(s).is_err() => {
+                    // Very long non-UTF-8 literals stay lossy rather than
+                    // use thousands of registers.
+                    let k = self.konst(bc::Const::Str(String::from_utf8_lossy(s).into_owned()));
+                    self.emit(Op::LoadConst { dst, idx: k });
+                }
+                Ok(text) => {
+                    let k = self.konst(bc::Const::Str(text.to_string()));
+                    self.emit(Op::LoadConst { dst, idx: k });
+                }
+                Err(_) => {
+                    // Not UTF-8 ("\xff"): `Const::Str` holds a Rust string,
+                    // so build the bytes and convert: string([]byte{...}).
+                    let m = self.mark();
+                    let base = self.alloc_n(s.len() as u32);
+                    for (i, b) in s.iter().enumerate() {
+                        self.emit(Op::LoadInt {
+                            dst: Reg(base.0 + i as u16),
+                            imm: *b as i32,
+                        });
+                    }
+                    let byte_t = self.basic_id(Basic::Uint8);
+                    let be = self.btype(byte_t);
+                    self.emit(Op::SliceLit {
+                        dst,
+                        elem: be,
+                        base,
+                        n: s.len() as u16,
+                    });
+                    self.emit(Op::Convert {
+                        dst,
+                        src: dst,
+                        conv: ConvKind::BytesToStr,
+                    });
+                    self.free_to(m.max(dst.0 as u32 + 1));
+                }
+            },
             _ if is_float => {
                 let mut f = v.to_f64().unwrap_or(0.0);
                 if self.t.basic_of(ty) == Some(Basic::Float32) {
