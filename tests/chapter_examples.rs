@@ -40,6 +40,7 @@ fn check(path: &str, block: &RunBlock) -> Result<(), String> {
     if let Some(seed) = block.seed {
         config.seed = seed;
     }
+    config.race = block.race;
     // A book example is small: a tenth of a second of a fast machine's work.
     config.max_instructions = config.max_instructions.min(2_000_000_000);
     let got = run_captured(Arc::new(program), config);
