@@ -727,6 +727,10 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                     nret,
                 } => {
                     clock!();
+                    if m.race_on {
+                        // Race detector: stacks of library calls need the pc.
+                        save_pc!();
+                    }
                     if let Err(t) = call_native(m, g, native, base + b.0 as usize, nargs, nret, out)
                     {
                         trap_native!(t);

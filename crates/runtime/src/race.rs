@@ -264,6 +264,10 @@ pub(crate) struct NativeOp {
     arg: u64,
     /// `Once.Do` re-executed after its function returned.
     once_finishing: bool,
+    /// WaitGroup: the counter before the call (0 for other calls).
+    prior: u64,
+    /// `WaitGroup.Wait` that will block with no other waiter.
+    first_waiter: bool,
 }
 
 /// A goroutine's detector state.
@@ -957,11 +961,18 @@ pub(crate) fn before_native(m: &Machine, g: &G, nid: u32, start: usize) -> Optio
     if kind == NativeKind::Plain {
         return None;
     }
+    let raw = g.stack.get(start).copied().unwrap_or(0);
+    let wg = matches!(kind, NativeKind::WgAdd | NativeKind::WgWait);
+    let prior = if wg { m.heap.load(raw).unwrap_or(0) } else { 0 };
     Some(NativeOp {
         kind,
-        ptr: g.stack.get(start).copied().unwrap_or(0) & ADDR_MASK,
+        ptr: raw & ADDR_MASK,
         arg: g.stack.get(start + 1).copied().unwrap_or(0),
         once_finishing: !g.cb.results.is_empty(),
+        prior,
+        first_waiter: kind == NativeKind::WgWait
+            && prior != 0
+            && !m.sched.semtable.contains_key(&raw),
     })
 }
 
@@ -980,6 +991,14 @@ pub(crate) fn after_native(
             complete(m, g, op, ok, out);
         }
         Err(Trap::Sched(SchedReq::Park)) => {
+            if op.first_waiter {
+                // Go's Wait "must be synchronized with the first Add": the
+                // first waiter writes the WaitGroup's semaphore, which an
+                // Add from zero reads (see `complete`).
+                let pc = g.frames.last().map_or(0, |f| f.pc as usize);
+                let sema = op.ptr.wrapping_add(1 << 32);
+                access(m, g, sema, pc, AccessKind::Write, out);
+            }
             if let Some(d) = m.race.as_deref_mut() {
                 let slot = d.slot(g.goid);
                 d.thread(slot).pending = Some(op);
@@ -1021,6 +1040,12 @@ fn complete(m: &mut Machine, g: &G, op: NativeOp, ok: bool, out: &mut dyn Output
     // The atomic access itself, checked against plain accesses.
     match op.kind {
         AtomicLoad => access(m, g, p, pc, AccessKind::AtomicRead, out),
+        // An Add that starts the count from zero reads the semaphore the
+        // first blocked Wait writes: an Add racing with Wait is reported.
+        WgAdd if (op.arg as i64) > 0 && op.prior == 0 => {
+            let sema = p.wrapping_add(1 << 32);
+            access(m, g, sema, pc, AccessKind::Read, out)
+        }
         AtomicStore | AtomicRmw => access(m, g, p, pc, AccessKind::AtomicWrite, out),
         AtomicCas => {
             let kind = if ok {
