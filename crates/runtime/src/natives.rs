@@ -162,6 +162,9 @@ pub const NAMES: &[&str] = &[
     "time.Sleep",
     "time.After",
     "time.Tick",
+    "time.NewTimer",
+    "time.(*Timer).Stop",
+    "time.(*Timer).Reset",
     "os.ReadFile",
 ];
 

@@ -296,6 +296,9 @@ pub enum TimerKind {
         ch: u64,
         /// Re-arm period (0 for one-shot).
         period: i64,
+        /// A `time.Timer`'s id (0 for `After`/`Tick`): the timer fires only
+        /// while its id is in `Sched::live_timers` (`Stop`, `Reset`).
+        id: u64,
     },
     /// A blocking system call of M `m` completes.
     SyscallDone {
@@ -457,6 +460,10 @@ pub struct Sched {
     pub now_rem: u64,
     /// Pending timers.
     pub timers: BinaryHeap<Reverse<Timer>>,
+    /// Ids of `time.Timer`s that are armed (see `TimerKind::ChanSend`).
+    pub live_timers: std::collections::HashSet<u64>,
+    /// Last `time.Timer` id given out.
+    pub timer_ids: u64,
     timer_seq: u64,
     /// The P whose turn it is.
     pub cur_p: PIdx,
@@ -536,6 +543,8 @@ impl Sched {
             now: 0,
             now_rem: 0,
             timers: BinaryHeap::new(),
+            live_timers: Default::default(),
+            timer_ids: 0,
             timer_seq: 0,
             cur_p: 0,
             turn_used: 0,
@@ -1552,7 +1561,10 @@ fn fire_timers(m: &mut Machine, out: &mut dyn Output) -> Result<(), i32> {
                     m.sched.goready(g);
                 }
             }
-            TimerKind::ChanSend { ch, period } => {
+            TimerKind::ChanSend { ch, period, id } => {
+                if id != 0 && !m.sched.live_timers.remove(&id) {
+                    continue; // stopped or reset
+                }
                 crate::chan::send_time(m, ch, t.when);
                 if period > 0 {
                     m.sched.addtimer(t.when + period, t.kind);

@@ -200,6 +200,30 @@ pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
             w[0] = if d <= 0 { 0 } else { timer_chan(c.m, d, d)? };
             Ok(())
         },
+        "time.NewTimer" => |c, w| {
+            let d = w[0] as i64;
+            let ty = crate::natives::time_type(c.m);
+            let ch = crate::chan::makechan(c.m, ty, 1)?;
+            let timer_ty = timer_type(c.m);
+            let t = c.m.zero(timer_ty);
+            word(c.m, t, 0)?.store(ch, SeqCst);
+            arm_timer(c.m, t, d)?;
+            w[0] = t;
+            Ok(())
+        },
+        "time.(*Timer).Stop" => |c, w| {
+            let id = word(c.m, w[0], 1)?.load(SeqCst);
+            w[0] = c.m.sched.live_timers.remove(&id) as u64;
+            Ok(())
+        },
+        "time.(*Timer).Reset" => |c, w| {
+            let (t, d) = (w[0], w[1] as i64);
+            let id = word(c.m, t, 1)?.load(SeqCst);
+            let active = c.m.sched.live_timers.remove(&id);
+            arm_timer(c.m, t, d)?;
+            w[0] = active as u64;
+            Ok(())
+        },
         "os.ReadFile" => |c, w| {
             let name = c.m.heap.str_lossy(w[0]);
             let name = name.strip_prefix("./").unwrap_or(&name).to_string();
@@ -465,12 +489,36 @@ fn once_do(c: &mut Ctx, w: &mut [u64]) -> Result<(), Trap> {
     Err(Trap::Call(w[1], Vec::new()))
 }
 
+/// The opaque `time.Timer` type: `[C chan Time, id]`.
+fn timer_type(m: &mut Machine) -> u32 {
+    use golab_bytecode::{TypeDesc, TypeKind};
+    if let Some(i) = m.types.iter().position(|t| t.name == "time.Timer") {
+        return i as u32;
+    }
+    m.types.push(TypeDesc::new("time.Timer", TypeKind::Opaque));
+    (m.types.len() - 1) as u32
+}
+
+/// (Re)arms the `time.Timer` at `t` to fire after `d` with a fresh id.
+fn arm_timer(m: &mut Machine, t: u64, d: i64) -> Result<(), Trap> {
+    m.sched.timer_ids += 1;
+    let id = m.sched.timer_ids;
+    word(m, t, 1)?.store(id, SeqCst);
+    m.sched.live_timers.insert(id);
+    let ch = word(m, t, 0)?.load(SeqCst);
+    let when = m.sched.nanotime().saturating_add(d.max(0));
+    m.sched
+        .addtimer(when, TimerKind::ChanSend { ch, period: 0, id });
+    Ok(())
+}
+
 /// A channel of capacity 1 that receives the time after `d` (and every
 /// `period` after that).
 fn timer_chan(m: &mut Machine, d: i64, period: i64) -> Result<u64, Trap> {
     let ty = crate::natives::time_type(m);
     let ch = crate::chan::makechan(m, ty, 1)?;
     let when = m.sched.nanotime().saturating_add(d.max(0));
-    m.sched.addtimer(when, TimerKind::ChanSend { ch, period });
+    m.sched
+        .addtimer(when, TimerKind::ChanSend { ch, period, id: 0 });
     Ok(ch)
 }

@@ -1113,3 +1113,83 @@ fn select_chooses_uniformly_among_ready_cases() {
         );
     }
 }
+
+/// `time.NewTimer`, `Stop` and `Reset` (the compiler reads `t.C` as word 0
+/// of the opaque `time.Timer`).
+///
+/// ```go
+/// t := time.NewTimer(50 * time.Millisecond)
+/// println(t.Stop(), t.Stop())      // true false
+/// println(t.Reset(10 * time.Millisecond)) // false
+/// <-t.C                            // fires at 10 ms
+/// println(time.Since(start) >= 10ms && < 50ms)
+/// ```
+#[test]
+fn timers_stop_and_reset() {
+    let mut a = Asm::new();
+    let int = a.ty("int", TypeKind::Int(IntKind::I64));
+    let bool_t = a.ty("bool", TypeKind::Bool);
+    let any = a.ty("interface {}", TypeKind::Interface(vec![]));
+    let new_timer = a.native("time.NewTimer");
+    let stop = a.native("time.(*Timer).Stop");
+    let reset = a.native("time.(*Timer).Reset");
+    let now = a.native("time.Now");
+    let since = a.native("time.Since");
+    let println = a.native("println");
+    let main = a.func(
+        "main.main",
+        0,
+        16,
+        &[
+            (
+                3,
+                format!("call_native native={now} base=r14 nargs=0 nret=1"),
+            ),
+            (4, "load_int dst=r1 imm=50000000".into()),
+            (
+                4,
+                format!("call_native native={new_timer} base=r1 nargs=1 nret=1"),
+            ),
+            (4, "move dst=r0 src=r1".into()),
+            (5, "move dst=r1 src=r0".into()),
+            (
+                5,
+                format!("call_native native={stop} base=r1 nargs=1 nret=1"),
+            ),
+            (5, "move dst=r2 src=r0".into()),
+            (
+                5,
+                format!("call_native native={stop} base=r2 nargs=1 nret=1"),
+            ),
+            (6, "move dst=r3 src=r0".into()),
+            (6, "load_int dst=r4 imm=10000000".into()),
+            (
+                6,
+                format!("call_native native={reset} base=r3 nargs=2 nret=1"),
+            ),
+            (7, "get_field dst=r5 obj=r0 field=0".into()),
+            (7, "recv dst=r5 ch=r5".into()),
+            (8, "move dst=r6 src=r14".into()),
+            (
+                8,
+                format!("call_native native={since} base=r6 nargs=1 nret=1"),
+            ),
+            (9, format!("make_iface dst=r8 src=r1 ty={bool_t}")),
+            (9, format!("make_iface dst=r9 src=r2 ty={bool_t}")),
+            (9, format!("make_iface dst=r10 src=r3 ty={bool_t}")),
+            (9, format!("make_iface dst=r11 src=r6 ty={int}")),
+            (9, format!("slice_lit dst=r8 elem={any} base=r8 n=4")),
+            (
+                9,
+                format!("call_native native={println} base=r8 nargs=1 nret=0"),
+            ),
+            (10, "return src=r0 n=0".into()),
+        ],
+    );
+    let c = run_captured(a.program(main), cfg(1, 1));
+    let (_, err) = text(&c);
+    let parts: Vec<&str> = err.split_whitespace().collect();
+    assert_eq!(&parts[..3], &["true", "false", "false"], "{err}");
+    let waited: i64 = parts[3].parse().unwrap();
+    assert!((10_000_000..10_100_000).contains(&waited), "{waited}");
+}
