@@ -46,6 +46,22 @@
 //! clock. When nothing at all can ever run, `checkdead` reports Go's
 //! deadlock.
 //!
+//! # Parallel mode (issue 5): what the threaded driver must add
+//!
+//! The queue functions (`runqput`, `runqget`, `runqsteal`, `globrunqput`,
+//! `globrunqget`, `goready`, `wakep`, `handoffp`, `exitsyscall`) take
+//! `&mut Sched` and are the contract: a threaded driver runs `turn`-like
+//! loops on real threads and calls them under one `sched.lock`-style mutex
+//! (Go's local run queues are lock-free; ours may start locked and stay
+//! correct). What is single-threaded today and needs care there: the heap's
+//! object table (allocation and the collector, which must stop the world
+//! first, as Go's STW phases do), `Sched::allgs` (a G is taken out while it
+//! executes, so no two Ms can run it), channel and semaphore queues (under
+//! the same lock, never readying a G while holding a channel's lock in
+//! Go's sense), and virtual time, which becomes real time: timers fire by
+//! the clock, preemption by a 10 ms deadline checked with the same counter.
+//! Plain Go loads and stores are already relaxed atomics on heap words.
+//!
 //! # Rejected alternatives
 //!
 //! A round-robin of Gs with no Ps (the first version of this runtime) cannot
