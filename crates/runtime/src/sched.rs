@@ -25,7 +25,7 @@
 //! This module holds the scheduler state (`Sched`: Gs, Ps, Ms, the global
 //! queue, timers) and the functions that move Gs between queues. In step
 //! mode all Ms are virtual and multiplexed on one host thread by
-//! [`run`]: it gives every P that has an M a *turn* (one P at a time, in an
+//! `run`: it gives every P that has an M a *turn* (one P at a time, in an
 //! order drawn from the run's seed; with GOMAXPROCS > 1 a turn is a short
 //! seeded quantum of instructions so the Ps interleave finely), and advances
 //! virtual time by the longest turn of the round, since the Ps run in
