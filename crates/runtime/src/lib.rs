@@ -28,8 +28,10 @@
 //! [`Vm::run_to_end`], and [`run_captured`]. Step mode for the widgets:
 //! [`Vm::step_instruction`], [`Vm::step_event`], [`Vm::run_until_line`],
 //! [`Vm::choose_next`], [`Vm::snapshot`] (plain data), and the trace:
-//! [`Vm::enable_trace`], [`Vm::trace`], [`Vm::chrome_trace_json`]. The same
-//! program, GOMAXPROCS and seed always give the same run.
+//! [`Vm::enable_trace`], [`Vm::trace`], [`Vm::chrome_trace_json`]. The race
+//! detector ([`race`]): [`Config::race`], then [`Vm::race_reports`] (plain
+//! data) besides Go's report text on stderr. The same program, GOMAXPROCS
+//! and seed always give the same run.
 #![deny(missing_docs)]
 
 pub mod chan;
