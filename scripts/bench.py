@@ -37,9 +37,21 @@ BENCHES = [
 ]
 
 
+TIME = shutil.which("time") and Path("/usr/bin/time")
+
+
 def measure(cmd, timeout):
     """Runs cmd; returns (seconds or None on timeout, the child's own peak RSS
-    in KiB from os.wait4, exit status, stdout, stderr)."""
+    in KiB, exit status, stdout, stderr).
+
+    The peak RSS comes from /usr/bin/time (GNU time) when it exists: a child
+    forked from this Python process inherits its RSS high-water mark across
+    exec, so os.wait4's ru_maxrss never reads below Python's ~15 MB. GNU time
+    is small, so its child's mark is the program's own. The time it adds is
+    one fork+exec, the same for Go and for lab."""
+    rss_file = OUT / "rss.txt"
+    if TIME and TIME.exists():
+        cmd = [str(TIME), "-f", "%M", "-o", str(rss_file), *cmd]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     # Read output while the child runs so a full pipe never stalls it.
@@ -65,7 +77,13 @@ def measure(cmd, timeout):
     elapsed = time.perf_counter() - start
     code = os.waitstatus_to_exitcode(status)
     timed_out = time.perf_counter() > deadline
-    return (None if timed_out else elapsed), usage.ru_maxrss, ("timeout" if timed_out else code), b"".join(out_chunks), b"".join(err_chunks)
+    rss = usage.ru_maxrss
+    if TIME and TIME.exists():
+        try:
+            rss = int(rss_file.read_text().split()[-1])
+        except (OSError, ValueError, IndexError):
+            pass
+    return (None if timed_out else elapsed), rss, ("timeout" if timed_out else code), b"".join(out_chunks), b"".join(err_chunks)
 
 
 def series(cmd, runs, timeout):
@@ -101,6 +119,13 @@ def machine():
     return f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs ({cpu}), {mem}; {go}"
 
 
+def loadavg():
+    try:
+        return open("/proc/loadavg").read().split()[0]
+    except OSError:
+        return "?"
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
@@ -117,7 +142,9 @@ def main():
     lab = ROOT / "target" / "release" / "lab"
 
     rows = []
-    print(f"machine: {machine()}")
+    times = {}  # name -> (go seconds, lab seconds, go KiB, lab KiB)
+    load_start = loadavg()
+    print(f"machine: {machine()}; load average {load_start} at the start")
     print(f"{'benchmark':<12} {'go':>9} {'lab':>9} {'ratio':>8} {'go RSS':>9} {'lab RSS':>9}  target")
     for name, prog, target in BENCHES:
         if only and name.split("/")[0] not in only and name not in only:
@@ -135,8 +162,35 @@ def main():
         else:
             same = "" if lab_first[1] == go_first[1] else "  OUTPUT DIFFERS"
             line = f"{name:<12} {go_t:>8.3f}s {lab_t:>8.3f}s {lab_t/go_t:>7.2f}x {go_rss/1024:>7.1f}MB {lab_rss/1024:>7.1f}MB  {target}{same}"
+            times[name] = (go_t, lab_t, go_rss, lab_rss)
         print(line, flush=True)
         rows.append(line)
+
+    # Derived figures: the parallel speed-up and memory per goroutine.
+    derived = []
+    if "parallel/1" in times and "parallel/2" in times:
+        (g1, l1, _, _), (g2, l2, _, _) = times["parallel/1"], times["parallel/2"]
+        derived.append(
+            f"parallel speed-up, GOMAXPROCS 2 vs 1: go {g1/g2:.2f}x, lab {l1/l2:.2f}x"
+            "  (target >= 1.8x natively; lab runs Ps in virtual time in step mode)"
+        )
+    if "spawn" in times:
+        empty = OUT / "empty.go"
+        empty.write_text("package main\n\nfunc main() {}\n")
+        binary = OUT / "empty"
+        subprocess.run(["go", "build", "-o", str(binary), str(empty)], check=True, env={**os.environ, "GO111MODULE": "off"})
+        _, go_base, _ = series([str(binary)], 3, args.timeout)
+        _, lab_base, _ = series([str(lab), "run", str(empty)], 3, args.timeout)
+        _, _, go_rss, lab_rss = times["spawn"]
+        if go_base is not None and lab_base is not None:
+            derived.append(
+                f"spawn, peak RSS above an empty program per goroutine (100,000): "
+                f"go {(go_rss - go_base) * 1024 / 100000:.0f} B, lab {(lab_rss - lab_base) * 1024 / 100000:.0f} B"
+                "  (target <= 1 KB)"
+            )
+    derived.append(f"load average: {load_start} at the start, {loadavg()} at the end")
+    for line in derived:
+        print(line)
 
     if not args.no_write:
         body = [
@@ -152,6 +206,8 @@ def main():
             "```text",
             f"{'benchmark':<12} {'go':>9} {'lab':>9} {'ratio':>8} {'go RSS':>9} {'lab RSS':>9}  target",
             *rows,
+            "",
+            *derived,
             "```",
             "",
         ]
