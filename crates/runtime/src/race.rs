@@ -399,7 +399,9 @@ impl Detector {
         if vc.len() <= slot as usize {
             vc.resize(slot as usize + 1, 0);
         }
-        let clock = vc[slot as usize].max(self.slot_clock[slot as usize]) + 1;
+        let clock = vc[slot as usize]
+            .max(self.slot_clock[slot as usize])
+            .saturating_add(1);
         vc[slot as usize] = clock;
         self.slot_clock[slot as usize] = clock;
         self.gs.push(GorInfo {
@@ -441,7 +443,7 @@ impl Detector {
 
     /// Ends the slot's current epoch (after a release).
     fn tick(&mut self, slot: u32) {
-        let c = self.slot_clock[slot as usize] + 1;
+        let c = self.slot_clock[slot as usize].saturating_add(1);
         self.slot_clock[slot as usize] = c;
         let t = self.thread(slot);
         if t.vc.len() <= slot as usize {
@@ -1147,7 +1149,7 @@ fn chan_state(m: &Machine, c: u64) -> Option<(u32, u32, u32)> {
 }
 
 fn prev_slot(i: u32, size: u32) -> u32 {
-    (i + size - 1) % size.max(1)
+    (i + size.max(1) - 1) % size.max(1)
 }
 
 /// A buffered send by `goid` just advanced `sendx` past its slot.
