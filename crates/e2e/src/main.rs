@@ -139,6 +139,10 @@ fn main() {
             "the G/M/P widget steps, in Chinese",
             widgets::gmp_widget_and_chinese,
         ),
+        (
+            "the widgets in the dark theme (screenshots)",
+            widgets::dark_theme_screenshots,
+        ),
     ];
     let (mut passed, mut failed) = (0, 0);
     for (name, check) in checks {

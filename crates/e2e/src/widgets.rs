@@ -525,3 +525,88 @@ pub fn gmp_widget_and_chinese(ctx: &Ctx) -> Result<(), String> {
     )?;
     no_console_errors(ctx, "gmp widget (zh)")
 }
+
+/// The widgets in the dark theme: a second browser whose binary is a small
+/// wrapper adding `--force-dark-mode` (which makes `prefers-color-scheme`
+/// dark), so the stylesheet's dark palette is what the screenshots show.
+pub fn dark_theme_screenshots(ctx: &Ctx) -> Result<(), String> {
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+    std::fs::create_dir_all(&ctx.out).map_err(|e| e.to_string())?;
+    let wrapper = ctx.out.join("chromium-dark.sh");
+    std::fs::write(
+        &wrapper,
+        format!("#!/bin/sh\nexec {chromium:?} --force-dark-mode \"$@\"\n"),
+    )
+    .map_err(|e| e.to_string())?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&wrapper, std::fs::Permissions::from_mode(0o755))
+            .map_err(|e| e.to_string())?;
+    }
+    let driver = crate::webdriver::Driver::start(&wrapper.display().to_string(), &chromedriver)?;
+    let dark = Ctx {
+        driver,
+        isolated: ctx.isolated.clone(),
+        plain: ctx.plain.clone(),
+        out: ctx.out.clone(),
+    };
+    let d = &dark.driver;
+    open(&dark, "/en/race-conditions")?;
+    if d.execute("return matchMedia('(prefers-color-scheme: dark)').matches;")?
+        .as_bool()
+        != Some(true)
+    {
+        return Err("the page is not in the dark theme".into());
+    }
+    let i = block_with_view(&dark, "race")?;
+    run_to_exit(&dark, i)?;
+    shot(
+        &dark,
+        &format!("{}.querySelector('.view-race')", block(i)),
+        "dark-race.png",
+    )?;
+    open(&dark, "/en/scheduler")?;
+    let i = block_with_view(&dark, "gmp")?;
+    for _ in 0..8 {
+        click_in(&dark, i, ".step-event")?;
+    }
+    shot(
+        &dark,
+        &format!("{}.querySelector('.view-gmp')", block(i)),
+        "dark-gmp.png",
+    )?;
+    shot(&dark, &block(i), "dark-editor.png")?;
+    open(&dark, "/en/channels")?;
+    d.wait_for(
+        "the comparison widget",
+        "return document.querySelector('.channel-compare .cmp-step') !== null;",
+        LOAD,
+    )?;
+    for _ in 0..8 {
+        d.click(".channel-compare .cmp-step")?;
+    }
+    shot(
+        &dark,
+        "document.querySelector('.channel-compare')",
+        "dark-channels.png",
+    )?;
+    open(&dark, "/en/processes-and-threads")?;
+    d.click(".pvt-write")?;
+    d.click(".pvt-read")?;
+    shot(
+        &dark,
+        "document.querySelector('.pvt')",
+        "dark-process-vs-thread.png",
+    )?;
+    open(&dark, "/en/locking")?;
+    let i = block_with_view(&dark, "timeline")?;
+    run_to_exit(&dark, i)?;
+    shot(
+        &dark,
+        &format!("{}.querySelector('.view-timeline')", block(i)),
+        "dark-timeline.png",
+    )?;
+    no_console_errors(&dark, "dark theme")
+}
