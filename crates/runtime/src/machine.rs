@@ -119,7 +119,9 @@ pub(crate) struct Machine {
     pub const_words: Arc<Vec<Vec<u64>>>,
     pub globals: Handle,
     pub rt: RtTypes,
-    pub rng: u64,
+    /// The Go program's `math/rand` package-level source (Go 1.19: seeded
+    /// with 1 until `rand.Seed`; independent of the scheduler's seed).
+    pub math_rand: crate::gorand::GoRand,
     pub config: Config,
     /// Instructions executed so far.
     pub steps: u64,
@@ -217,7 +219,6 @@ impl Machine {
             })
             .collect();
         let globals = heap.alloc_words(Shape::Globals, 0, prog.globals.len());
-        let rng = config.seed ^ 0x9E37_79B9_7F4A_7C15;
         let sched = crate::sched::Sched::new(config.gomaxprocs, config.seed);
         let mut m = Machine {
             prog: prog.clone(),
@@ -242,7 +243,7 @@ impl Machine {
                 m_error,
                 m_string,
             },
-            rng,
+            math_rand: crate::gorand::GoRand::default(),
             config,
             steps: 0,
             sched,
@@ -267,15 +268,6 @@ impl Machine {
             m.heap.words(m.globals as u64).unwrap()[i].store(z, Relaxed);
         }
         Ok(m)
-    }
-
-    /// A deterministic pseudo-random number (splitmix64 over the run's seed).
-    pub fn rand_u64(&mut self) -> u64 {
-        self.rng = self.rng.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.rng;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
     }
 
     /// The type id of a runtime-made named type whose values carry a string

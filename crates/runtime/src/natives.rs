@@ -460,32 +460,30 @@ pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
             })
         },
         "math.Pow" => |_, w| float2(w, f64::powf),
-        "rand.Intn" => |c, w| {
-            let n = w[0] as i64;
-            if n <= 0 {
-                return Err(panic_str(c.m, "invalid argument to Intn"));
+        "rand.Intn" => |c, w| match c.m.math_rand.intn(w[0] as i64) {
+            Some(v) => {
+                w[0] = v as u64;
+                Ok(())
             }
-            w[0] = c.m.rand_u64() % n as u64;
-            Ok(())
+            None => Err(panic_str(c.m, "invalid argument to Intn")),
         },
-        "rand.Int63n" => |c, w| {
-            let n = w[0] as i64;
-            if n <= 0 {
-                return Err(panic_str(c.m, "invalid argument to Int63n"));
+        "rand.Int63n" => |c, w| match c.m.math_rand.int63n(w[0] as i64) {
+            Some(v) => {
+                w[0] = v as u64;
+                Ok(())
             }
-            w[0] = c.m.rand_u64() % n as u64;
-            Ok(())
+            None => Err(panic_str(c.m, "invalid argument to Int63n")),
         },
         "rand.Int" => |c, w| {
-            w[0] = c.m.rand_u64() >> 1;
+            w[0] = c.m.math_rand.int() as u64;
             Ok(())
         },
         "rand.Float64" => |c, w| {
-            w[0] = ((c.m.rand_u64() >> 11) as f64 / (1u64 << 53) as f64).to_bits();
+            w[0] = c.m.math_rand.float64().to_bits();
             Ok(())
         },
         "rand.Seed" => |c, w| {
-            c.m.rng = w[0] ^ 0x9E37_79B9_7F4A_7C15;
+            c.m.math_rand.seed(w[0] as i64);
             Ok(())
         },
         // A process exit status is one byte: os.Exit(300) exits 44, as on Linux.
