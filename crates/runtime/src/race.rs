@@ -56,11 +56,13 @@
 //! (`Machine::race_on`) that is always false: a predictable branch. When
 //! on, the state lives in the machine: step mode needs no locking; a
 //! parallel driver must hold the machine (as it must for the heap).
-//! Goroutines that are alive at the same time are limited to 8128, the
-//! limit of Go's detector before 1.19 (ThreadSanitizer v2); Go 1.19's v3
-//! has none. Slots of finished goroutines are reused only once that many
-//! slots exist, after a quarantine, continuing their epochs, so reuse can
-//! hide a race but never invent one.
+//! Shadow cells take 32 bytes per checked word, at most 1 GiB in all (past
+//! that, newly touched words go unchecked). Goroutines alive at the same
+//! time are limited to 8128, the limit of Go's detector before 1.19
+//! (ThreadSanitizer v2; Go 1.19's v3 has none): vector clocks grow with the
+//! number of slots. Slots of finished goroutines are reused only once 1024
+//! slots exist, after a quarantine of 16, continuing their epochs, so
+//! reuse can hide a race but never invent one.
 
 use crate::g::G;
 use crate::heap::{handle, offset, Obj};
@@ -74,6 +76,9 @@ use std::collections::{HashMap, HashSet, VecDeque};
 pub const MAX_LIVE_GOROUTINES: usize = 8128;
 /// Slots allocated before finished goroutines' slots are reused.
 const REUSE_AFTER_SLOTS: usize = 1024;
+/// Shadow memory allowed (32 bytes per checked word): beyond it, new words
+/// go unchecked rather than exhaust the page's memory.
+const SHADOW_LIMIT_BYTES: usize = 1 << 30;
 /// Entries of the stack-node cache.
 const NODE_CACHE: usize = 256;
 /// Finished slots kept out of reuse (ThreadSanitizer's thread quarantine).
@@ -341,6 +346,8 @@ pub(crate) struct Detector {
     last_goid: (u64, u32),
     /// Shadow cells by heap handle and word offset.
     shadow: Vec<Vec<Cell>>,
+    /// Bytes held by shadow cells (bounded by `SHADOW_LIMIT_BYTES`).
+    shadow_bytes: usize,
     sync: HashMap<u64, Vec<u32>>,
     racy_addrs: HashSet<u64>,
     racy_stacks: HashSet<(u32, u32)>,
@@ -379,6 +386,7 @@ impl Detector {
             node_cache: vec![(u32::MAX, 0, 0, 0); NODE_CACHE],
             last_goid: (0, 0),
             shadow: Vec::new(),
+            shadow_bytes: 0,
             sync: HashMap::new(),
             racy_addrs: HashSet::new(),
             racy_stacks: HashSet::new(),
@@ -534,6 +542,13 @@ impl Detector {
         }
         let words = &mut self.shadow[h];
         if words.len() <= off {
+            let grow = (off + 1 - words.len()) * std::mem::size_of::<Cell>();
+            if self.shadow_bytes + grow > SHADOW_LIMIT_BYTES {
+                // Out of shadow memory: this word goes unchecked (a missed
+                // race, never a false one), the page stays alive.
+                return None;
+            }
+            self.shadow_bytes += grow;
             words.resize(off + 1, Cell::default());
         }
         let cell = &mut words[off];
@@ -1242,6 +1257,9 @@ pub(crate) fn swept(m: &mut Machine) {
     let freed = |h: u64| matches!(heap.get(h), None | Some(Obj::Free));
     for (h, cells) in d.shadow.iter_mut().enumerate() {
         if !cells.is_empty() && freed(h as u64) {
+            d.shadow_bytes = d
+                .shadow_bytes
+                .saturating_sub(cells.len() * std::mem::size_of::<Cell>());
             *cells = Vec::new();
         }
     }
