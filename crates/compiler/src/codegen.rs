@@ -3354,6 +3354,10 @@ impl<'a> Gen<'a> {
                     }
                 }
                 self.pos = self.bpos(e.pos);
+                if n > 255 {
+                    self.err(e.pos, "too many arguments in call (limit 255)");
+                    return Err(());
+                }
                 let nb = n as u8;
                 if is_go {
                     self.emit(Op::Go {
