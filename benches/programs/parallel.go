@@ -1,9 +1,9 @@
-// parallel1: 2 independent CPU-bound goroutines, GOMAXPROCS(1).
+// parallel: 2 independent CPU-bound goroutines; GOMAXPROCS comes from the environment
+// (GOMAXPROCS=N for Go, lab run --gomaxprocs N).
 package main
 
 import (
 	"fmt"
-	"runtime"
 	"sync"
 )
 
@@ -16,7 +16,6 @@ func work(seed int) int {
 }
 
 func main() {
-	runtime.GOMAXPROCS(1)
 	var wg sync.WaitGroup
 	results := make([]int, 2)
 	for g := 0; g < 2; g++ {

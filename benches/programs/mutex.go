@@ -1,14 +1,13 @@
-// mutex1: 4 goroutines x 250,000 Lock/Unlock increments, GOMAXPROCS(1).
+// mutex: 4 goroutines x 250,000 Lock/Unlock increments; GOMAXPROCS comes from the environment
+// (GOMAXPROCS=N for Go, lab run --gomaxprocs N).
 package main
 
 import (
 	"fmt"
-	"runtime"
 	"sync"
 )
 
 func main() {
-	runtime.GOMAXPROCS(1)
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	counter := 0
