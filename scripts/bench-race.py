@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The race detector's cost: ours (`lab run -race`) next to Go's (`go build -race`).
 
-For each benchmark program (default: cpu, pingpong, mutex1 from
+For each benchmark program (default: cpu, pingpong, mutex from
 benches/programs/), measures the median CPU time (user + system, from
 os.wait4, so other load on a shared machine matters less than for wall
 time) of N runs (default 3) of:
@@ -43,7 +43,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--go", default="/usr/bin/go")
-    ap.add_argument("names", nargs="*", default=["cpu", "pingpong", "mutex1"])
+    ap.add_argument("names", nargs="*", default=["cpu", "pingpong", "mutex"])
     args = ap.parse_args()
     if not LAB.exists():
         sys.exit(f"{LAB} is missing: cargo build --release -p golab-cli")
