@@ -242,19 +242,27 @@ fn split_option(word: &str) -> Result<(&str, &str), DirectiveError> {
     }
 }
 
+impl RunBlock {
+    /// A block with the defaults of a bare ` ```go run `: step mode, editable,
+    /// expected to exit 0, and any `// Output:` comment of `code` as its expectation.
+    pub fn new(code: &str) -> RunBlock {
+        RunBlock {
+            code: code.to_string(),
+            views: Vec::new(),
+            gomaxprocs: None,
+            mode: Mode::Step,
+            seed: None,
+            editable: true,
+            race: false,
+            exit: 0,
+            id: None,
+            expected: expected_output(code),
+        }
+    }
+}
+
 fn parse_run(options: &[&str], body: &str) -> Result<RunBlock, DirectiveError> {
-    let mut block = RunBlock {
-        code: body.to_string(),
-        views: Vec::new(),
-        gomaxprocs: None,
-        mode: Mode::Step,
-        seed: None,
-        editable: true,
-        race: false,
-        exit: 0,
-        id: None,
-        expected: expected_output(body),
-    };
+    let mut block = RunBlock::new(body);
     for word in options {
         let (key, value) = split_option(word)?;
         let bad = |what: &str| err(0, format!("`{key}={value}`: {what}"));

@@ -22,13 +22,7 @@ pub fn quizzes(chapter: &'static ChapterSource, lang: Lang) -> Vec<QuizSlot> {
         return Vec::new();
     };
     let doc = markdown::parse(text, &LinkContext { lang: lang.code() });
-    let ctx = BlockContext {
-        lang,
-        chapter: chapter.slug,
-        path: chapter.path(lang),
-        line: 0,
-        index: 0,
-    };
+    let ctx = BlockContext::for_chapter(chapter, lang);
     let mut out = Vec::new();
     collect(&doc.nodes, &ctx, &mut out);
     out

@@ -7,7 +7,7 @@ pub mod quiz;
 pub mod run;
 pub mod widget;
 
-use crate::content::Lang;
+use crate::content::{ChapterSource, Lang};
 use crate::directive::Directive;
 use yew::prelude::*;
 
@@ -25,6 +25,17 @@ pub struct BlockContext {
 }
 
 impl BlockContext {
+    /// The context of a chapter's top level, before any block.
+    pub fn for_chapter(chapter: &'static ChapterSource, lang: Lang) -> BlockContext {
+        BlockContext {
+            lang,
+            chapter: chapter.slug,
+            path: chapter.path(lang),
+            line: 0,
+            index: 0,
+        }
+    }
+
     pub fn at(&self, line: usize, index: usize) -> BlockContext {
         BlockContext {
             line,

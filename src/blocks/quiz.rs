@@ -155,7 +155,7 @@ pub fn quiz_view(props: &Props) -> Html {
         let choices = q.choices.iter().enumerate().map(|(ci, c)| {
             let selected = answers.selected[qi][ci];
             let onchange = act.reform(move |_| Action::Toggle { question: qi, choice: ci, multi });
-            let verdict = checked.then(|| if c.correct { "correct" } else { "wrong" });
+            let verdict = checked.then_some(if c.correct { "correct" } else { "wrong" });
             html! {
                 <li class={classes!("choice", verdict, selected.then_some("selected"))}>
                     <label>

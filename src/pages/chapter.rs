@@ -80,13 +80,7 @@ pub fn chapter_page(props: &Props) -> Html {
         let menu_open = menu_open.clone();
         Callback::from(move |_| menu_open.set(false))
     };
-    let ctx = BlockContext {
-        lang,
-        chapter: chapter.slug,
-        path: chapter.path(lang),
-        line: 0,
-        index: 0,
-    };
+    let ctx = BlockContext::for_chapter(chapter, lang);
     let outline = doc
         .as_ref()
         .as_ref()

@@ -12,7 +12,7 @@ use super::playground::Playground;
 use super::t;
 use crate::blocks::BlockContext;
 use crate::content::Lang;
-use crate::directive::{Mode, RunBlock};
+use crate::directive::RunBlock;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -208,16 +208,9 @@ pub fn process_vs_thread(props: &Props) -> Html {
         .clone()
         .unwrap_or_else(|| DEFAULT_PROGRAM.to_string());
     let run_block = RunBlock {
-        code: program,
-        views: Vec::new(),
-        gomaxprocs: None,
-        mode: Mode::Step,
-        seed: None,
-        editable: true,
-        race: false,
-        exit: 0,
         id: Some("process-vs-thread".into()),
         expected: None,
+        ..RunBlock::new(&program)
     };
     html! {
         <div class="pvt" data-wrote={(th.x_first > 0).to_string()} data-main-ended={th.main_ended.to_string()}>
