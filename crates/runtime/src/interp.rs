@@ -1261,7 +1261,7 @@ pub(crate) fn call_native(
     if let Some(op) = race_op {
         race::after_native(m, g, op, &r, start, out);
     }
-    if !matches!(r, Err(Trap::Call(..))) {
+    if !matches!(r, Err(Trap::Call(..))) && (g.cb.state.is_some() || !g.cb.results.is_empty()) {
         g.cb = Default::default();
     }
     r

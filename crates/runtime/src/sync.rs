@@ -22,7 +22,7 @@ use crate::natives::{Ctx, NativeFn};
 use crate::sched::{EvKind, GIdx, SchedReq, TimerKind, WaitReason};
 use golab_bytecode::IntKind;
 use std::sync::atomic::AtomicU64;
-use std::sync::atomic::Ordering::SeqCst;
+use std::sync::atomic::Ordering::{Acquire, Release, SeqCst};
 
 const MUTEX_LOCKED: u64 = 1;
 const MUTEX_STARVING: u64 = 4;
@@ -253,9 +253,15 @@ pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
 }
 
 /// Word `i` of the object a pointer points to.
+#[inline]
 fn word(m: &Machine, p: u64, i: u32) -> Result<&AtomicU64, Trap> {
-    m.heap
-        .words(p)
+    hword(&m.heap, p, i)
+}
+
+/// Word `i` of the object a pointer points to, borrowing only the heap.
+#[inline]
+fn hword(h: &crate::heap::Heap, p: u64, i: u32) -> Result<&AtomicU64, Trap> {
+    h.words(p)
         .and_then(|ws| ws.get(crate::heap::offset(p) as usize + i as usize))
         .ok_or(Trap::Runtime(RtErr::NilDeref))
 }
@@ -325,14 +331,17 @@ fn ready_retry(m: &mut Machine, gi: GIdx) {
 
 fn mutex_lock(c: &mut Ctx, w: &mut [u64]) -> Result<(), Trap> {
     let p = w[0];
-    let a = word(c.m, p, 0)?;
-    let s = a.load(SeqCst);
+    let a = hword(&c.m.heap, p, 0)?;
+    let s = a.load(Acquire);
     if s & MUTEX_LOCKED == 0 {
-        a.store(s | MUTEX_LOCKED, SeqCst);
+        // Fast path: uncontended. (Acquire/Release suffice for a lock word;
+        // the threaded driver of issue 5 must make this a compare-and-swap.)
+        a.store(s | MUTEX_LOCKED, Release);
         c.mutex_wait_start = 0;
         c.m.sched.event(EvKind::MutexLock, c.goid, p, 0);
         return Ok(());
     }
+    let a = word(c.m, p, 0)?;
     let now = c.m.sched.nanotime();
     let lifo = c.mutex_wait_start != 0;
     if !lifo {
@@ -347,9 +356,16 @@ fn mutex_lock(c: &mut Ctx, w: &mut [u64]) -> Result<(), Trap> {
 
 fn mutex_unlock(c: &mut Ctx, w: &mut [u64]) -> Result<(), Trap> {
     let p = w[0];
-    let s = word(c.m, p, 0)?.load(SeqCst);
+    let a = hword(&c.m.heap, p, 0)?;
+    let s = a.load(Acquire);
     if s & MUTEX_LOCKED == 0 {
         return Err(Trap::Fatal("sync: unlock of unlocked mutex".into()));
+    }
+    if s == MUTEX_LOCKED && hword(&c.m.heap, p, 1)?.load(Acquire) == 0 {
+        // Fast path: no waiters, not starving.
+        a.store(0, Release);
+        c.m.sched.event(EvKind::MutexUnlock, c.goid, p, 0);
+        return Ok(());
     }
     c.m.sched.event(EvKind::MutexUnlock, c.goid, p, 0);
     let waiters = word(c.m, p, 1)?;
