@@ -13,12 +13,12 @@ func main() {
 	done := make(chan bool)
 	go func() {
 		ch <- 3 // blocks: the buffer is full
-		fmt.Println("sender unblocked")
 		done <- true
 	}()
 	time.Sleep(10 * time.Millisecond)
 	fmt.Println("len", len(ch), "cap", cap(ch))
 	fmt.Println(<-ch)
 	<-done
+	fmt.Println("sender unblocked")
 	fmt.Println(<-ch, <-ch, len(ch))
 }
