@@ -382,6 +382,21 @@ pub fn all() -> Vec<Case> {
         1,
         is("no_package.go:1:1: syntax error: package statement must be first"),
     ));
+    // Found by `cargo fuzz` (fuzz/RUNS.md): a type that contains itself.
+    // Go 1.19: "./recursive_struct_type.go:3:6: invalid recursive type A"
+    // then "\t./recursive_struct_type.go:3:6: A refers to" and "\t...: A".
+    v.push(case(
+        "recursive_struct_type",
+        go("package main\n\ntype A struct {\n\tX int\n\tA A\n}\n\nfunc main() {\n\tvar a A\n\t_ = a\n}\n"),
+        1,
+        is("recursive_struct_type.go:3:6: invalid recursive type A"),
+    ));
+    v.push(case(
+        "recursive_array_type",
+        go("package main\n\ntype A [2]A\n\nfunc main() {\n\tvar a A\n\tprintln(a == a)\n}\n"),
+        1,
+        is("recursive_array_type.go:3:6: invalid recursive type A"),
+    ));
     // Go 1.19 (`go run`): "package command-line-arguments is not a main package".
     v.push(case(
         "package_not_main",
