@@ -85,6 +85,20 @@ pub fn run(path: &str, src: &str, config: &RunConfig, sink: &mut dyn Sink) -> Fi
     }
 }
 
+/// Compiles and runs `src` with the trace on, discarding its output; returns
+/// the exit status, the number of trace events and the Chrome trace JSON.
+pub fn traced_run(
+    path: &str,
+    src: &str,
+    config: &RunConfig,
+) -> Result<(i32, usize, String), String> {
+    let program = golab_compiler::compile(path, src).map_err(|d| d.to_string())?;
+    let mut vm = Vm::new(Arc::new(program), runtime_config(config));
+    vm.enable_trace(true);
+    let exit = vm.run_to_end(&mut SinkOutput(&mut Captured::default()));
+    Ok((exit, vm.trace().len(), vm.chrome_trace_json()))
+}
+
 /// Runs a compiled program to the end, streaming its output to `sink`;
 /// returns its exit status.
 pub fn execute(program: Arc<Program>, config: &RunConfig, sink: &mut dyn Sink) -> i32 {

@@ -14,3 +14,4 @@ pub mod corpus;
 pub mod embedded;
 pub mod engine;
 pub mod golden;
+pub mod trace_check;

@@ -1425,7 +1425,11 @@ fn execute_g(m: &mut Machine, pi: PIdx, mi: MIdx, gi: GIdx, inherit: bool) {
         pp.schedwhen = now;
     }
     s.allm[mi as usize].curg = gi;
-    s.allm[mi as usize].spinning = false;
+    // `resetspinning`: a spinning M that found work wakes another spinner
+    // when Ps are idle, so a burst of new goroutines spreads over all Ps.
+    if std::mem::replace(&mut s.allm[mi as usize].spinning, false) {
+        s.wakep();
+    }
     let goid = match s.g_mut(gi) {
         Some(g) => {
             g.status = GStatus::Grunning;
