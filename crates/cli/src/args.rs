@@ -41,6 +41,8 @@ pub struct RunArgs {
     pub max_goroutines: Option<usize>,
     /// `--max-memory BYTES`: heap bytes allowed.
     pub max_memory: Option<usize>,
+    /// `--max-wall MS`: wall-clock milliseconds allowed.
+    pub max_wall_ms: Option<u64>,
 }
 
 /// Why the command line was rejected. Printed as `lab: MESSAGE` followed by
@@ -71,7 +73,8 @@ check  print the program's compile errors (exit status 1 if there are any)
 
 Limits (a runaway program ends with a fatal error, exit status 2):
 --max-instructions N (default 10000000000), --max-goroutines N (default
-1000000), --max-memory BYTES (heap; default 1073741824).
+1000000), --max-memory BYTES (heap; default 1073741824), --max-wall MS
+(wall-clock milliseconds; default 120000).
 
 Without --seed the seed is random (--verbose prints it); the same program,
 GOMAXPROCS and seed always run the same way.
@@ -132,6 +135,7 @@ fn parse_run(args: &[String]) -> Result<RunArgs, UsageError> {
             "max-instructions" => run.max_instructions = Some(flag.number()?),
             "max-goroutines" => run.max_goroutines = Some(flag.number()?),
             "max-memory" => run.max_memory = Some(flag.number()?),
+            "max-wall" => run.max_wall_ms = Some(flag.number()?),
             "trace" => {
                 let path = flag.value.clone().unwrap_or_default();
                 if path.is_empty() {
@@ -194,6 +198,7 @@ const VALUE_FLAGS: &[&str] = &[
     "max-instructions",
     "max-goroutines",
     "max-memory",
+    "max-wall",
 ];
 
 /// Splits `[flags...] file` and insists on exactly one file after the flags.
@@ -258,6 +263,7 @@ mod tests {
             max_instructions: None,
             max_goroutines: None,
             max_memory: None,
+            max_wall_ms: None,
         });
         assert_eq!(
             parse_str("run --gomaxprocs 2 --seed 7 --verbose p.go"),

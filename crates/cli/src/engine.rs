@@ -36,6 +36,8 @@ pub struct Limits {
     pub max_goroutines: Option<usize>,
     /// Heap bytes before `fatal error: runtime: out of memory`.
     pub max_memory_bytes: Option<usize>,
+    /// Wall-clock milliseconds before `fatal error: wall-time limit exceeded`.
+    pub max_wall_ms: Option<u64>,
 }
 
 /// Where a running program's output goes.
@@ -238,7 +240,33 @@ fn runtime_config(config: &RunConfig) -> Config {
     if let Some(n) = l.max_memory_bytes {
         c.max_memory_bytes = n;
     }
+    if let Some(n) = l.max_wall_ms {
+        c.max_wall_ms = n;
+    }
+    c.wall_clock = host_clock();
     c
+}
+
+/// Milliseconds on the host's monotonic clock, for the wall-time limit.
+/// `Instant` does not exist on wasm32-unknown-unknown (it panics), so the
+/// embedded corpus tests there run without a wall-time limit; the page gives
+/// the runtime its own clock (`performance.now()`).
+#[cfg(not(target_arch = "wasm32"))]
+fn host_clock() -> Option<fn() -> f64> {
+    fn now_ms() -> f64 {
+        static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+        START
+            .get_or_init(std::time::Instant::now)
+            .elapsed()
+            .as_secs_f64()
+            * 1000.0
+    }
+    Some(now_ms)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn host_clock() -> Option<fn() -> f64> {
+    None
 }
 
 /// Lets the runtime write into a [`Sink`] (the two traits have the same

@@ -72,6 +72,7 @@ fn run_config(a: &RunArgs) -> RunConfig {
             max_instructions: a.max_instructions,
             max_goroutines: a.max_goroutines,
             max_memory_bytes: a.max_memory,
+            max_wall_ms: a.max_wall_ms,
         },
     }
 }

@@ -125,3 +125,14 @@ fn run_of_a_program_that_does_not_compile_exits_1_with_diagnostics() {
         "{err}"
     );
 }
+
+#[test]
+fn an_endless_loop_ends_at_the_wall_time_limit() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("wall");
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    let prog = dir.join("loop.go");
+    std::fs::write(&prog, "package main\n\nfunc main() {\n\tfor {\n\t}\n}\n").expect("write");
+    let out = lab(&["run", "--max-wall", "300", prog.to_str().expect("utf-8 path")]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(text(&out.stderr), "fatal error: wall-time limit exceeded (0.3s)\n");
+}

@@ -83,10 +83,18 @@ pub struct Config {
     pub max_memory_bytes: usize,
     /// The race detector (`go run -race`): off by default (see [`race`]).
     pub race: bool,
+    /// Wall-clock milliseconds before the run is stopped with a fatal error;
+    /// enforced only when the host gives a [`Config::wall_clock`] (the
+    /// runtime itself reads no clock, so it runs the same on every host).
+    pub max_wall_ms: u64,
+    /// The host's monotonic clock in milliseconds (`Instant` natively,
+    /// `performance.now()` in the page); `None`: no wall-time limit.
+    pub wall_clock: Option<fn() -> f64>,
 }
 
 impl Default for Config {
-    /// GOMAXPROCS 1, seed 1, 10 billion instructions, 1,000,000 goroutines, 1 GiB.
+    /// GOMAXPROCS 1, seed 1, 10 billion instructions, 1,000,000 goroutines,
+    /// 1 GiB, and 2 minutes of wall time once a clock is given.
     fn default() -> Self {
         Config {
             gomaxprocs: 1,
@@ -95,6 +103,8 @@ impl Default for Config {
             max_goroutines: 1_000_000,
             max_memory_bytes: 1 << 30,
             race: false,
+            max_wall_ms: 120_000,
+            wall_clock: None,
         }
     }
 }
@@ -133,6 +143,8 @@ pub struct Vm {
     m: Option<Machine>,
     load_error: Option<String>,
     status: Status,
+    /// The host clock's reading when the run started (see `Config::wall_clock`).
+    wall_start: Option<f64>,
 }
 
 impl Vm {
@@ -143,6 +155,7 @@ impl Vm {
             m: None,
             load_error: None,
             status: Status::Running,
+            wall_start: config.wall_clock.map(|now| now()),
         };
         match Machine::new(program.clone(), config) {
             Ok(mut m) => {
@@ -192,6 +205,15 @@ impl Vm {
             self.status = Status::Exited(2);
             return self.status;
         };
+        if let (Some(start), Some(now)) = (self.wall_start, m.config.wall_clock) {
+            let limit = m.config.max_wall_ms;
+            if now() - start > limit as f64 {
+                let secs = limit as f64 / 1000.0;
+                out.stderr(format!("fatal error: wall-time limit exceeded ({secs}s)\n").as_bytes());
+                self.status = Status::Exited(2);
+                return self.status;
+            }
+        }
         if let RunEnd::Exit(code) = sched::run(m, budget, stop_at, out) {
             // Race detector: `Found N data race(s)`, exit status 66.
             let code = race::finish(m, code, out);
