@@ -5,7 +5,7 @@
 //! package *name* (`rand.Intn`, `atomic.AddInt64`, `debug.SetMaxThreads`),
 //! as listed in `golab_bytecode`'s crate docs; the runtime resolves them.
 
-use crate::types::{Basic, ConstVal, MethodDef, MethodImpl, Type, TypeId, Types};
+use crate::types::{Basic, ConstVal, FieldT, MethodDef, MethodImpl, Type, TypeId, Types};
 use std::collections::HashMap;
 
 /// A member of a library package.
@@ -329,6 +329,33 @@ impl Library {
         let sleep = b.func(vec![duration], vec![], false);
         let recv_time = b.t.intern(Type::Chan(crate::types::Dir::Recv, time_t));
         let after = b.func(vec![duration], vec![recv_time], false);
+        // `time.Timer` has the runtime's layout [C, id]: `t.C` is field 0;
+        // `id` is lower-case, so programs outside package time cannot name it.
+        let timer_fields = vec![
+            FieldT {
+                name: "C".into(),
+                ty: recv_time,
+                embedded: false,
+            },
+            FieldT {
+                name: "id".into(),
+                ty: int64,
+                embedded: false,
+            },
+        ];
+        let timer_struct = b.t.intern(Type::Struct(timer_fields));
+        let timer = b.t.new_named("Timer", "time", timer_struct);
+        let stop_t = b.func(vec![], vec![boolean], false);
+        let reset_t = b.func(vec![duration], vec![boolean], false);
+        set_methods(
+            b.t,
+            timer,
+            "time.(*Timer).",
+            true,
+            vec![("Stop", stop_t), ("Reset", reset_t)],
+        );
+        let timer_ptr = b.ptr(timer);
+        let new_timer = b.func(vec![duration], vec![timer_ptr], false);
         let dc = |v: i128| Member::Const {
             val: ConstVal::Int(v),
             ty: duration,
@@ -351,6 +378,8 @@ impl Library {
                 ("Sleep", f("time.Sleep", sleep)),
                 ("After", f("time.After", after)),
                 ("Tick", f("time.Tick", after)),
+                ("Timer", Member::Type(timer)),
+                ("NewTimer", f("time.NewTimer", new_timer)),
             ],
         );
 

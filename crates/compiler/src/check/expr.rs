@@ -1603,6 +1603,9 @@ impl<'a> Checker<'a> {
             _ => (t, false),
         };
         match self.t.lookup(t, &sel.name) {
+            // A lower-case field of a library type is invisible to package
+            // main (`t.id` of a `*time.Timer`), as Go's export rule says.
+            Lookup::Field { ref path, .. } if !self.field_visible(t, path, &sel.name) => {}
             Lookup::Field { mut path, ty } => {
                 let index = path.pop().unwrap_or(0);
                 // Through a pointer anywhere on the way the field is addressable.
@@ -2274,5 +2277,21 @@ pub(crate) fn const_compare(op: Tok, a: &ConstVal, b: &ConstVal) -> bool {
         Tok::Leq => o != Ordering::Greater,
         Tok::Gtr => o == Ordering::Greater,
         _ => o != Ordering::Less,
+    }
+}
+
+impl Checker<'_> {
+    /// Whether package main may name field `name` found at `path` in `t`:
+    /// exported, or declared by a type of package main.
+    fn field_visible(&self, t: TypeId, path: &[usize], name: &str) -> bool {
+        if name.starts_with(|c: char| c.is_uppercase()) {
+            return true;
+        }
+        let holder = self.t.path_type(t, &path[..path.len().saturating_sub(1)]);
+        let holder = match self.t.get(holder) {
+            Type::Pointer(b) => *b,
+            _ => holder,
+        };
+        self.t.named_info(holder).is_none_or(|n| n.pkg == "main")
     }
 }
