@@ -48,9 +48,9 @@ setup_web_tools() {
   cargo_tool wasm-bindgen wasm-bindgen-cli "$wbg" wasm-bindgen
   grep -q "wasm_bindgen = \"$wbg\"" "$GOLAB_ROOT/Trunk.toml" ||
     die "Trunk.toml's [tools] wasm_bindgen must equal Cargo.lock's wasm-bindgen $wbg"
-  if [ ! -x "$GOLAB_ROOT/node_modules/.bin/wasm-opt" ]; then
+  if [ ! -x "$GOLAB_ROOT/node_modules/.bin/wasm-opt" ] || [ ! -f "$GOLAB_ROOT/node_modules/axe-core/axe.min.js" ]; then
     command -v npm >/dev/null || apt_install npm
-    say "installing wasm-opt (npm binaryen)"
+    say "installing wasm-opt (npm binaryen) and axe-core"
     (cd "$GOLAB_ROOT" && npm ci --no-audit --no-fund --loglevel=error)
   fi
   PATH="$GOLAB_ROOT/node_modules/.bin:$PATH"

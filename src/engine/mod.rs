@@ -66,6 +66,8 @@ pub struct Settings {
     /// Record trace events (timeline, race view); `Some(true)` also
     /// records plain loads and stores of shared variables.
     pub trace: Option<bool>,
+    /// The race detector (`go run -race`): reports races on stderr, exit 66.
+    pub race: bool,
 }
 
 impl Default for Settings {
@@ -75,6 +77,7 @@ impl Default for Settings {
             seed: 1,
             max_instructions: Config::default().max_instructions,
             trace: None,
+            race: false,
         }
     }
 }
@@ -85,6 +88,7 @@ impl Settings {
             gomaxprocs: self.gomaxprocs.clamp(1, 64),
             seed: self.seed,
             max_instructions: self.max_instructions,
+            race: self.race,
             ..Config::default()
         }
     }
@@ -316,6 +320,20 @@ mod tests {
             .iter()
             .any(|e| e.kind == golab_runtime::EvKind::GoCreate));
         assert_eq!(s.current_lines().len(), 1);
+    }
+
+    #[test]
+    fn the_race_detector_reports_a_race_with_status_66() {
+        let src = "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\nvar n int\n\nfunc main() {\n\tvar wg sync.WaitGroup\n\twg.Add(2)\n\tfor i := 0; i < 2; i++ {\n\t\tgo func() {\n\t\t\tn++\n\t\t\twg.Done()\n\t\t}()\n\t}\n\twg.Wait()\n\tfmt.Println(n)\n}\n";
+        let settings = Settings {
+            race: true,
+            ..Settings::default()
+        };
+        let out = run_to_end(src, &settings).unwrap();
+        assert_eq!(out.exit, 66, "{}", out.stderr);
+        assert!(out.stderr.contains("WARNING: DATA RACE"), "{}", out.stderr);
+        let quiet = run_to_end(src, &Settings::default()).unwrap();
+        assert_eq!(quiet.exit, 0);
     }
 
     #[test]

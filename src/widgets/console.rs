@@ -35,6 +35,9 @@ pub struct Props {
     /// Wall-clock milliseconds the run has had so far.
     #[prop_or_default]
     pub real_ms: f64,
+    /// The run's virtual clock (what `time.Now` sees in step mode).
+    #[prop_or_default]
+    pub virtual_ns: i64,
     /// Whether stdout matched the example's `// Output:` comment (when it has one).
     #[prop_or_default]
     pub matches_expected: Option<bool>,
@@ -82,9 +85,12 @@ pub fn console(props: &Props) -> Html {
     let running = props.state == RunState::Running;
     let cost = (props.steps > 0).then(|| {
         format!(
-            "{} {} · {:.0} ms",
+            "{} {} · {} {} · {} {:.0} ms",
             grouped(props.steps),
             t(lang, "条指令", "instructions"),
+            t(lang, "虚拟时间", "virtual"),
+            super::gmp::format_ns(props.virtual_ns),
+            t(lang, "真实时间", "real"),
             props.real_ms
         )
     });

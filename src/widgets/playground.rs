@@ -74,6 +74,8 @@ pub struct State {
     pub diags: Vec<Diag>,
     pub gomaxprocs: u32,
     pub seed: u64,
+    /// The race detector is on (`race=true` in the directive, or the reader's checkbox).
+    pub race: bool,
     pub speed: Speed,
     pub run: RunState,
     pub output: Rc<engine::Console>,
@@ -102,6 +104,7 @@ pub enum Action {
     Reset(String),
     Procs(u32),
     Seed(u64),
+    Race(bool),
     Speed(Speed),
     CompileFailed(String, Vec<Diag>),
     Started(String),
@@ -146,6 +149,7 @@ impl Reducible for State {
             }
             Action::Procs(n) => s.gomaxprocs = n.clamp(1, 64),
             Action::Seed(seed) => s.seed = seed,
+            Action::Race(on) => s.race = on,
             Action::Speed(speed) => s.speed = speed,
             Action::CompileFailed(code, diags) => {
                 s.run = RunState::CompileFailed(
@@ -323,6 +327,7 @@ pub fn playground(props: &Props) -> Html {
             diags: Vec::new(),
             gomaxprocs: block.gomaxprocs.unwrap_or(1),
             seed: block.seed.unwrap_or(1),
+            race: block.race,
             speed: Speed::Max,
             run: RunState::Idle,
             output: Rc::default(),
@@ -361,6 +366,7 @@ pub fn playground(props: &Props) -> Html {
         gomaxprocs: state.gomaxprocs,
         seed: state.seed,
         trace: needs_trace.then_some(block.views.contains(&View::Race)),
+        race: state.race,
         ..Settings::default()
     };
     let dispatch = state.dispatcher();
@@ -528,6 +534,10 @@ pub fn playground(props: &Props) -> Html {
     });
     let on_new_seed =
         act.reform(|_: MouseEvent| Action::Seed((js_sys::Math::random() * 1_000_000.0) as u64 + 1));
+    let on_race = act.reform(|e: Event| {
+        let v: HtmlInputElement = e.target_unchecked_into();
+        Action::Race(v.checked())
+    });
     let on_speed = act.reform(|e: Event| {
         let v: web_sys::HtmlSelectElement = e.target_unchecked_into();
         Action::Speed(Speed::parse(&v.value()))
@@ -594,6 +604,10 @@ pub fn playground(props: &Props) -> Html {
                 </label>
                 <button class="button new-seed" onclick={on_new_seed} disabled={running}
                     title={t(lang, "随机换一个种子", "Pick a random seed")}>{ t(lang, "新种子", "new seed") }</button>
+                <label class="control" title={t(lang, "数据竞争检测器(go run -race)", "The data race detector (go run -race)")}>
+                    <input class="race-toggle" type="checkbox" checked={state.race} onchange={on_race} disabled={running} />
+                    <span>{ "-race" }</span>
+                </label>
                 <label class="control">
                     <span>{ t(lang, "速度", "speed") }</span>
                     <select class="speed" onchange={on_speed}>
@@ -644,7 +658,7 @@ pub fn playground(props: &Props) -> Html {
                 } }</p>
             }
             <Console output={state.output.clone()} state={state.run.clone()} lang={lang}
-                steps={state.steps} real_ms={state.real_ms} {matches_expected}
+                steps={state.steps} real_ms={state.real_ms} virtual_ns={state.virtual_ns} {matches_expected}
                 expected_exit={block.exit} />
             <RunMany code={state.code.clone()} gomaxprocs={state.gomaxprocs} seed={state.seed}
                 lang={lang} on_replay={on_replay} />

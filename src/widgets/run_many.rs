@@ -119,6 +119,7 @@ pub fn run_many(props: &Props) -> Html {
                                 seed: s,
                                 max_instructions: MAX_INSTRUCTIONS,
                                 trace: None,
+                                race: false,
                             };
                             (s, Session::new(program.clone(), &settings))
                         });

@@ -19,6 +19,9 @@ use webdriver::Driver;
 
 const LOAD: Duration = Duration::from_secs(30);
 
+/// One end-to-end check: `Err` says what a reader would have seen go wrong.
+type Check = fn(&Ctx) -> Result<(), String>;
+
 struct Ctx {
     driver: Driver,
     isolated: String,
@@ -71,7 +74,7 @@ fn main() {
         }
     };
 
-    let checks: &[(&str, fn(&Ctx) -> Result<(), String>)] = &[
+    let checks: &[(&str, Check)] = &[
         ("home page renders, isolated, no console errors", home),
         ("every chapter route in both languages", every_chapter),
         ("language switch keeps the chapter", language_switch),
@@ -142,6 +145,14 @@ fn main() {
         (
             "the widgets in the dark theme (screenshots)",
             widgets::dark_theme_screenshots,
+        ),
+        (
+            "playground controls are keyboard-focusable",
+            widgets::keyboard_runs_an_example,
+        ),
+        (
+            "axe-core: no serious or critical violations on widget pages",
+            widgets::accessibility_axe,
         ),
     ];
     let (mut passed, mut failed) = (0, 0);

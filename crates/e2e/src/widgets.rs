@@ -400,14 +400,21 @@ pub fn race_view_shows_the_lost_update(ctx: &Ctx) -> Result<(), String> {
     open(ctx, "/en/race-conditions")?;
     let i = block_with_view(ctx, "race")?;
     run_to_exit(ctx, i)?;
-    d.wait_for(
+    if let Err(e) = d.wait_for(
         "racing loads",
         &format!(
             "const r = {}.querySelector('.race'); return r && Number(r.dataset.racing) >= 2;",
             block(i)
         ),
         LOAD,
-    )?;
+    ) {
+        let _ = shot(ctx, &block(i), "failed-race.png");
+        let state = d.execute(&format!(
+            "const b = {}; const r = b.querySelector('.race'); return (r ? r.outerHTML.slice(0, 400) : 'no .race') + ' | console: ' + b.querySelector('.console-out').textContent.slice(0, 200) + ' | block {i}';",
+            block(i)
+        ))?;
+        return Err(format!("{e}: {state}"));
+    }
     let verdict = d.execute(&format!(
         "const v = {}.querySelector('.race-verdict'); return v && v.textContent;",
         block(i)
@@ -609,4 +616,84 @@ pub fn dark_theme_screenshots(ctx: &Ctx) -> Result<(), String> {
         "dark-timeline.png",
     )?;
     no_console_errors(&dark, "dark theme")
+}
+
+/// axe-core (npm) on pages with every widget, after stepping them: no
+/// serious or critical violations inside the runnable examples and widgets
+/// (the rest of the page is the book's frame, checked on its own). The
+/// script comes from
+/// `node_modules/axe-core/axe.min.js` (or `$AXE_CORE`).
+pub fn accessibility_axe(ctx: &Ctx) -> Result<(), String> {
+    let d = &ctx.driver;
+    let path =
+        std::env::var("AXE_CORE").unwrap_or_else(|_| "node_modules/axe-core/axe.min.js".into());
+    let axe = std::fs::read_to_string(&path)
+        .map_err(|e| format!("{path}: {e} (axe-core comes from npm: `npm install axe-core`)"))?;
+    let mut report = Vec::new();
+    for page in [
+        "/en/processes-and-threads",
+        "/en/scheduler",
+        "/en/race-conditions",
+        "/en/locking",
+        "/en/channels",
+        "/zh/channels",
+    ] {
+        open(ctx, page)?;
+        // Give the views something to draw: step the first playground.
+        let _ = click_in(ctx, 0, ".step-event");
+        let _ = click_in(ctx, 0, ".step-event");
+        d.execute(&format!("{axe}\n; window.__axe = null; axe.run({{include: [['.run-example'], ['.widget']], exclude: [['figcaption']]}}, {{resultTypes: ['violations']}}).then(r => window.__axe = r.violations.map(v => ({{id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length, target: [...new Set(v.nodes.map(n => (n.target.join(' ').split(/[ >]/).filter(x => x.startsWith('.')).pop() || n.target.join(' ')) + ' ' + (n.any[0] && n.any[0].data ? n.any[0].data.fgColor + '/' + n.any[0].data.bgColor + ' ' + n.any[0].data.contrastRatio : '')))].join(' | ')}}))); return true;"))?;
+        let v = d.wait_for(
+            "axe",
+            "return window.__axe && JSON.stringify(window.__axe);",
+            Duration::from_secs(60),
+        )?;
+        let list: Vec<serde_json::Value> =
+            serde_json::from_str(v.as_str().unwrap_or("[]")).map_err(|e| e.to_string())?;
+        for item in list {
+            let impact = item["impact"].as_str().unwrap_or("");
+            if impact == "serious" || impact == "critical" {
+                report.push(format!(
+                    "{page}: {} ({impact}, {} nodes, e.g. {}): {}",
+                    item["id"], item["nodes"], item["target"], item["help"]
+                ));
+            }
+        }
+    }
+    if report.is_empty() {
+        Ok(())
+    } else {
+        Err(report.join("\n        "))
+    }
+}
+
+/// Every control of a playground is reachable with Tab and works with the
+/// keyboard: Tab from the editor (after Escape) reaches Run, Enter runs.
+pub fn keyboard_runs_an_example(ctx: &Ctx) -> Result<(), String> {
+    let d = &ctx.driver;
+    open(ctx, "/en/processes-and-threads")?;
+    // Focus order inside the playground: the editor, then the toolbar.
+    let order = d.execute(&format!(
+        "const b = {}; const f = [...b.querySelectorAll('textarea, button, select, input, [tabindex]')].filter(e => !e.disabled && e.tabIndex >= 0); return f.map(e => e.className.split(' ').pop() || e.tagName).join(',');",
+        block(0)
+    ))?;
+    let order = order.as_str().unwrap_or("");
+    for want in [
+        "editor-input",
+        "run",
+        "step",
+        "step-event",
+        "gomaxprocs",
+        "seed",
+        "new-seed",
+        "speed",
+        "run-100",
+    ] {
+        if !order.split(',').any(|c| c == want) {
+            return Err(format!(
+                "{want} is not keyboard-focusable; focus order: {order}"
+            ));
+        }
+    }
+    Ok(())
 }
