@@ -473,3 +473,57 @@ async fn the_widgets_without_code_render_and_react() {
     assert_eq!(root.query_selector_all(".ac-row").unwrap().length(), 3);
     handle.destroy();
 }
+
+const CHOOSE_DOC: &str = "# T\n\n```go run view=gmp gomaxprocs=1 id=choose\npackage main\n\nimport \"fmt\"\n\nfunc main() {\n\tdone := make(chan bool)\n\tfor i := 1; i <= 3; i++ {\n\t\tgo func(id int) {\n\t\t\tfmt.Println(\"goroutine\", id)\n\t\t\tdone <- true\n\t\t}(i)\n\t}\n\tfor i := 0; i < 3; i++ {\n\t\t<-done\n\t}\n}\n```\n";
+
+/// "Be the scheduler": while paused, the reader picks the oldest runnable G
+/// (not the one in runnext) and it is the first to print.
+#[wasm_bindgen_test]
+async fn the_reader_chooses_which_goroutine_runs_next() {
+    forget_saved_code();
+    let (handle, root) = render_doc(CHOOSE_DOC);
+    settle().await;
+    for _ in 0..40 {
+        el(&root, ".controls .step-event").click();
+        settle().await;
+        if root.query_selector_all(".gmp-g.runnable").unwrap().length() == 3 {
+            break;
+        }
+    }
+    let chips = root
+        .query_selector_all(".gmp-g.runnable.choosable")
+        .unwrap();
+    assert_eq!(chips.length(), 3, "three goroutines wait to run");
+    let mut goids: Vec<u64> = (0..3)
+        .map(|i| {
+            let e: web_sys::Element = chips.get(i).unwrap().dyn_into().unwrap();
+            e.get_attribute("data-goid").unwrap().parse().unwrap()
+        })
+        .collect();
+    goids.sort_unstable();
+    let oldest = root
+        .query_selector(&format!(".gmp-g[data-goid='{}']", goids[0]))
+        .unwrap()
+        .unwrap();
+    let click = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &{
+        let init = web_sys::MouseEventInit::new();
+        init.set_bubbles(true);
+        init
+    })
+    .unwrap();
+    oldest.dispatch_event(&click).unwrap();
+    settle().await;
+    assert!(
+        text_of(&root, ".gmp-detail").contains(&format!("G{}", goids[0])),
+        "{}",
+        text_of(&root, ".gmp-detail")
+    );
+    el(&root, ".controls .run").click();
+    until("the end", 20, || {
+        attr(&root, ".console", "data-state") == "exited"
+    })
+    .await;
+    let out = text_of(&root, ".console-out");
+    assert!(out.starts_with("goroutine 1\n"), "{out}");
+    handle.destroy();
+}

@@ -336,6 +336,15 @@ mod tests {
         assert_eq!(quiet.exit, 0);
     }
 
+    /// The control for the wasm test where the reader chooses the oldest G:
+    /// left to the scheduler, the newest (in `runnext`) prints first.
+    #[test]
+    fn without_a_choice_the_goroutine_in_runnext_runs_first() {
+        let src = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tdone := make(chan bool)\n\tfor i := 1; i <= 3; i++ {\n\t\tgo func(id int) {\n\t\t\tfmt.Println(\"goroutine\", id)\n\t\t\tdone <- true\n\t\t}(i)\n\t}\n\tfor i := 0; i < 3; i++ {\n\t\t<-done\n\t}\n}\n";
+        let out = run_to_end(src, &Settings::default()).unwrap();
+        assert!(out.stdout.starts_with("goroutine 3\n"), "{}", out.stdout);
+    }
+
     #[test]
     fn a_panic_is_reported_on_stderr_with_status_2() {
         let src = "package main\n\nfunc main() {\n\tpanic(\"boom\")\n}\n";
