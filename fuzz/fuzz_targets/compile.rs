@@ -10,7 +10,10 @@ fuzz_target!(|data: &[u8]| {
     if let Err(diags) = &result {
         assert!(!diags.is_empty(), "compile failed without a diagnostic");
         for d in &diags.0 {
-            assert!(d.line >= 1 && d.col >= 1, "diagnostic without a position: {d:?}");
+            assert!(
+                d.line >= 1 && d.col >= 1,
+                "diagnostic without a position: {d:?}"
+            );
             assert_eq!(d.path, "prog.go");
         }
     }
