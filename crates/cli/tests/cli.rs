@@ -132,7 +132,15 @@ fn an_endless_loop_ends_at_the_wall_time_limit() {
     std::fs::create_dir_all(&dir).expect("scratch dir");
     let prog = dir.join("loop.go");
     std::fs::write(&prog, "package main\n\nfunc main() {\n\tfor {\n\t}\n}\n").expect("write");
-    let out = lab(&["run", "--max-wall", "300", prog.to_str().expect("utf-8 path")]);
+    let out = lab(&[
+        "run",
+        "--max-wall",
+        "300",
+        prog.to_str().expect("utf-8 path"),
+    ]);
     assert_eq!(out.status.code(), Some(2));
-    assert_eq!(text(&out.stderr), "fatal error: wall-time limit exceeded (0.3s)\n");
+    assert_eq!(
+        text(&out.stderr),
+        "fatal error: wall-time limit exceeded (0.3s)\n"
+    );
 }
