@@ -527,3 +527,29 @@ async fn the_reader_chooses_which_goroutine_runs_next() {
     assert!(out.starts_with("goroutine 1\n"), "{out}");
     handle.destroy();
 }
+
+/// A click on a line number runs the program up to that line, paused.
+#[wasm_bindgen_test]
+async fn a_line_number_click_runs_to_that_line() {
+    forget_saved_code();
+    let (handle, root) = render_doc(HELLO_DOC);
+    settle().await;
+    let line6 = root
+        .query_selector_all(".gutter-line")
+        .unwrap()
+        .get(5)
+        .unwrap();
+    let line6: web_sys::HtmlElement = line6.dyn_into().unwrap();
+    line6.click();
+    settle().await;
+    assert_eq!(attr(&root, ".console", "data-state"), "paused");
+    assert!(el(&root, ".gutter-line.current").text_content().unwrap() == "6");
+    assert_eq!(text_of(&root, ".console-out").trim(), "", "not printed yet");
+    el(&root, ".controls .run").click();
+    until("the end", 20, || {
+        attr(&root, ".console", "data-state") == "exited"
+    })
+    .await;
+    assert_eq!(text_of(&root, ".console-out .out-stdout"), "hello, 世界\n");
+    handle.destroy();
+}

@@ -145,6 +145,21 @@ impl Session {
         self.exit
     }
 
+    /// Step mode: runs until some goroutine is about to execute source line
+    /// `line`, for at most `max` instructions; whether it got there.
+    pub fn run_until_line(&mut self, line: u32, max: u64) -> bool {
+        if self.exit.is_some() {
+            return false;
+        }
+        let reached = self.vm.run_until_line(line, max, &mut self.console);
+        if !reached {
+            // The line may be unreachable because the program ended.
+            let st = self.vm.run_slice(0, &mut self.console);
+            self.record(st);
+        }
+        reached
+    }
+
     /// "Be the scheduler": P `p` runs goroutine `goid` next.
     pub fn choose_next(&mut self, p: u32, goid: u64) -> bool {
         self.exit.is_none() && self.vm.choose_next(p, goid)
@@ -343,6 +358,16 @@ mod tests {
         let src = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tdone := make(chan bool)\n\tfor i := 1; i <= 3; i++ {\n\t\tgo func(id int) {\n\t\t\tfmt.Println(\"goroutine\", id)\n\t\t\tdone <- true\n\t\t}(i)\n\t}\n\tfor i := 0; i < 3; i++ {\n\t\t<-done\n\t}\n}\n";
         let out = run_to_end(src, &Settings::default()).unwrap();
         assert!(out.stdout.starts_with("goroutine 3\n"), "{}", out.stdout);
+    }
+
+    #[test]
+    fn run_until_line_stops_on_the_line() {
+        let src = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tx := 0\n\tfor i := 0; i < 100; i++ {\n\t\tx += i\n\t}\n\tfmt.Println(x)\n}\n";
+        let mut s = Session::new(compile(src).unwrap(), &Settings::default());
+        assert!(s.run_until_line(10, 100_000));
+        assert_eq!(s.current_lines(), vec![10]);
+        assert_eq!(s.console().stdout(), "");
+        assert!(!s.run_until_line(3, 100_000), "line 3 has no code");
     }
 
     #[test]

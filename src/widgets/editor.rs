@@ -173,6 +173,12 @@ pub struct Props {
     pub current_lines: Vec<u32>,
     /// The textarea's accessible name.
     pub label: AttrValue,
+    /// A click on a line number: run to that line (step mode).
+    #[prop_or_default]
+    pub on_line: Option<Callback<u32>>,
+    /// Tooltip of a line number when `on_line` is set (`{}` is the number).
+    #[prop_or_default]
+    pub line_hint: AttrValue,
 }
 
 /// Inserts `text` over the selection the way typing does, so the browser's
@@ -283,9 +289,11 @@ pub fn editor(props: &Props) -> Html {
     let gutter = (1..=lines.len() as u32).map(|n| {
         let msg = marks.get(&n).cloned();
         let current = props.current_lines.contains(&n);
+        let onclick = props.on_line.as_ref().map(|cb| cb.reform(move |_: MouseEvent| n));
+        let title = msg.clone().or_else(|| props.on_line.is_some().then(|| props.line_hint.replace("{}", &n.to_string())));
         html! {
-            <span class={classes!("gutter-line", msg.is_some().then_some("has-diag"), current.then_some("current"))}
-                title={msg.clone()}>{ n }</span>
+            <span class={classes!("gutter-line", msg.is_some().then_some("has-diag"), current.then_some("current"), onclick.is_some().then_some("clickable"))}
+                {title} {onclick}>{ n }</span>
         }
     });
     let painted = lines.iter().enumerate().map(|(i, spans)| {

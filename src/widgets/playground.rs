@@ -90,6 +90,8 @@ pub struct State {
     pub virtual_ns: i64,
     /// "Be the scheduler": the G the reader chose to run next, on which P.
     pub chosen: Option<(u32, u64)>,
+    /// While paused: the lines the running goroutines are at.
+    pub current_lines: Vec<u32>,
 }
 
 /// Trace events handed to the views; a longer run keeps its first events
@@ -117,6 +119,7 @@ pub enum Action {
         snapshot: Option<Rc<Snapshot>>,
         trace: Option<Rc<Vec<TraceEvent>>>,
         virtual_ns: i64,
+        current_lines: Vec<u32>,
     },
     Chose(u32, u64),
     Stopped,
@@ -146,6 +149,7 @@ impl Reducible for State {
                 s.trace = Rc::default();
                 s.virtual_ns = 0;
                 s.chosen = None;
+                s.current_lines.clear();
             }
             Action::Procs(n) => s.gomaxprocs = n.clamp(1, 64),
             Action::Seed(seed) => s.seed = seed,
@@ -187,7 +191,9 @@ impl Reducible for State {
                 snapshot,
                 trace,
                 virtual_ns,
+                current_lines,
             } => {
+                s.current_lines = current_lines;
                 if snapshot.is_some() {
                     s.snapshot = snapshot;
                 }
@@ -228,6 +234,10 @@ impl Reducible for State {
 /// Instructions "Next event" may run before it gives up (a loop with no
 /// scheduling event in it still returns control).
 const STEP_EVENT_MAX: u64 = 1_000_000;
+
+/// Instructions "run to line" may step before giving up (it steps one
+/// instruction at a time, so this bounds the click to a few tens of ms).
+const RUN_TO_LINE_MAX: u64 = 200_000;
 
 /// The page's side of the current run (not part of the rendered state: the
 /// VM is neither `Clone` nor `PartialEq`).
@@ -276,6 +286,10 @@ fn progress(runner: &mut Runner, paused: bool) -> Action {
         snapshot,
         trace,
         virtual_ns: s.map_or(0, Session::virtual_ns),
+        current_lines: match s {
+            Some(s) if paused => s.current_lines(),
+            _ => Vec::new(),
+        },
     }
 }
 
@@ -338,6 +352,7 @@ pub fn playground(props: &Props) -> Html {
             trace: Rc::default(),
             virtual_ns: 0,
             chosen: None,
+            current_lines: Vec::new(),
         })
     };
     let runner: RunnerRef = use_mut_ref(Runner::default);
@@ -460,6 +475,26 @@ pub fn playground(props: &Props) -> Html {
             }
         })
     };
+    let on_line = {
+        let (start, runner, dispatch) = (start.clone(), runner.clone(), dispatch.clone());
+        let run = state.run.clone();
+        Callback::from(move |line: u32| {
+            let live = matches!(run, RunState::Running | RunState::Paused);
+            if !live || runner.borrow().session.is_none() {
+                start.emit((None, true));
+            }
+            let mut r = runner.borrow_mut();
+            r.generation += 1;
+            if let Some(s) = r.session.as_mut() {
+                let t0 = frame::now_ms();
+                s.run_until_line(line, RUN_TO_LINE_MAX);
+                r.real_ms += frame::now_ms() - t0;
+                let a = progress(&mut r, true);
+                drop(r);
+                dispatch.dispatch(a);
+            }
+        })
+    };
     let on_step = step.reform(|_: MouseEvent| false);
     let on_step_event = step.reform(|_: MouseEvent| true);
     let on_choose = {
@@ -554,20 +589,18 @@ pub fn playground(props: &Props) -> Html {
         _ => None,
     };
     let max_procs = 8.max(state.gomaxprocs);
-    let current_lines: Vec<u32> = match (&state.snapshot, paused) {
-        (Some(s), true) => {
-            s.gs.iter()
-                .filter(|g| g.status == "_Grunning")
-                .map(|g| g.line)
-                .collect()
-        }
-        _ => Vec::new(),
+    let current_lines: Vec<u32> = if paused {
+        state.current_lines.clone()
+    } else {
+        Vec::new()
     };
     let uid = format!("pg-{}-{}", props.ctx.chapter, props.ctx.index);
     html! {
         <div class="playground" data-state={if running { "running" } else { "idle" }}>
             <Editor code={state.code.clone()} on_change={on_edit} diags={state.diags.clone()}
                 current_lines={current_lines}
+                on_line={(!running).then_some(on_line)}
+                line_hint={t(lang, "运行到第 {} 行", "Run to line {}")}
                 editable={block.editable}
                 label={t(lang, "Go 代码(可编辑)", "Go code (editable)")} />
             <div class="controls" role="toolbar" aria-label={t(lang, "运行控制", "Run controls")}>
