@@ -99,6 +99,12 @@ impl Settings {
 /// the clock costs nothing.
 pub const CHUNK: u64 = 20_000;
 
+/// Trace events a run may record for the views before the page stops it:
+/// the runtime keeps every event, and an endless program with a view
+/// attached would otherwise grow the trace until the tab runs out of
+/// memory (about 56 MB at this limit).
+pub const TRACE_LIMIT: usize = 1_000_000;
+
 /// One run of a program.
 pub struct Session {
     vm: Vm,
@@ -175,6 +181,12 @@ impl Session {
         self.vm.trace()
     }
 
+    /// Whether the trace reached [`TRACE_LIMIT`]: the page then stops the
+    /// run (it cannot go on recording, and the views need the record).
+    pub fn trace_full(&self) -> bool {
+        self.vm.trace().len() >= TRACE_LIMIT
+    }
+
     /// The trace as Chrome trace-event JSON (Perfetto opens it).
     pub fn chrome_trace_json(&self) -> String {
         self.vm.chrome_trace_json()
@@ -213,7 +225,7 @@ impl Session {
             if let Some(code) = self.run(CHUNK) {
                 return Some(code);
             }
-            if now() >= deadline {
+            if now() >= deadline || self.trace_full() {
                 return None;
             }
         }
@@ -368,6 +380,23 @@ mod tests {
         assert_eq!(s.current_lines(), vec![10]);
         assert_eq!(s.console().stdout(), "");
         assert!(!s.run_until_line(3, 100_000), "line 3 has no code");
+    }
+
+    #[test]
+    fn an_endless_traced_run_stops_at_the_trace_limit() {
+        let src = "package main\n\nimport \"runtime\"\n\nfunc main() {\n\tgo func() {\n\t\tfor {\n\t\t\truntime.Gosched()\n\t\t}\n\t}()\n\tfor {\n\t\truntime.Gosched()\n\t}\n}\n";
+        let settings = Settings {
+            trace: Some(false),
+            ..Settings::default()
+        };
+        let mut s = Session::new(compile(src).unwrap(), &settings);
+        let mut frames = 0;
+        while !s.trace_full() {
+            assert_eq!(s.run_for(|| 0.0, 1.0), None);
+            frames += 1;
+            assert!(frames < 10_000, "the trace never filled");
+        }
+        assert!(s.trace().len() < TRACE_LIMIT + CHUNK as usize);
     }
 
     #[test]

@@ -92,6 +92,8 @@ pub struct State {
     pub chosen: Option<(u32, u64)>,
     /// While paused: the lines the running goroutines are at.
     pub current_lines: Vec<u32>,
+    /// The run was stopped because its trace reached the engine's limit.
+    pub trace_full: bool,
 }
 
 /// Trace events handed to the views; a longer run keeps its first events
@@ -122,6 +124,8 @@ pub enum Action {
         current_lines: Vec<u32>,
     },
     Chose(u32, u64),
+    /// The trace for the views is full: the run stops.
+    TraceFull,
     Stopped,
 }
 
@@ -177,6 +181,7 @@ impl Reducible for State {
                 s.real_ms = 0.0;
                 s.diags.clear();
                 s.ran_code = Some(code);
+                s.trace_full = false;
                 s.snapshot = None;
                 s.trace = Rc::default();
                 s.virtual_ns = 0;
@@ -221,6 +226,12 @@ impl Reducible for State {
                 };
             }
             Action::Chose(p, goid) => s.chosen = Some((p, goid)),
+            Action::TraceFull => {
+                s.trace_full = true;
+                if matches!(s.run, RunState::Running | RunState::Paused) {
+                    s.run = RunState::Stopped;
+                }
+            }
             Action::Stopped => {
                 if matches!(s.run, RunState::Running | RunState::Paused) {
                     s.run = RunState::Stopped;
@@ -313,7 +324,13 @@ fn spawn_loop(runner: RunnerRef, dispatch: UseReducerDispatcher<State>, generati
                 Speed::PerFrame(n) => session.run(n),
             };
             r.real_ms += frame::now_ms() - t0;
+            let full = exit.is_none() && r.session.as_ref().is_some_and(Session::trace_full);
             dispatch.dispatch(progress(&mut r, false));
+            if full {
+                r.generation += 1;
+                dispatch.dispatch(Action::TraceFull);
+                return;
+            }
             if exit.is_some() {
                 return;
             }
@@ -353,6 +370,7 @@ pub fn playground(props: &Props) -> Html {
             virtual_ns: 0,
             chosen: None,
             current_lines: Vec::new(),
+            trace_full: false,
         })
     };
     let runner: RunnerRef = use_mut_ref(Runner::default);
@@ -688,6 +706,12 @@ pub fn playground(props: &Props) -> Html {
                 <p class="view-hint">{ match lang {
                     Lang::Zh => format!("按“运行”或“单步”后,这里显示视图:{}。", block.views.iter().map(|v| v.name()).collect::<Vec<_>>().join("、")),
                     Lang::En => format!("Press Run or Step to see the attached views here: {}.", block.views.iter().map(|v| v.name()).collect::<Vec<_>>().join(", ")),
+                } }</p>
+            }
+            if state.trace_full {
+                <p class="mode-note" role="status">{ match lang {
+                    Lang::Zh => format!("运行已停止:视图的追踪记录已满({} 个事件)。去掉视图或缩短程序再运行。", super::grouped(engine::TRACE_LIMIT as u64)),
+                    Lang::En => format!("The run was stopped: the trace for the views is full ({} events). Shorten the program to see it to the end.", super::grouped(engine::TRACE_LIMIT as u64)),
                 } }</p>
             }
             <Console output={state.output.clone()} state={state.run.clone()} lang={lang}
