@@ -68,6 +68,11 @@ pub struct Settings {
     pub trace: Option<bool>,
     /// The race detector (`go run -race`): reports races on stderr, exit 66.
     pub race: bool,
+    /// Heap bytes before the runtime ends the run with Go's out-of-memory
+    /// error. Well under the page's 1 GiB of wasm memory, which the app and
+    /// the runtime's own bookkeeping share, so the run ends before the tab
+    /// would.
+    pub max_memory_bytes: usize,
 }
 
 impl Default for Settings {
@@ -78,6 +83,7 @@ impl Default for Settings {
             max_instructions: Config::default().max_instructions,
             trace: None,
             race: false,
+            max_memory_bytes: 256 << 20,
         }
     }
 }
@@ -89,6 +95,7 @@ impl Settings {
             seed: self.seed,
             max_instructions: self.max_instructions,
             race: self.race,
+            max_memory_bytes: self.max_memory_bytes,
             ..Config::default()
         }
     }
@@ -397,6 +404,18 @@ mod tests {
             assert!(frames < 10_000, "the trace never filled");
         }
         assert!(s.trace().len() < TRACE_LIMIT + CHUNK as usize);
+    }
+
+    #[test]
+    fn a_program_that_allocates_without_end_hits_the_memory_limit() {
+        let src = "package main\n\nfunc main() {\n\tvar keep [][]int\n\tfor {\n\t\tkeep = append(keep, make([]int, 1024))\n\t}\n}\n";
+        let settings = Settings {
+            max_memory_bytes: 4 << 20,
+            ..Settings::default()
+        };
+        let out = run_to_end(src, &settings).unwrap();
+        assert_eq!(out.exit, 2);
+        assert!(out.stderr.contains("out of memory"), "{}", out.stderr);
     }
 
     #[test]

@@ -118,8 +118,7 @@ pub fn run_many(props: &Props) -> Html {
                                 gomaxprocs: procs,
                                 seed: s,
                                 max_instructions: MAX_INSTRUCTIONS,
-                                trace: None,
-                                race: false,
+                                ..Settings::default()
                             };
                             (s, Session::new(program.clone(), &settings))
                         });
