@@ -36,6 +36,8 @@ fn hostile_input_ends_in_a_go_style_error_in_the_browser() {
                 max_instructions: c.limits.max_instructions,
                 max_goroutines: c.limits.max_goroutines,
                 max_memory_bytes: c.limits.max_memory,
+                // The page's runs have no host clock here (see engine::host_clock).
+                max_wall_ms: None,
             },
             ..RunConfig::default()
         };
