@@ -3404,60 +3404,52 @@ impl<'a> Gen<'a> {
     /// A function `thunk(iface, args...)` that calls method `m` dynamically
     /// (for `defer x.M()` / `go x.M()` on interfaces).
     fn iface_thunk(&mut self, m: u32, nargs: usize) -> u32 {
-        let key = format!("iface.{m}.{nargs}");
-        if let Some(&f) = self.thunks.get(&key) {
-            return f;
-        }
         let name = format!("main.{}-fm", self.prog.method_names[m as usize]);
-        let pos = self.pos;
-        let mut f = bc::Function {
-            name,
-            file: self.path.clone(),
-            num_params: nargs as u16,
-            num_regs: nargs as u16 + 1,
-            ..Default::default()
+        let call = Op::CallIface {
+            method: m,
+            base: Reg(0),
+            nargs: nargs as u8,
+            nret: 0,
         };
-        f.emit(
-            Op::CallIface {
-                method: m,
-                base: Reg(0),
-                nargs: nargs as u8,
-                nret: 0,
-            },
-            pos,
-        );
-        f.emit(Op::Return { src: Reg(0), n: 0 }, pos);
-        let id = self.prog.functions.len() as u32;
-        self.prog.functions.push(f);
-        self.thunks.insert(key, id);
-        id
+        self.call_thunk(format!("iface.{m}.{nargs}"), name, nargs, 1, call)
     }
 
     /// A function `thunk(args...)` that calls native `nid` (for `go` and
     /// `defer` of library functions).
     fn native_thunk(&mut self, nid: u32, nargs: usize) -> u32 {
-        let key = format!("native.{nid}.{nargs}");
+        let name = format!("{}-thunk", self.prog.natives[nid as usize]);
+        // Natives may use a few registers above their arguments.
+        let call = Op::CallNative {
+            native: nid,
+            base: Reg(0),
+            nargs: nargs as u8,
+            nret: 0,
+        };
+        self.call_thunk(format!("native.{nid}.{nargs}"), name, nargs, 8, call)
+    }
+
+    /// A synthesized function of `nargs` parameters whose body is the one
+    /// call `call` on them, then `return`; made once per `key`.
+    fn call_thunk(
+        &mut self,
+        key: String,
+        name: String,
+        nargs: usize,
+        scratch: u16,
+        call: Op,
+    ) -> u32 {
         if let Some(&f) = self.thunks.get(&key) {
             return f;
         }
-        let name = format!("{}-thunk", self.prog.natives[nid as usize]);
         let pos = self.pos;
         let mut f = bc::Function {
             name,
             file: self.path.clone(),
             num_params: nargs as u16,
-            num_regs: nargs as u16 + 8,
+            num_regs: nargs as u16 + scratch,
             ..Default::default()
         };
-        f.emit(
-            Op::CallNative {
-                native: nid,
-                base: Reg(0),
-                nargs: nargs as u8,
-                nret: 0,
-            },
-            pos,
-        );
+        f.emit(call, pos);
         f.emit(Op::Return { src: Reg(0), n: 0 }, pos);
         let id = self.prog.functions.len() as u32;
         self.prog.functions.push(f);
