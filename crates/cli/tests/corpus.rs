@@ -14,14 +14,13 @@
 //! `GOLAB_CORPUS_FILTER=panic_` runs only programs whose name contains it
 //! (the list check is then skipped).
 
+mod common;
+
 use golab_cli::corpus::{compare, parse_known_failures, Case, Outcome, Verdict};
 use std::collections::BTreeMap;
-use std::fs::File;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
-use std::time::{Duration, Instant};
 
 fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/programs")
@@ -75,55 +74,23 @@ fn collect(dir: &Path, prefix: &str, out: &mut Vec<Program>) {
     }
 }
 
-fn timeout() -> Duration {
-    let secs = std::env::var("GOLAB_CORPUS_TIMEOUT")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        // Generous: a loaded 2-core CI machine can be 10x slower than a quiet one,
-        // and the runtime ends runaway programs itself; this only catches a hang.
-        .unwrap_or(60);
-    Duration::from_secs(secs)
-}
-
 /// Runs `lab run FILE` in the program's directory (so diagnostics and
 /// tracebacks name the bare file, as in the golden files).
 fn run_lab(p: &Program, scratch: &Path) -> Outcome {
     let key = p.name.replace('/', "__");
-    let out_path = scratch.join(format!("{key}.stdout"));
-    let err_path = scratch.join(format!("{key}.stderr"));
-    let mut child = Command::new(env!("CARGO_BIN_EXE_lab"))
-        .args(["run", &p.file_name])
-        .current_dir(&p.dir)
-        .stdin(Stdio::null())
-        .stdout(File::create(&out_path).expect("create stdout file"))
-        .stderr(File::create(&err_path).expect("create stderr file"))
-        .spawn()
-        .expect("spawn lab");
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait for lab") {
-            break Some(status);
-        }
-        if start.elapsed() > timeout() {
-            let _ = child.kill();
-            let _ = child.wait();
-            break None;
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    };
-    let stdout = std::fs::read(&out_path).unwrap_or_default();
-    let mut stderr = std::fs::read(&err_path).unwrap_or_default();
-    let exit = match status {
-        Some(s) => s.code().unwrap_or(-1),
-        None => {
-            stderr = format!("lab: TIMEOUT after {:?} (killed)\n", timeout()).into_bytes();
-            -1
-        }
-    };
-    Outcome {
-        exit,
-        stdout,
-        stderr,
+    let args = ["run".to_string(), p.file_name.clone()];
+    let run = common::run_lab(&args, &p.dir, scratch, &key);
+    match run.exit {
+        Some(exit) => Outcome {
+            exit,
+            stdout: run.stdout,
+            stderr: run.stderr,
+        },
+        None => Outcome {
+            exit: -1,
+            stdout: run.stdout,
+            stderr: format!("lab: TIMEOUT after {:?} (killed)\n", common::timeout()).into_bytes(),
+        },
     }
 }
 

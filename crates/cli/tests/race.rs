@@ -25,12 +25,11 @@
 //!
 //! Each run is a `lab` process with a timeout, two at a time (two cores).
 
-use std::fs::File;
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
-use std::time::{Duration, Instant};
 
 fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/programs")
@@ -60,36 +59,23 @@ struct Run {
 
 fn lab(dir: &Path, file: &str, procs: u32, seed: u64, scratch: &Path) -> Run {
     let key = format!("{}-{file}-{procs}-{seed}", dir.display()).replace(['/', '.'], "_");
-    let out_path = scratch.join(format!("{key}.stdout"));
-    let err_path = scratch.join(format!("{key}.stderr"));
-    let mut child = Command::new(env!("CARGO_BIN_EXE_lab"))
-        .args(["run", "-race", "--gomaxprocs"])
-        .arg(procs.to_string())
-        .arg("--seed")
-        .arg(seed.to_string())
-        .arg(file)
-        .current_dir(dir)
-        .stdin(Stdio::null())
-        .stdout(File::create(&out_path).expect("create stdout file"))
-        .stderr(File::create(&err_path).expect("create stderr file"))
-        .spawn()
-        .expect("spawn lab");
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait for lab") {
-            break Some(status);
-        }
-        if start.elapsed() > Duration::from_secs(20) {
-            let _ = child.kill();
-            let _ = child.wait();
-            break None;
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    };
+    let args: Vec<String> = [
+        "run",
+        "-race",
+        "--gomaxprocs",
+        &procs.to_string(),
+        "--seed",
+        &seed.to_string(),
+        file,
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let run = common::run_lab(&args, dir, scratch, &key);
     Run {
-        exit: status.and_then(|s| s.code()).unwrap_or(-1),
-        stdout: std::fs::read(&out_path).unwrap_or_default(),
-        stderr: String::from_utf8_lossy(&std::fs::read(&err_path).unwrap_or_default()).into(),
+        exit: run.exit.unwrap_or(-1),
+        stdout: run.stdout,
+        stderr: String::from_utf8_lossy(&run.stderr).into(),
     }
 }
 
