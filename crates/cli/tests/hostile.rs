@@ -64,6 +64,9 @@ fn run_lab(dir: &Path, c: &cases::Case) -> Ran {
     if let Some(n) = c.limits.max_memory {
         args.push(format!("--max-memory={n}"));
     }
+    if let Some(n) = c.limits.max_wall_ms {
+        args.push(format!("--max-wall={n}"));
+    }
     args.push(c.file_name());
     let start = Instant::now();
     let mut child = Command::new("sh")

@@ -15,6 +15,7 @@ pub struct Limits {
     pub max_instructions: Option<u64>,
     pub max_goroutines: Option<usize>,
     pub max_memory: Option<usize>,
+    pub max_wall_ms: Option<u64>,
 }
 
 /// What stderr's first line must be.
@@ -96,6 +97,19 @@ pub fn all() -> Vec<Case> {
         is("fatal error: instruction limit exceeded (20000000 instructions)"),
     );
     c.limits.max_instructions = Some(20_000_000);
+    v.push(c);
+
+    // Only the wall-clock limit can end this one (the page's Stop, unattended).
+    // Native only: the wasm test has no host clock.
+    let mut c = case(
+        "infinite_loop_wall_limit",
+        go("package main\n\nfunc main() {\n\tx := 0\n\tfor {\n\t\tx++\n\t}\n}\n"),
+        2,
+        is("fatal error: wall-time limit exceeded (0.5s)"),
+    );
+    c.limits.max_instructions = Some(1 << 60);
+    c.limits.max_wall_ms = Some(500);
+    c.native_only = true;
     v.push(c);
 
     let mut c = case(
