@@ -217,11 +217,17 @@ pub fn parse(src: &str, ctx: &LinkContext) -> Document {
                     } else {
                         outline.push((level, id.clone(), text));
                     }
+                    // A focusable link must not be aria-hidden: it gets a name instead.
+                    let label = if ctx.lang == "zh" {
+                        "本节链接"
+                    } else {
+                        "Link to this section"
+                    };
                     h.children.push(Node::Element(
                         Element::new("a")
                             .attr("class", "anchor")
                             .attr("href", format!("#{id}"))
-                            .attr("aria-hidden", "true"),
+                            .attr("aria-label", label),
                     ));
                     h.attrs.push(("id", id));
                     b.push_node(Node::Element(h));
@@ -487,6 +493,7 @@ mod tests {
             .find(|a| attr(a, "class") == Some("anchor"))
             .unwrap();
         assert_eq!(attr(anchor, "href"), Some("#进程与线程"));
+        assert_eq!(attr(anchor, "aria-label"), Some("本节链接"));
     }
 
     #[test]

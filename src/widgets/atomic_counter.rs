@@ -280,7 +280,7 @@ pub fn atomic_counter(props: &Props) -> Html {
                 <tbody>{ for rows }</tbody>
             </table>
             <p class="view-hint">{ match lang {
-                Lang::Zh => format!("GOMAXPROCS = {}。并行模式尚未接入页面:现在以单步模式运行(各 P 每几十条指令交错一次),耗时是解释执行的墙钟时间。", state.goroutines),
+                Lang::Zh => format!("GOMAXPROCS = {}。并行模式尚未接入页面：现在以单步模式运行（各 P 每几十条指令交错一次），耗时是解释执行的墙钟时间。", state.goroutines),
                 Lang::En => format!("GOMAXPROCS = {}. Parallel mode is not wired into the page yet: these runs are in step mode (the Ps interleave every few dozen instructions), and costs are the interpreter's wall-clock time.", state.goroutines),
             } }</p>
         </div>

@@ -207,9 +207,9 @@ pub fn channel_compare(props: &Props) -> Html {
     };
     let done = !state.sides.is_empty() && state.sides.iter().all(|s| s.exit.is_some());
     let titles = [
-        t(lang, "无缓冲:make(chan int)", "Unbuffered: make(chan int)").to_string(),
+        t(lang, "无缓冲：make(chan int)", "Unbuffered: make(chan int)").to_string(),
         match lang {
-            Lang::Zh => format!("有缓冲:make(chan int, {})", state.cap),
+            Lang::Zh => format!("有缓冲：make(chan int, {})", state.cap),
             Lang::En => format!("Buffered: make(chan int, {})", state.cap),
         },
     ];

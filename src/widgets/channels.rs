@@ -96,12 +96,12 @@ fn one(c: &ChanView, lang: Lang) -> Html {
                 { queue(lang, "sendq", &c.sendq, "send") }
                 if c.dataqsiz == 0 {
                     <p class="ch-unbuffered">{ t(lang,
-                        "无缓冲:没有环形缓冲区,发送者在 sendq 里等接收者直接取走值。",
+                        "无缓冲：没有环形缓冲区，发送者在 sendq 里等接收者直接取走值。",
                         "Unbuffered: no ring; a sender waits in sendq until a receiver takes the value from it directly.") }</p>
                 } else {
                     <svg class="ch-ring" viewBox={format!("0 0 {width} 86")} width={width.to_string()} height="86" role="img"
                         aria-label={match lang {
-                            Lang::Zh => format!("环形缓冲区:{} 个槽,{} 个值,sendx {},recvx {}", c.dataqsiz, c.qcount, c.sendx, c.recvx),
+                            Lang::Zh => format!("环形缓冲区：{} 个槽，{} 个值，sendx {}，recvx {}", c.dataqsiz, c.qcount, c.sendx, c.recvx),
                             Lang::En => format!("ring buffer: {} slots, {} values, sendx {}, recvx {}", c.dataqsiz, c.qcount, c.sendx, c.recvx),
                         }}>
                         { for ring }

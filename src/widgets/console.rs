@@ -64,7 +64,7 @@ pub fn console(props: &Props) -> Html {
         RunState::Running => Some(("status-running", t(lang, "运行中…", "running…").to_string())),
         RunState::Paused => Some((
             "status-paused",
-            t(lang, "已暂停(单步)", "paused (stepping)").to_string(),
+            t(lang, "已暂停（单步）", "paused (stepping)").to_string(),
         )),
         RunState::Stopped => Some((
             "status-paused",
@@ -72,13 +72,13 @@ pub fn console(props: &Props) -> Html {
         )),
         RunState::Exited(0) => Some((
             "status-ok",
-            t(lang, "程序已结束,退出状态 0", "program exited, status 0").to_string(),
+            t(lang, "程序已结束，退出状态 0", "program exited, status 0").to_string(),
         )),
         RunState::Exited(n) => Some(("status-bad", format!("exit status {n}"))),
     };
     let expected_note = match (&props.state, props.expected_exit) {
         (RunState::Exited(n), want) if *n != 0 && *n == want => {
-            Some(t(lang, "(本章预期的结果)", "(as the chapter expects)"))
+            Some(t(lang, "（本章预期的结果）", "(as the chapter expects)"))
         }
         _ => None,
     };
@@ -104,7 +104,7 @@ pub fn console(props: &Props) -> Html {
                 { for chunks }
                 if cut > 0 {
                     <span class="out-cut">{ match lang {
-                        Lang::Zh => format!("\n…… 输出过长,另有 {} 字节未显示\n", grouped(cut as u64)),
+                        Lang::Zh => format!("\n…… 输出过长，另有 {} 字节未显示\n", grouped(cut as u64)),
                         Lang::En => format!("\n… output too long: {} more bytes not shown\n", grouped(cut as u64)),
                     } }</span>
                 }

@@ -333,7 +333,7 @@ pub fn gmp(props: &Props) -> Html {
                 <span>{ t(lang, "线程 M:", "threads (M): ") }<b>{ s.threads }</b></span>
                 <span>{ "P (GOMAXPROCS): " }<b>{ s.gomaxprocs }</b></span>
                 <span>{ t(lang, "goroutine:", "goroutines: ") }<b>{ s.gs.len() }</b></span>
-                <span>{ t(lang, "虚拟时间:", "virtual time: ") }<b>{ format_ns(s.now_ns) }</b></span>
+                <span>{ t(lang, "虚拟时间：", "virtual time: ") }<b>{ format_ns(s.now_ns) }</b></span>
             </div>
             <svg class="gmp-svg" viewBox={format!("0 0 {WIDTH} {}", l.height)} role="group"
                 aria-label={t(lang, "G/M/P 调度状态图", "Diagram of the G/M/P scheduler state")}>
@@ -343,7 +343,7 @@ pub fn gmp(props: &Props) -> Html {
                     <text class="gmp-small" x={(WIDTH - 14.0).to_string()} y="39" text-anchor="end">{ format!("+{}", l.hidden_global) }</text>
                 }
                 { for ps }
-                <text class="gmp-label" x="8" y={(l.ms_y + 12.0).to_string()}>{ t(lang, "没有 P 的 M(系统调用中 / 空闲)", "Ms without a P (in a syscall / idle)") }</text>
+                <text class="gmp-label" x="8" y={(l.ms_y + 12.0).to_string()}>{ t(lang, "没有 P 的 M（系统调用中 / 空闲）", "Ms without a P (in a syscall / idle)") }</text>
                 { for free_ms }
                 <text class="gmp-label" x="8" y={(l.wait_y + 12.0).to_string()}>{
                     match lang { Lang::Zh => format!("等待中的 G({waiting})"), Lang::En => format!("waiting Gs ({waiting})") } }</text>
@@ -359,8 +359,8 @@ pub fn gmp(props: &Props) -> Html {
                         Lang::Zh => format!("你选了 G{goid}:P{p} 下一次调度时运行它。按“下一事件”。"),
                         Lang::En => format!("You chose G{goid}: P{p} runs it at its next schedule. Press Next event."),
                     },
-                    (None, None) if props.on_choose.is_some() => t(lang, "暂停中:点一个蓝色(可运行)的 G,让它下一个运行。", "Paused: click a blue (runnable) G to run it next.").to_string(),
-                    (None, None) => t(lang, "把鼠标移到 G 上或用 Tab 聚焦,查看它的状态和所在行。", "Hover or Tab to a G to see its status and line.").to_string(),
+                    (None, None) if props.on_choose.is_some() => t(lang, "暂停中：点一个蓝色（可运行）的 G，让它下一个运行。", "Paused: click a blue (runnable) G to run it next.").to_string(),
+                    (None, None) => t(lang, "把鼠标移到 G 上或用 Tab 聚焦，查看它的状态和所在行。", "Hover or Tab to a G to see its status and line.").to_string(),
                 }
             }</p>
             <ul class="gmp-legend">

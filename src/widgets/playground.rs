@@ -620,7 +620,7 @@ pub fn playground(props: &Props) -> Html {
                 on_line={(!running).then_some(on_line)}
                 line_hint={t(lang, "运行到第 {} 行", "Run to line {}")}
                 editable={block.editable}
-                label={t(lang, "Go 代码(可编辑)", "Go code (editable)")} />
+                label={t(lang, "Go 代码（可编辑）", "Go code (editable)")} />
             <div class="controls" role="toolbar" aria-label={t(lang, "运行控制", "Run controls")}>
                 <button class="button primary run" onclick={on_run} disabled={running}>
                     { if paused { t(lang, "▶ 继续", "▶ Continue") } else { t(lang, "▶ 运行", "▶ Run") } }
@@ -655,7 +655,7 @@ pub fn playground(props: &Props) -> Html {
                 </label>
                 <button class="button new-seed" onclick={on_new_seed} disabled={running}
                     title={t(lang, "随机换一个种子", "Pick a random seed")}>{ t(lang, "新种子", "new seed") }</button>
-                <label class="control" title={t(lang, "数据竞争检测器(go run -race)", "The data race detector (go run -race)")}>
+                <label class="control" title={t(lang, "数据竞争检测器（go run -race）", "The data race detector (go run -race)")}>
                     <input class="race-toggle" type="checkbox" checked={state.race} onchange={on_race} disabled={running} />
                     <span>{ "-race" }</span>
                 </label>
@@ -667,17 +667,17 @@ pub fn playground(props: &Props) -> Html {
                         }) }
                     </select>
                 </label>
-                <label class="control" title={t(lang, "并行模式需要运行时的并行驱动(尚未接入)", "Parallel mode needs the runtime's parallel driver (not wired in yet)")}>
+                <label class="control" title={t(lang, "并行模式需要运行时的并行驱动（尚未接入）", "Parallel mode needs the runtime's parallel driver (not wired in yet)")}>
                     <span>{ t(lang, "模式", "mode") }</span>
                     <select class="mode" id={format!("{uid}-mode")}>
                         <option value="step" selected=true>{ t(lang, "单步模式", "step mode") }</option>
-                        <option value="parallel" disabled=true>{ t(lang, "并行模式(暂不可用)", "parallel (not available yet)") }</option>
+                        <option value="parallel" disabled=true>{ t(lang, "并行模式（暂不可用）", "parallel (not available yet)") }</option>
                     </select>
                 </label>
             </div>
             if block.mode == Mode::Parallel {
                 <p class="mode-note">{ t(lang,
-                    "本例为并行模式而写;并行运行尚未接入页面,现在以单步模式运行(结果确定,不会真正并行)。",
+                    "本例为并行模式而写；并行运行尚未接入页面，现在以单步模式运行（结果确定，不会真正并行）。",
                     "This example is meant for parallel mode, which is not wired into the page yet: it runs in step mode (deterministic, not truly parallel).") }</p>
             }
             if let Some(snap) = state.snapshot.clone().filter(|_| block.views.contains(&View::Gmp)) {
@@ -704,13 +704,13 @@ pub fn playground(props: &Props) -> Html {
             }
             if views && state.snapshot.is_none() {
                 <p class="view-hint">{ match lang {
-                    Lang::Zh => format!("按“运行”或“单步”后,这里显示视图:{}。", block.views.iter().map(|v| v.name()).collect::<Vec<_>>().join("、")),
+                    Lang::Zh => format!("按“运行”或“单步”后，这里显示视图：{}。", block.views.iter().map(|v| v.name()).collect::<Vec<_>>().join("、")),
                     Lang::En => format!("Press Run or Step to see the attached views here: {}.", block.views.iter().map(|v| v.name()).collect::<Vec<_>>().join(", ")),
                 } }</p>
             }
             if state.trace_full {
                 <p class="mode-note" role="status">{ match lang {
-                    Lang::Zh => format!("运行已停止:视图的追踪记录已满({} 个事件)。去掉视图或缩短程序再运行。", super::grouped(engine::TRACE_LIMIT as u64)),
+                    Lang::Zh => format!("运行已停止：视图的追踪记录已满（{} 个事件）。去掉视图或缩短程序再运行。", super::grouped(engine::TRACE_LIMIT as u64)),
                     Lang::En => format!("The run was stopped: the trace for the views is full ({} events). Shorten the program to see it to the end.", super::grouped(engine::TRACE_LIMIT as u64)),
                 } }</p>
             }

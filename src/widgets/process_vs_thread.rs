@@ -154,7 +154,7 @@ fn memory(lang: Lang, x: i64, flash: bool) -> Html {
                 </span>
                 <span class="pvt-seg">{ t(lang, "堆", "heap") }</span>
             </div>
-            <div class="pvt-files">{ t(lang, "打开的文件:0 stdin · 1 stdout · 2 stderr", "open files: 0 stdin · 1 stdout · 2 stderr") }</div>
+            <div class="pvt-files">{ t(lang, "打开的文件：0 stdin · 1 stdout · 2 stderr", "open files: 0 stdin · 1 stdout · 2 stderr") }</div>
         </div>
     }
 }
@@ -182,12 +182,12 @@ pub fn process_vs_thread(props: &Props) -> Html {
         let alive = w.alive(side, 1);
         w.read.map(|v| match (lang, side, alive) {
             (Lang::Zh, Side::Processes, _) => {
-                format!("进程 B 读到 x = {v}:它有自己的 x,看不到进程 A 的写入。")
+                format!("进程 B 读到 x = {v}：它有自己的 x，看不到进程 A 的写入。")
             }
             (Lang::En, Side::Processes, _) => format!(
                 "Process B reads x = {v}: it has its own x and cannot see process A's write."
             ),
-            (Lang::Zh, Side::Threads, _) => format!("线程 2 读到 x = {v}:两个线程共享同一个 x。"),
+            (Lang::Zh, Side::Threads, _) => format!("线程 2 读到 x = {v}：两个线程共享同一个 x。"),
             (Lang::En, Side::Threads, _) => {
                 format!("Thread 2 reads x = {v}: both threads share one x.")
             }
@@ -225,7 +225,7 @@ pub fn process_vs_thread(props: &Props) -> Html {
             </div>
             <div class="pvt-sides">
                 <section class="pvt-side" aria-label={t(lang, "两个进程", "Two processes")}>
-                    <h4>{ t(lang, "两个进程,各一个线程", "Two processes, one thread each") }</h4>
+                    <h4>{ t(lang, "两个进程，各一个线程", "Two processes, one thread each") }</h4>
                     <div class="pvt-row">
                         <div class={classes!("pvt-process", p.main_ended.then_some("dead"))}>
                             <div class="pvt-proc-title">{ t(lang, "进程 A", "Process A") }
@@ -240,16 +240,16 @@ pub fn process_vs_thread(props: &Props) -> Html {
                         </div>
                     </div>
                     <p class="pvt-note" aria-live="polite">{ read_note(p, Side::Processes).unwrap_or_default() }
-                        if p.main_ended { { t(lang, " 进程 A 退出了,进程 B 照常运行。", " Process A exited; process B runs on.") } }</p>
+                        if p.main_ended { { t(lang, " 进程 A 退出了，进程 B 照常运行。", " Process A exited; process B runs on.") } }</p>
                 </section>
-                <section class="pvt-side" aria-label={t(lang, "一个进程,两个线程", "One process, two threads")}>
-                    <h4>{ t(lang, "一个进程,两个线程", "One process, two threads") }</h4>
+                <section class="pvt-side" aria-label={t(lang, "一个进程，两个线程", "One process, two threads")}>
+                    <h4>{ t(lang, "一个进程，两个线程", "One process, two threads") }</h4>
                     <div class={classes!("pvt-process", "wide", th.main_ended.then_some("dead"))}>
                         <div class="pvt-proc-title">{ t(lang, "进程", "Process") }
                             if th.main_ended { <span class="pvt-dead">{ t(lang, " 已退出", " exited") }</span> }</div>
                         { memory(lang, th.x_first, th.x_first > 0) }
                         <div class="pvt-row">
-                            { thread_box(lang, t(lang, "线程 1(主线程)", "thread 1 (main)").into(), th.alive(Side::Threads, 0), "work+0x12", stack(th, 0)) }
+                            { thread_box(lang, t(lang, "线程 1（主线程）", "thread 1 (main)").into(), th.alive(Side::Threads, 0), "work+0x12", stack(th, 0)) }
                             { thread_box(lang, t(lang, "线程 2", "thread 2").into(), th.alive(Side::Threads, 1), "worker+0x8", stack(th, 1)) }
                         </div>
                     </div>
@@ -258,7 +258,7 @@ pub fn process_vs_thread(props: &Props) -> Html {
                 </section>
             </div>
             <div class="pvt-go">
-                <h4>{ t(lang, "在 Go 里:main 返回,所有 goroutine 随之结束", "In Go: main returns, every goroutine ends with it") }</h4>
+                <h4>{ t(lang, "在 Go 里：main 返回，所有 goroutine 随之结束", "In Go: main returns, every goroutine ends with it") }</h4>
                 <Playground block={run_block} ctx={props.ctx.clone()} />
             </div>
         </div>

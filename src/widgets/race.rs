@@ -233,11 +233,11 @@ pub fn race_view(props: &Props) -> Html {
         });
         let verdict = match (v.final_value, v.expected) {
             (Some(f), Some(e)) if f != e => Some(("bad", match lang {
-                Lang::Zh => format!("最终值 {f},应为 {e}:丢失了 {} 次更新", e - f),
+                Lang::Zh => format!("最终值 {f}，应为 {e}：丢失了 {} 次更新", e - f),
                 Lang::En => format!("final value {f}, expected {e}: {} update{} lost", e - f, if e - f == 1 { "" } else { "s" }),
             })),
             (Some(f), Some(e)) => Some(("ok", match lang {
-                Lang::Zh => format!("最终值 {f},与预期 {e} 一致"),
+                Lang::Zh => format!("最终值 {f}，与预期 {e} 一致"),
                 Lang::En => format!("final value {f}, as expected ({e})"),
             })),
             (Some(f), None) => Some(("", match lang {
@@ -249,7 +249,7 @@ pub fn race_view(props: &Props) -> Html {
         html! {
             <section class="race-var" data-lost={v.lost.to_string()}>
                 <h5><code>{ line_text(v.line) }</code>{ match lang {
-                    Lang::Zh => format!(" · {} 次访问,{} 个 goroutine", v.accesses.len(), cols),
+                    Lang::Zh => format!(" · {} 次访问，{} 个 goroutine", v.accesses.len(), cols),
                     Lang::En => format!(" · {} accesses by {} goroutines", v.accesses.len(), cols),
                 } }</h5>
                 <div class="race-table-wrap">
@@ -269,7 +269,7 @@ pub fn race_view(props: &Props) -> Html {
                 }
                 if let Some((class, text)) = verdict {
                     <p class={classes!("race-verdict", class)} aria-live="polite">
-                        { text }{ if props.done { "" } else { t(lang, "(运行中)", " (so far)") } }
+                        { text }{ if props.done { "" } else { t(lang, "（运行中）", " (so far)") } }
                     </p>
                 }
             </section>

@@ -151,7 +151,7 @@ pub fn run_many(props: &Props) -> Html {
         let onclick = props.on_replay.reform(move |_: MouseEvent| seed);
         let label = short_label(&b.key.stdout);
         let label = match (label.is_empty(), b.key.exit) {
-            (true, 0) => t(lang, "(无输出)", "(no output)").to_string(),
+            (true, 0) => t(lang, "（无输出）", "(no output)").to_string(),
             (_, 0) => label.to_string(),
             (true, n) => format!("exit {n}"),
             (false, n) => format!("{label} · exit {n}"),
@@ -159,7 +159,7 @@ pub fn run_many(props: &Props) -> Html {
         let pct = 100.0 * b.count as f64 / max as f64;
         let title = match lang {
             Lang::Zh => format!(
-                "{} 次,种子 {seed} 可重现。点击重放。\n{}",
+                "{} 次，种子 {seed} 可重现。点击重放。\n{}",
                 b.count, b.key.stdout
             ),
             Lang::En => format!(
@@ -171,7 +171,7 @@ pub fn run_many(props: &Props) -> Html {
             <li>
                 <button class="bin" {onclick} {title}
                     aria-label={match lang {
-                        Lang::Zh => format!("{label}:{} 次,重放种子 {seed}", b.count),
+                        Lang::Zh => format!("{label}：{} 次，重放种子 {seed}", b.count),
                         Lang::En => format!("{label}: {} runs, replay seed {seed}", b.count),
                     }}>
                     <span class="bin-label">{ label }</span>
@@ -193,18 +193,18 @@ pub fn run_many(props: &Props) -> Html {
                     <progress max={RUNS.to_string()} value={h.runs.to_string()}
                         aria-label={t(lang, "批量运行进度", "Batch progress")}></progress>
                     <span class="run-many-note">{ match lang {
-                        Lang::Zh => format!("{} / {RUNS} 次(种子 {}…{}),{} 种不同结果", h.runs, state.base_seed, state.base_seed + RUNS as u64 - 1, h.bins.len()),
+                        Lang::Zh => format!("{} / {RUNS} 次（种子 {}…{}），{} 种不同结果", h.runs, state.base_seed, state.base_seed + RUNS as u64 - 1, h.bins.len()),
                         Lang::En => format!("{} / {RUNS} runs (seeds {}…{}), {} distinct outcome{}", h.runs, state.base_seed, state.base_seed + RUNS as u64 - 1, h.bins.len(), if h.bins.len() == 1 { "" } else { "s" }),
                     } }</span>
                 }
             </div>
             if let Some(e) = &state.error {
-                <p class="error">{ t(lang, "无法编译:", "Does not compile: ") }{ e.clone() }</p>
+                <p class="error">{ t(lang, "无法编译：", "Does not compile: ") }{ e.clone() }</p>
             }
             if !h.bins.is_empty() {
                 <ul class="histogram" aria-label={t(lang, "不同输出的直方图", "Histogram of distinct outputs")}>{ for bars }</ul>
                 <p class="run-many-hint">{ match lang {
-                    Lang::Zh => format!("每次最多 {} 条指令。点击一条结果,用它的种子重放。", grouped(MAX_INSTRUCTIONS)),
+                    Lang::Zh => format!("每次最多 {} 条指令。点击一条结果，用它的种子重放。", grouped(MAX_INSTRUCTIONS)),
                     Lang::En => format!("Each run gets at most {} instructions. Click an outcome to replay its seed.", grouped(MAX_INSTRUCTIONS)),
                 } }</p>
             }

@@ -296,14 +296,14 @@ pub fn timeline(props: &Props) -> Html {
                 <button class="button" onclick={z(|| Action::ZoomOut)} aria-label={t(lang, "缩小", "Zoom out")} disabled={zoom.0 <= 1.0}>{ "−" }</button>
                 <button class="button" onclick={z(|| Action::Fit)}>{ t(lang, "适应宽度", "Fit") }</button>
                 <button class="button tl-export" onclick={export} disabled={props.events.is_empty()}
-                    title={t(lang, "Chrome trace JSON,可在 Perfetto 中打开", "Chrome trace JSON: open it in Perfetto")}>
+                    title={t(lang, "Chrome trace JSON，可在 Perfetto 中打开", "Chrome trace JSON: open it in Perfetto")}>
                     { t(lang, "导出追踪", "Export trace") }</button>
                 <span class="tl-legend">{ t(lang, "▼ 阻塞  ▲ 被唤醒 · 颜色区分 G", "▼ blocks  ▲ made runnable · colour = goroutine") }</span>
             </div>
-            <div class="tl-scroll" tabindex="0" aria-label={t(lang, "时间线(可横向滚动)", "Timeline (scrolls sideways)")}>
+            <div class="tl-scroll" tabindex="0" aria-label={t(lang, "时间线（可横向滚动）", "Timeline (scrolls sideways)")}>
                 <svg class="tl-svg" width={(LABEL_W + w + 40.0).to_string()} height={height.to_string()}
                     role="img" aria-label={match lang {
-                        Lang::Zh => format!("{} 条执行片段,{} 条通道", d.bars.len(), d.lanes.len()),
+                        Lang::Zh => format!("{} 条执行片段，{} 条通道", d.bars.len(), d.lanes.len()),
                         Lang::En => format!("{} run slices on {} lanes", d.bars.len(), d.lanes.len()),
                     }}>
                     { for ticks }
@@ -313,7 +313,7 @@ pub fn timeline(props: &Props) -> Html {
                 </svg>
             </div>
             if props.truncated {
-                <p class="view-hint">{ t(lang, "追踪很长:这里只显示开头的部分。", "The trace is long: only its beginning is shown.") }</p>
+                <p class="view-hint">{ t(lang, "追踪很长：这里只显示开头的部分。", "The trace is long: only its beginning is shown.") }</p>
             }
         </div>
     }
