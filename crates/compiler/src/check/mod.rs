@@ -603,9 +603,10 @@ impl<'a> Checker<'a> {
             .collect();
         let mut type_objs = type_objs;
         type_objs.sort();
-        for o in type_objs {
+        for &o in &type_objs {
             self.resolve_global(o);
         }
+        self.check_recursive_types(&type_objs);
         // Phase C: methods.
         for di in methods {
             self.declare_method(di);
@@ -654,6 +655,90 @@ impl<'a> Checker<'a> {
             self.error(0, "function main is undeclared in the main package");
         }
         self.compute_init_order();
+    }
+
+    /// `invalid recursive type T`: a type that contains itself by value
+    /// (through struct fields or array elements, not pointers, slices, maps,
+    /// channels or functions) has no size. Reported once per cycle at its
+    /// first declared type, with Go's "refers to" lines; the cycle is then
+    /// cut (the type's underlying type becomes invalid) so that nothing
+    /// later recurses through it forever.
+    fn check_recursive_types(&mut self, type_objs: &[ObjId]) {
+        let mut reported: Vec<TypeId> = Vec::new();
+        for &o in type_objs {
+            let root = self.obj(o).ty;
+            if reported.contains(&root) || self.t.named_info(root).is_none() {
+                continue;
+            }
+            let mut path = vec![root];
+            let Some(cycle) = self.find_cycle(root, &mut path) else {
+                continue;
+            };
+            let names: Vec<(String, Pos)> = cycle
+                .iter()
+                .map(|&t| {
+                    let name = self
+                        .t
+                        .named_info(t)
+                        .map_or(String::new(), |n| n.name.clone());
+                    let pos = type_objs
+                        .iter()
+                        .map(|&o| self.obj(o))
+                        .find(|ob| ob.ty == t)
+                        .map_or(0, |ob| ob.pos);
+                    (name, pos)
+                })
+                .collect();
+            let mut msg = format!("invalid recursive type {}", names[0].0);
+            for (name, pos) in &names {
+                msg.push_str(&format!("\n\t{}{name} refers to", self.pos_prefix(*pos)));
+            }
+            msg.push_str(&format!(
+                "\n\t{}{}",
+                self.pos_prefix(names[0].1),
+                names[0].0
+            ));
+            self.error(names[0].1, msg);
+            reported.extend(&cycle);
+            if let Some(n) = self.t.named_info_mut(root) {
+                n.underlying = INVALID;
+            }
+        }
+    }
+
+    /// A cycle of main's named types back to `path[0]`, contained by value.
+    fn find_cycle(&self, t: TypeId, path: &mut Vec<TypeId>) -> Option<Vec<TypeId>> {
+        let under = match self.t.named_info(t) {
+            Some(n) if n.pkg != "main" => return None,
+            Some(n) => n.underlying,
+            None => t,
+        };
+        let elems: Vec<TypeId> = match self.t.get(under) {
+            Type::Struct(fs) => fs.iter().map(|f| f.ty).collect(),
+            Type::Array(e, _) => vec![*e],
+            _ => return None,
+        };
+        for e in elems {
+            if e == path[0] {
+                return Some(path.clone());
+            }
+            let is_named = self.t.named_info(e).is_some();
+            if is_named && path.contains(&e) {
+                // A cycle that does not go through the root: found from its own root.
+                continue;
+            }
+            if is_named {
+                path.push(e);
+            }
+            let found = self.find_cycle(e, path);
+            if is_named {
+                path.pop();
+            }
+            if found.is_some() {
+                return found;
+            }
+        }
+        None
     }
 
     fn lookup_pkg(&self, name: &str) -> Option<ObjId> {
@@ -1735,6 +1820,7 @@ impl<'a> Checker<'a> {
                     if let Some(n) = self.t.named_info_mut(named) {
                         n.underlying = uu;
                     }
+                    self.check_recursive_types(&[o]);
                 }
             }
             Decl::Func(_) => {}
