@@ -2785,6 +2785,26 @@ impl<'a> Gen<'a> {
         cur
     }
 
+    /// Pushes a method call's receiver (if any), then the arguments, at the
+    /// top of the registers; returns how many were pushed.
+    fn push_receiver_and_args(
+        &mut self,
+        recv: Option<Recv<'a>>,
+        args: &[Expr],
+        ptys: &[TypeId],
+        variadic: bool,
+        ellipsis: bool,
+    ) -> R<u32> {
+        let mut n = 0;
+        if let Some((x, path, addr, deref)) = recv {
+            let r = self.alloc();
+            self.receiver_to(x, &path, addr, deref, r)?;
+            self.free_to(r.0 as u32 + 1);
+            n += 1;
+        }
+        Ok(n + self.push_args(args, ptys, variadic, ellipsis)?)
+    }
+
     /// Pushes the arguments of a call at the top of the registers; returns
     /// their count.
     fn push_args(
@@ -2892,14 +2912,7 @@ impl<'a> Gen<'a> {
         };
         let (target, recv) = self.call_target(fun)?;
         let base = self.top();
-        let mut nargs = 0;
-        if let Some((x, path, addr, deref)) = recv {
-            let r = self.alloc();
-            self.receiver_to(x, &path, addr, deref, r)?;
-            self.free_to(r.0 as u32 + 1);
-            nargs += 1;
-        }
-        nargs += self.push_args(args, &ptys, variadic, *ellipsis)?;
+        let nargs = self.push_receiver_and_args(recv, args, &ptys, variadic, *ellipsis)?;
         let nret = rtys.len() as u32;
         if nargs > 255 || nret > 255 {
             self.err(e.pos, "too many arguments or results in call (limit 255)");
@@ -3315,14 +3328,7 @@ impl<'a> Gen<'a> {
                 let (target, recv) = self.call_target(fun)?;
                 // call_target may have allocated the func value above callee.
                 let base2 = self.top();
-                let mut n = 0;
-                if let Some((x, path, addr, deref)) = recv {
-                    let r = self.alloc();
-                    self.receiver_to(x, &path, addr, deref, r)?;
-                    self.free_to(r.0 as u32 + 1);
-                    n += 1;
-                }
-                n += self.push_args(args, &ptys, variadic, *ellipsis)?;
+                let n = self.push_receiver_and_args(recv, args, &ptys, variadic, *ellipsis)?;
                 match target {
                     Target::Static(f) => {
                         self.emit(Op::LoadFunc {
