@@ -14,6 +14,7 @@
 pub mod console;
 pub mod frame;
 pub mod many;
+pub mod races;
 
 pub use console::{Console, Stream};
 
@@ -197,6 +198,18 @@ impl Session {
     /// The trace as Chrome trace-event JSON (Perfetto opens it).
     pub fn chrome_trace_json(&self) -> String {
         self.vm.chrome_trace_json()
+    }
+
+    /// The races the detector reported so far (none unless
+    /// [`Settings::race`]), for the console's links and the race view.
+    pub fn races(&self) -> Vec<races::Race> {
+        self.vm.race_reports().iter().map(races::Race::of).collect()
+    }
+
+    /// How many races were reported so far (cheap: the page polls it every
+    /// frame and converts the reports only when it grows).
+    pub fn race_count(&self) -> usize {
+        self.vm.race_reports().len()
     }
 
     /// Virtual nanoseconds since the start.
