@@ -553,3 +553,83 @@ async fn a_line_number_click_runs_to_that_line() {
     assert_eq!(text_of(&root, ".console-out .out-stdout"), "hello, 世界\n");
     handle.destroy();
 }
+
+/// The counter program with the race detector on (`race=true`) and the race
+/// view attached: the report's two access lines are buttons; pressing one
+/// highlights both lines in the editor and both accesses in the race view.
+const RACE_DETECTOR_DOC: &str = "# T\n\n```go run view=race gomaxprocs=1 race=true id=racedet\npackage main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n\t\"sync\"\n)\n\nvar counter int\n\nfunc increment(wg *sync.WaitGroup) {\n\tdefer wg.Done()\n\tfor i := 0; i < 2; i++ {\n\t\tvalue := counter\n\t\truntime.Gosched()\n\t\tcounter = value + 1\n\t}\n}\n\nfunc main() {\n\tvar wg sync.WaitGroup\n\twg.Add(2)\n\tgo increment(&wg)\n\tgo increment(&wg)\n\twg.Wait()\n\tfmt.Println(\"Final Counter:\", counter)\n}\n```\n";
+
+fn texts(root: &web_sys::Element, css: &str) -> Vec<String> {
+    let list = root.query_selector_all(css).unwrap();
+    (0..list.length())
+        .map(|i| list.get(i).unwrap().text_content().unwrap_or_default())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_race_report_links_both_lines_to_the_editor_and_the_race_view() {
+    forget_saved_code();
+    let (handle, root) = render_doc(RACE_DETECTOR_DOC);
+    settle().await;
+    assert!(
+        el(&root, ".race-toggle")
+            .dyn_into::<web_sys::HtmlInputElement>()
+            .unwrap()
+            .checked(),
+        "race=true turns the detector on"
+    );
+    el(&root, ".controls .run").click();
+    until("the end", 20, || {
+        attr(&root, ".console", "data-state") == "exited"
+    })
+    .await;
+    assert_eq!(text_of(&root, ".run-status"), "exit status 66");
+    let out = text_of(&root, ".console-out");
+    assert!(out.contains("WARNING: DATA RACE"), "{out}");
+    assert!(out.contains("Found 1 data race(s)"), "{out}");
+    // The report keeps Go's text; its two access lines are buttons.
+    assert_eq!(
+        texts(&root, ".race-report .race-link"),
+        vec!["/prog.go:16", "/prog.go:14"]
+    );
+    assert!(root
+        .query_selector(".editor .highlighted")
+        .unwrap()
+        .is_none());
+    assert_eq!(attr(&root, ".race-link", "aria-pressed"), "false");
+    // Press the second link (the previous access): both lines light up.
+    let links = root.query_selector_all(".race-link").unwrap();
+    let second: web_sys::HtmlElement = links.get(1).unwrap().dyn_into().unwrap();
+    second.focus().unwrap();
+    second.click();
+    settle().await;
+    assert_eq!(texts(&root, ".gutter-line.highlighted"), vec!["14", "16"]);
+    let lit = texts(&root, ".code-line.highlighted");
+    assert_eq!(lit.len(), 2, "{lit:?}");
+    assert!(lit[0].contains("value := counter"), "{lit:?}");
+    assert!(lit[1].contains("counter = value + 1"), "{lit:?}");
+    assert!(text_of(&root, ".editor-wrap .visually-hidden").contains("lines 14 and 16"));
+    assert_eq!(attr(&root, ".race-link", "aria-pressed"), "true");
+    // The race view marks the racing pair: a load on 14, a store on 16.
+    let marked = root.query_selector_all(".race-acc.reported").unwrap();
+    assert_eq!(marked.length(), 2);
+    let pair = texts(&root, ".race-acc.reported");
+    assert!(pair[0].contains("load 0"), "{pair:?}");
+    assert!(pair[1].contains("store 1"), "{pair:?}");
+    // An edit drops the highlight (the lines may have moved).
+    let ta: web_sys::HtmlTextAreaElement = el(&root, ".editor-input").dyn_into().unwrap();
+    ta.set_value(&format!("{}\n", ta.value()));
+    let ev = web_sys::Event::new_with_event_init_dict("input", &{
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        init
+    })
+    .unwrap();
+    ta.dispatch_event(&ev).unwrap();
+    settle().await;
+    assert!(root
+        .query_selector(".editor .highlighted")
+        .unwrap()
+        .is_none());
+    handle.destroy();
+}

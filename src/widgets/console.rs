@@ -1,10 +1,17 @@
 //! The output console of a playground: stdout and stderr in the order they
 //! were written (Go's crash reports styled as such), how much was cut, the
 //! exit status as `go run` prints it, and the run's cost.
+//!
+//! A race detector report is shown as printed, with the source line of each
+//! of its two accesses (`/prog.go:14`) as a button: pressing either picks
+//! that report, and the playground highlights both lines in the editor and
+//! both accesses in the race view. Buttons, not links: they act on the page
+//! rather than navigate, and Enter and Space work on them natively.
 
 use super::{grouped, t};
 use crate::content::Lang;
 use crate::engine::console::is_crash;
+use crate::engine::races::{frame_parts, report_lines, split, Race, Segment, Which};
 use crate::engine::{Console as Output, Stream};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -44,19 +51,85 @@ pub struct Props {
     /// The exit status the chapter expects (`exit=` in the directive).
     #[prop_or_default]
     pub expected_exit: i32,
+    /// The races the detector reported in this run (their text is in the output).
+    #[prop_or_default]
+    pub races: Rc<Vec<Race>>,
+    /// Pressing a report's line: which report (index into `races`).
+    #[prop_or_default]
+    pub on_race: Option<Callback<usize>>,
+    /// The report the reader picked.
+    #[prop_or_default]
+    pub shown_race: Option<usize>,
+}
+
+/// A report's text with its two access lines as buttons.
+fn report_html(props: &Props, i: usize, text: &str) -> Html {
+    let lang = props.lang;
+    let race = &props.races[i];
+    let lines = report_lines(text).into_iter().map(|(line, which)| {
+        let (Some(which), Some(on_race)) = (which, props.on_race.as_ref()) else {
+            return html! { { line.to_string() } };
+        };
+        let (indent, loc, rest) = frame_parts(line);
+        let side = match which {
+            Which::Current => &race.current,
+            Which::Previous => &race.previous,
+        };
+        let (a, b) = (race.previous.line, race.current.line);
+        let label = match lang {
+            Lang::Zh => format!(
+                "{loc}：在代码中标出数据竞争 {} 的两次访问（第 {a} 行和第 {b} 行）",
+                i + 1
+            ),
+            Lang::En => format!(
+                "{loc}: show both accesses of data race {} in the code (lines {a} and {b})",
+                i + 1
+            ),
+        };
+        let onclick = on_race.reform(move |_: MouseEvent| i);
+        html! {
+            <>
+                { indent.to_string() }
+                <button type="button" class="race-link" data-race={i.to_string()}
+                    data-line={side.line.to_string()} aria-label={label.clone()} title={label}
+                    aria-pressed={(props.shown_race == Some(i)).to_string()} {onclick}>{ loc.to_string() }</button>
+                { rest.to_string() }
+            </>
+        }
+    });
+    html! {
+        <span class={classes!("race-report", (props.shown_race == Some(i)).then_some("shown"))}
+            data-race={i.to_string()}>{ for lines }</span>
+    }
 }
 
 #[function_component(Console)]
 pub fn console(props: &Props) -> Html {
     let lang = props.lang;
-    let chunks = props.output.chunks().map(|(stream, text)| {
-        let class = match stream {
-            Stream::Stdout => "out-stdout",
-            Stream::Stderr if is_crash(&text) => "out-crash",
-            Stream::Stderr => "out-stderr",
-        };
-        html! { <span class={class}>{ text }</span> }
-    });
+    // Reports are found in the stderr chunks in the order they were kept.
+    let mut next_race = 0;
+    let chunks: Vec<Html> = props
+        .output
+        .chunks()
+        .map(|(stream, text)| {
+            let class = match stream {
+                Stream::Stdout => "out-stdout",
+                Stream::Stderr if is_crash(&text) => "out-crash",
+                Stream::Stderr => "out-stderr",
+            };
+            if stream == Stream::Stdout || props.races.len() == next_race {
+                return html! { <span class={class}>{ text }</span> };
+            }
+            let parts =
+                split(&text, &props.races, &mut next_race)
+                    .into_iter()
+                    .map(|seg| match seg {
+                        Segment::Text(t) => html! { { t.to_string() } },
+                        Segment::Report(i, t) => report_html(props, i, t),
+                    });
+            html! { <span class={class}>{ for parts }</span> }
+        })
+        .collect();
     let cut = props.output.cut();
     let status = match &props.state {
         RunState::Idle => None,

@@ -12,6 +12,13 @@
 //! as a wavy underline at their `line:col` and listed under the code; a
 //! click on one puts the caret there.
 //!
+//! Lines can be highlighted from outside (the console's race-report links):
+//! a marker in the gutter and a tinted, edge-ruled line, never colour alone,
+//! plus a sentence for screen readers in a live region, since the painted
+//! layer and the gutter are hidden from them. Each new highlight scrolls
+//! its first line into view (the link that set it is usually below, in the
+//! console).
+//!
 //! Keys: Tab indents, Shift+Tab outdents, Enter keeps the indentation (one
 //! more after `{`). Escape releases Tab for one press, so keyboard users can
 //! leave the editor (the usual way out of code editors, e.g. CodeMirror's).
@@ -160,6 +167,18 @@ pub fn newline_with_indent(src: &str, at: usize) -> String {
     format!("\n{indent}{}", if opens { "\t" } else { "" })
 }
 
+/// Lines to highlight, set from outside the editor.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Highlight {
+    /// 1-based line numbers.
+    pub lines: Vec<u32>,
+    /// What the highlight means, read out by screen readers.
+    pub note: AttrValue,
+    /// Bumped by every request, so asking again for the same lines scrolls
+    /// them into view again.
+    pub seq: u64,
+}
+
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub code: AttrValue,
@@ -179,6 +198,27 @@ pub struct Props {
     /// Tooltip of a line number when `on_line` is set (`{}` is the number).
     #[prop_or_default]
     pub line_hint: AttrValue,
+    /// Lines highlighted from outside (a race report's two accesses).
+    #[prop_or_default]
+    pub highlight: Option<Highlight>,
+}
+
+/// Scrolls `el` to the middle of its scroll container (and the page), so
+/// the line is seen with its context. `scrollIntoView`'s options object is
+/// called through Reflect: web-sys exposes it only behind a feature we do
+/// not otherwise need.
+fn scroll_to_center(el: &web_sys::Element) {
+    let opts = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&opts, &"block".into(), &"center".into());
+    let f = js_sys::Reflect::get(el, &"scrollIntoView".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    match f {
+        Some(f) => {
+            let _ = f.call1(el, &opts);
+        }
+        None => el.scroll_into_view(),
+    }
 }
 
 /// Inserts `text` over the selection the way typing does, so the browser's
@@ -215,6 +255,22 @@ pub fn editor(props: &Props) -> Html {
         |(code, diags)| highlight_lines(code, diags),
     );
     let marks = diag_lines(&props.diags);
+    let paint = use_node_ref();
+    let lit: &[u32] = props.highlight.as_ref().map_or(&[], |h| &h.lines);
+    {
+        let paint = paint.clone();
+        let seq = props.highlight.as_ref().map(|h| h.seq);
+        use_effect_with(seq, move |seq| {
+            if seq.is_some() {
+                let first = paint
+                    .cast::<web_sys::Element>()
+                    .and_then(|p| p.query_selector(".code-line.highlighted").ok().flatten());
+                if let Some(line) = first {
+                    scroll_to_center(&line);
+                }
+            }
+        });
+    }
 
     let oninput = {
         let on_change = props.on_change.clone();
@@ -289,17 +345,19 @@ pub fn editor(props: &Props) -> Html {
     let gutter = (1..=lines.len() as u32).map(|n| {
         let msg = marks.get(&n).cloned();
         let current = props.current_lines.contains(&n);
+        let lit = lit.contains(&n);
         let onclick = props.on_line.as_ref().map(|cb| cb.reform(move |_: MouseEvent| n));
         let title = msg.clone().or_else(|| props.on_line.is_some().then(|| props.line_hint.replace("{}", &n.to_string())));
         html! {
-            <span class={classes!("gutter-line", msg.is_some().then_some("has-diag"), current.then_some("current"), onclick.is_some().then_some("clickable"))}
+            <span class={classes!("gutter-line", msg.is_some().then_some("has-diag"), current.then_some("current"), lit.then_some("highlighted"), onclick.is_some().then_some("clickable"))}
                 {title} {onclick}>{ n }</span>
         }
     });
     let painted = lines.iter().enumerate().map(|(i, spans)| {
         let current = props.current_lines.contains(&(i as u32 + 1));
+        let lit = lit.contains(&(i as u32 + 1));
         html! {
-            <span class={classes!("code-line", current.then_some("current"))}>
+            <span class={classes!("code-line", current.then_some("current"), lit.then_some("highlighted"))}>
                 { for spans.iter().map(|s| html! {
                     <span class={classes!((!s.class.is_empty()).then_some(s.class), s.diag.then_some("diag"))}>{ s.text.clone() }</span>
                 }) }
@@ -311,7 +369,7 @@ pub fn editor(props: &Props) -> Html {
             <div class={classes!("editor", (!props.editable).then_some("readonly"))}>
                 <div class="gutter" aria-hidden="true">{ for gutter }</div>
                 <div class="editor-code">
-                    <pre class="editor-paint" aria-hidden="true">{ for painted }</pre>
+                    <pre ref={paint} class="editor-paint" aria-hidden="true">{ for painted }</pre>
                     <textarea ref={textarea} class="editor-input" spellcheck="false" wrap="off"
                         autocapitalize="off" autocomplete="off"
                         aria-label={props.label.clone()}
@@ -320,6 +378,9 @@ pub fn editor(props: &Props) -> Html {
                         value={props.code.clone()} {oninput} {onkeydown} />
                 </div>
             </div>
+            <p class="visually-hidden" aria-live="polite">
+                { props.highlight.as_ref().map(|h| h.note.clone()).unwrap_or_default() }
+            </p>
             if !props.diags.is_empty() {
                 <ul class="diags" aria-live="polite">
                     { for props.diags.iter().map(|d| {

@@ -9,13 +9,18 @@
 //! generation, and a loop that sees a newer one quits at its next frame. So
 //! Stop always works, even on `for {}`, and never leaves two loops running.
 //!
+//! Race reports: with the race detector on, each frame also hands over the
+//! reports found so far (only when their number grew); the console turns
+//! each report's two access lines into buttons, and picking one highlights
+//! both lines in the editor and both accesses in the race view.
+//!
 //! Saving: every edit is written to localStorage at once (under the block's
 //! `id=` or its position in the chapter), so nothing typed is lost to a
 //! crash, a stop or navigation; Reset deletes the saved copy.
 
 use super::channels::Channels;
 use super::console::{Console, RunState};
-use super::editor::Editor;
+use super::editor::{Editor, Highlight};
 use super::gmp::Gmp;
 use super::race::RaceView;
 use super::run_many::RunMany;
@@ -24,6 +29,7 @@ use super::timeline::Timeline;
 use crate::blocks::BlockContext;
 use crate::content::Lang;
 use crate::directive::{Mode, RunBlock, View};
+use crate::engine::races::Race;
 use crate::engine::{self, frame, Diag, Session, Settings};
 use golab_runtime::{Event as TraceEvent, Snapshot};
 use std::cell::RefCell;
@@ -94,6 +100,12 @@ pub struct State {
     pub current_lines: Vec<u32>,
     /// The run was stopped because its trace reached the engine's limit.
     pub trace_full: bool,
+    /// The races the detector reported in this run.
+    pub races: Rc<Vec<Race>>,
+    /// The report the reader picked in the console (index into `races`).
+    pub shown_race: Option<usize>,
+    /// Bumped by every pick, so picking again scrolls the lines into view again.
+    pub race_pick: u64,
 }
 
 /// Trace events handed to the views; a longer run keeps its first events
@@ -122,8 +134,12 @@ pub enum Action {
         trace: Option<Rc<Vec<TraceEvent>>>,
         virtual_ns: i64,
         current_lines: Vec<u32>,
+        /// The race reports, when there are new ones.
+        races: Option<Rc<Vec<Race>>>,
     },
     Chose(u32, u64),
+    /// The reader picked race report `i` in the console.
+    ShowRace(usize),
     /// The trace for the views is full: the run stops.
     TraceFull,
     Stopped,
@@ -134,7 +150,11 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
-            Action::Edit(code) => s.code = code,
+            Action::Edit(code) => {
+                s.code = code;
+                // The highlighted lines were the run's; an edit may move them.
+                s.shown_race = None;
+            }
             Action::Diagnosed(code, diags) => {
                 if code != s.code {
                     return self;
@@ -154,6 +174,8 @@ impl Reducible for State {
                 s.virtual_ns = 0;
                 s.chosen = None;
                 s.current_lines.clear();
+                s.races = Rc::default();
+                s.shown_race = None;
             }
             Action::Procs(n) => s.gomaxprocs = n.clamp(1, 64),
             Action::Seed(seed) => s.seed = seed,
@@ -186,6 +208,8 @@ impl Reducible for State {
                 s.trace = Rc::default();
                 s.virtual_ns = 0;
                 s.chosen = None;
+                s.races = Rc::default();
+                s.shown_race = None;
             }
             Action::Progress {
                 output,
@@ -197,8 +221,12 @@ impl Reducible for State {
                 trace,
                 virtual_ns,
                 current_lines,
+                races,
             } => {
                 s.current_lines = current_lines;
+                if let Some(races) = races {
+                    s.races = races;
+                }
                 if snapshot.is_some() {
                     s.snapshot = snapshot;
                 }
@@ -226,6 +254,12 @@ impl Reducible for State {
                 };
             }
             Action::Chose(p, goid) => s.chosen = Some((p, goid)),
+            Action::ShowRace(i) => {
+                if i < s.races.len() {
+                    s.shown_race = Some(i);
+                    s.race_pick += 1;
+                }
+            }
             Action::TraceFull => {
                 s.trace_full = true;
                 if matches!(s.run, RunState::Running | RunState::Paused) {
@@ -263,6 +297,8 @@ struct Runner {
     views: bool,
     /// Trace events already handed to the views.
     trace_sent: usize,
+    /// Race reports already handed to the console.
+    races_sent: usize,
     /// Milliseconds spent running so far.
     real_ms: f64,
     /// Bumped by every edit; a pending diagnostic check runs only if no
@@ -278,7 +314,12 @@ fn storage() -> Option<web_sys::Storage> {
 
 fn progress(runner: &mut Runner, paused: bool) -> Action {
     let s = runner.session.as_ref();
-    let (mut snapshot, mut trace) = (None, None);
+    let (mut snapshot, mut trace, mut races) = (None, None, None);
+    if let Some(s) = s.filter(|s| s.race_count() != runner.races_sent) {
+        let all = s.races();
+        runner.races_sent = all.len();
+        races = Some(Rc::new(all));
+    }
     if let (true, Some(s)) = (runner.views, s) {
         snapshot = Some(Rc::new(s.snapshot()));
         let events = s.trace();
@@ -301,6 +342,7 @@ fn progress(runner: &mut Runner, paused: bool) -> Action {
             Some(s) if paused => s.current_lines(),
             _ => Vec::new(),
         },
+        races,
     }
 }
 
@@ -371,6 +413,9 @@ pub fn playground(props: &Props) -> Html {
             chosen: None,
             current_lines: Vec::new(),
             trace_full: false,
+            races: Rc::default(),
+            shown_race: None,
+            race_pick: 0,
         })
     };
     let runner: RunnerRef = use_mut_ref(Runner::default);
@@ -416,6 +461,7 @@ pub fn playground(props: &Props) -> Html {
             r.session = None;
             r.real_ms = 0.0;
             r.trace_sent = 0;
+            r.races_sent = 0;
             let program = match engine::compile(&code) {
                 Ok(p) => p,
                 Err(diags) => {
@@ -596,6 +642,28 @@ pub fn playground(props: &Props) -> Html {
         Action::Speed(Speed::parse(&v.value()))
     });
     let on_replay = start.reform(|seed: u64| (Some(seed), false));
+    let on_race_pick = act.reform(Action::ShowRace);
+    let shown_race: Option<Race> = state.shown_race.and_then(|i| state.races.get(i).cloned());
+    let highlight = shown_race.as_ref().map(|r| {
+        let lines = r.lines();
+        let list = lines.iter().map(u32::to_string).collect::<Vec<_>>();
+        Highlight {
+            note: match lang {
+                Lang::Zh => format!(
+                    "已在代码中标出数据竞争的两次访问：第 {} 行。",
+                    list.join("、")
+                ),
+                Lang::En => format!(
+                    "Highlighted the two accesses of the data race in the code: {} {}.",
+                    if list.len() == 1 { "line" } else { "lines" },
+                    list.join(" and ")
+                ),
+            }
+            .into(),
+            lines,
+            seq: state.race_pick,
+        }
+    });
 
     let running = state.run == RunState::Running;
     let paused = state.run == RunState::Paused;
@@ -619,6 +687,7 @@ pub fn playground(props: &Props) -> Html {
                 current_lines={current_lines}
                 on_line={(!running).then_some(on_line)}
                 line_hint={t(lang, "运行到第 {} 行", "Run to line {}")}
+                {highlight}
                 editable={block.editable}
                 label={t(lang, "Go 代码（可编辑）", "Go code (editable)")} />
             <div class="controls" role="toolbar" aria-label={t(lang, "运行控制", "Run controls")}>
@@ -699,7 +768,8 @@ pub fn playground(props: &Props) -> Html {
             if block.views.contains(&View::Race) && state.snapshot.is_some() {
                 <section class="view view-race" aria-label={t(lang, "竞争视图", "Race view")}>
                     <RaceView events={state.trace.clone()} code={state.ran_code.clone().unwrap_or_default()}
-                        lang={lang} done={matches!(state.run, RunState::Exited(_))} />
+                        lang={lang} done={matches!(state.run, RunState::Exited(_))}
+                        marked={shown_race.clone()} />
                 </section>
             }
             if views && state.snapshot.is_none() {
@@ -716,7 +786,8 @@ pub fn playground(props: &Props) -> Html {
             }
             <Console output={state.output.clone()} state={state.run.clone()} lang={lang}
                 steps={state.steps} real_ms={state.real_ms} virtual_ns={state.virtual_ns} {matches_expected}
-                expected_exit={block.exit} />
+                expected_exit={block.exit} races={state.races.clone()}
+                on_race={Some(on_race_pick)} shown_race={state.shown_race} />
             <RunMany code={state.code.clone()} gomaxprocs={state.gomaxprocs} seed={state.seed}
                 lang={lang} on_replay={on_replay} />
         </div>

@@ -9,9 +9,17 @@
 //! `MemWrite`, `MemAtomic`), which carry the word's address, the value and
 //! the source line; the derivation ([`derive`]) is pure and tested on a
 //! real run of the chapter's program.
+//!
+//! With the race detector on, the reader can pick a report in the console;
+//! the view then marks that report's two accesses ([`reported_pair`]): the
+//! report names the word, the goroutines, the kinds and the lines, and the
+//! trace has every access, so the pair is found without the detector's
+//! vector clocks.
 
 use super::t;
 use crate::content::Lang;
+use crate::engine::races::{shown_addr, Race, RaceSide};
+use golab_runtime::race::AccessKind;
 use golab_runtime::{EvKind, Event};
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -166,6 +174,38 @@ pub fn derive(events: &[Event], max_vars: usize) -> Vec<Var> {
     vars
 }
 
+fn same_access(a: &Access, side: &RaceSide) -> bool {
+    let kind = match side.kind {
+        AccessKind::Read => Kind::Load,
+        AccessKind::Write => Kind::Store,
+        AccessKind::AtomicRead | AccessKind::AtomicWrite => Kind::Atomic,
+    };
+    a.g == side.goid && a.line == side.line && a.kind == kind
+}
+
+/// The indices in `var.accesses` of a report's previous and current access,
+/// if `var` is the reported word: the first access that matches the
+/// current one (goroutine, kind, line) after one matching the previous
+/// access, with the last such previous one. The detector reports a word
+/// once, at the first unordered pair it meets, so in the programs a reader
+/// runs this is that pair; an earlier pair ordered by synchronisation would
+/// be taken instead (the view has no clocks), a known approximation.
+pub fn reported_pair(var: &Var, race: &Race) -> Option<(usize, usize)> {
+    if shown_addr(var.addr) != race.addr {
+        return None;
+    }
+    let mut prev = None;
+    for (i, a) in var.accesses.iter().enumerate() {
+        if let (Some(p), true) = (prev, same_access(a, &race.current)) {
+            return Some((p, i));
+        }
+        if same_access(a, &race.previous) {
+            prev = Some(i);
+        }
+    }
+    None
+}
+
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub events: Rc<Vec<Event>>,
@@ -175,6 +215,10 @@ pub struct Props {
     /// Whether the run has ended (the final value is final).
     #[prop_or_default]
     pub done: bool,
+    /// The race report the reader picked in the console: its two accesses
+    /// are marked.
+    #[prop_or_default]
+    pub marked: Option<Race>,
 }
 
 /// Rows drawn per variable; a longer history is cut with a note.
@@ -201,9 +245,24 @@ pub fn race_view(props: &Props) -> Html {
             </div>
         };
     }
-    let var_html = vars.iter().map(|v| {
+    let pairs: Vec<Option<(usize, usize)>> = vars
+        .iter()
+        .map(|v| props.marked.as_ref().and_then(|r| reported_pair(v, r)))
+        .collect();
+    let marked_hidden = props.marked.is_some() && pairs.iter().all(Option::is_none);
+    let var_html = vars.iter().zip(&pairs).map(|(v, pair)| {
         let cols = v.goroutines.len();
-        let rows = v.accesses.iter().take(ROWS).map(|a| {
+        // Rows from the start, moved on if needed so the marked pair shows.
+        let skip = match pair {
+            Some((_, cur)) if *cur >= ROWS => cur + 1 - ROWS,
+            _ => 0,
+        };
+        let rows = v.accesses.iter().enumerate().skip(skip).take(ROWS).map(|(i, a)| {
+            let reported = match pair {
+                Some((p, _)) if *p == i => Some(t(lang, " ← -race 报告的先前访问", " ← -race: previous access")),
+                Some((_, c)) if *c == i => Some(t(lang, " ← -race 报告的访问", " ← -race: racing access")),
+                _ => None,
+            };
             let col = v.goroutines.iter().position(|g| *g == a.g).unwrap_or(0);
             let (word, class) = match a.kind {
                 Kind::Load => (t(lang, "读", "load"), "load"),
@@ -213,11 +272,12 @@ pub fn race_view(props: &Props) -> Html {
             let cells = (0..cols).map(|c| {
                 if c == col {
                     html! {
-                        <td class={classes!("race-acc", class, a.racing.then_some("racing"), a.overwrites.then_some("overwrites"))}
+                        <td class={classes!("race-acc", class, a.racing.then_some("racing"), a.overwrites.then_some("overwrites"), reported.is_some().then_some("reported"))}
                             title={format!("{}: {}", t(lang, "第几行", "line"), a.line)}>
                             <span class="race-op">{ word }</span>{ " " }<b>{ a.value }</b>
                             if a.racing { <span class="race-flag">{ t(lang, " 同值读取", " same value") }</span> }
                             if a.overwrites { <span class="race-flag">{ t(lang, " 覆盖了另一次写入", " overwrites a store") }</span> }
+                            if let Some(note) = reported { <strong class="race-reported-flag">{ note }</strong> }
                         </td>
                     }
                 } else {
@@ -264,7 +324,7 @@ pub fn race_view(props: &Props) -> Html {
                 if v.accesses.len() > ROWS {
                     <p class="view-hint">{ match lang {
                         Lang::Zh => format!("另有 {} 次访问未显示。", v.accesses.len() - ROWS),
-                        Lang::En => format!("{} more accesses not shown.", v.accesses.len() - ROWS),
+                        Lang::En => format!("{} other accesses not shown.", v.accesses.len() - ROWS),
                     } }</p>
                 }
                 if let Some((class, text)) = verdict {
@@ -278,6 +338,11 @@ pub fn race_view(props: &Props) -> Html {
     html! {
         <div class="race" data-vars={vars.len().to_string()}
             data-racing={vars.iter().map(|v| v.accesses.iter().filter(|a| a.racing).count()).sum::<usize>().to_string()}>
+            if marked_hidden {
+                <p class="view-hint">{ t(lang,
+                    "所选的竞争报告涉及的变量不在此视图中（视图只显示前几个共享变量）。",
+                    "The variable of the chosen race report is not among the shared variables shown here.") }</p>
+            }
             { for var_html }
         </div>
     }
@@ -320,6 +385,34 @@ mod tests {
         assert_eq!(counter.final_value, Some(2));
         assert_eq!(counter.expected, Some(4));
         assert!(counter.lost >= 1);
+    }
+
+    #[test]
+    fn a_race_report_marks_a_load_and_the_store_that_races_with_it() {
+        let settings = Settings {
+            trace: Some(true),
+            race: true,
+            ..Settings::default()
+        };
+        let mut s = Session::new(compile(RACE).unwrap(), &settings);
+        while s.run(100_000).is_none() {}
+        let races = s.races();
+        assert_eq!(races.len(), 1, "{races:?}");
+        let vars = derive(s.trace(), 4);
+        let marked: Vec<_> = vars
+            .iter()
+            .filter_map(|v| reported_pair(v, &races[0]).map(|p| (v, p)))
+            .collect();
+        assert_eq!(marked.len(), 1, "one variable holds the pair");
+        let (v, (p, c)) = marked[0];
+        assert!(p < c);
+        let (prev, cur) = (&v.accesses[p], &v.accesses[c]);
+        assert_eq!((prev.kind, prev.line), (Kind::Load, 14));
+        assert_eq!((cur.kind, cur.line), (Kind::Store, 16));
+        assert_ne!(prev.g, cur.g);
+        // The store overwrote nothing yet: the other goroutine's load is
+        // still open, which is exactly the race.
+        assert!(prev.racing, "{v:?}");
     }
 
     #[test]
