@@ -597,6 +597,9 @@ async fn a_race_report_links_both_lines_to_the_editor_and_the_race_view() {
         .unwrap()
         .is_none());
     assert_eq!(attr(&root, ".race-link", "aria-pressed"), "false");
+    // Buttons, so Enter and Space press them; named with both lines.
+    assert_eq!(el(&root, ".race-link").tag_name(), "BUTTON");
+    assert!(attr(&root, ".race-link", "aria-label").contains("lines 14 and 16"));
     // Press the second link (the previous access): both lines light up.
     let links = root.query_selector_all(".race-link").unwrap();
     let second: web_sys::HtmlElement = links.get(1).unwrap().dyn_into().unwrap();

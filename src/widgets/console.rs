@@ -75,15 +75,18 @@ fn report_html(props: &Props, i: usize, text: &str) -> Html {
             Which::Current => &race.current,
             Which::Previous => &race.previous,
         };
-        let (a, b) = (race.previous.line, race.current.line);
+        let lines: Vec<String> = race.lines().iter().map(u32::to_string).collect();
         let label = match lang {
             Lang::Zh => format!(
-                "{loc}：在代码中标出数据竞争 {} 的两次访问（第 {a} 行和第 {b} 行）",
-                i + 1
+                "{loc}：在代码中标出数据竞争 {} 的两次访问（第 {} 行）",
+                i + 1,
+                lines.join("、")
             ),
             Lang::En => format!(
-                "{loc}: show both accesses of data race {} in the code (lines {a} and {b})",
-                i + 1
+                "{loc}: show both accesses of data race {} in the code ({} {})",
+                i + 1,
+                if lines.len() == 1 { "line" } else { "lines" },
+                lines.join(" and ")
             ),
         };
         let onclick = on_race.reform(move |_: MouseEvent| i);
