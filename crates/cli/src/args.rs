@@ -35,6 +35,9 @@ pub struct RunArgs {
     pub trace: Option<String>,
     /// `--race`: run with the race detector (reports on stderr, exit 66).
     pub race: bool,
+    /// `--parallel`: every M a real thread (`lab run` only; see
+    /// `golab_runtime::parallel`).
+    pub parallel: bool,
     /// `--max-instructions N`: end the run after N instructions.
     pub max_instructions: Option<u64>,
     /// `--max-goroutines N`: live goroutines allowed.
@@ -57,7 +60,7 @@ impl fmt::Display for UsageError {
 }
 
 pub const USAGE: &str = "\
-usage: lab run [--gomaxprocs N] [--seed S] [--race] [--trace out.json] [--verbose] prog.go
+usage: lab run [--parallel] [--gomaxprocs N] [--seed S] [--race] [--trace out.json] [--verbose] prog.go
        lab step [--gomaxprocs N] [--seed S] [--race] prog.go
        lab check prog.go
 
@@ -66,7 +69,9 @@ run    compile and run a Go program like a built Go binary: its output on
        n for os.Exit(n), 1 if it does not compile; --trace writes the run's
        scheduler trace as Chrome trace-event JSON (open it in Perfetto);
        --race turns on the race detector: each data race is reported on
-       stderr as Go's -race does, and a racy program exits with status 66
+       stderr as Go's -race does, and a racy program exits with status 66;
+       --parallel runs every M on its own thread, so GOMAXPROCS Ps really run
+       at once (default GOMAXPROCS: the CPU count; real time, no seed)
 step   run the same way, printing every scheduling event (virtual time, P,
        M, G, event) on stdout as it happens
 check  print the program's compile errors (exit status 1 if there are any)
@@ -82,7 +87,7 @@ GOMAXPROCS and seed always run the same way.
 
 /// Flags and commands planned for later issues: recognised, so the user
 /// gets a clear answer instead of "unknown flag".
-const NOT_YET_FLAGS: &[&str] = &["parallel"];
+const NOT_YET_FLAGS: &[&str] = &[];
 const NOT_YET_COMMANDS: &[&str] = &[];
 
 /// Parses the arguments after the program name.
@@ -96,6 +101,11 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
             let a = parse_run(rest)?;
             if a.trace.is_some() {
                 return Err(unknown_flag("trace"));
+            }
+            if a.parallel {
+                return Err(UsageError(
+                    "step mode is deterministic; --parallel is for `lab run`".into(),
+                ));
             }
             Ok(Command::Step(a))
         }
@@ -132,6 +142,7 @@ fn parse_run(args: &[String]) -> Result<RunArgs, UsageError> {
             "seed" => run.seed = Some(flag.number()?),
             "verbose" | "v" => flag.boolean().map(|b| run.verbose = b)?,
             "race" => flag.boolean().map(|b| run.race = b)?,
+            "parallel" => flag.boolean().map(|b| run.parallel = b)?,
             "max-instructions" => run.max_instructions = Some(flag.number()?),
             "max-goroutines" => run.max_goroutines = Some(flag.number()?),
             "max-memory" => run.max_memory = Some(flag.number()?),
@@ -260,6 +271,7 @@ mod tests {
             verbose: true,
             trace: None,
             race: false,
+            parallel: false,
             max_instructions: None,
             max_goroutines: None,
             max_memory: None,
@@ -336,12 +348,18 @@ mod tests {
     }
 
     #[test]
-    fn later_features_say_not_supported_yet() {
+    fn parallel_is_a_run_flag() {
         let msg = |s: &str| parse_str(s).unwrap_err().0;
         assert_eq!(
-            msg("run --parallel p.go"),
-            "flag -parallel is not supported yet"
+            parse_str("run --parallel --gomaxprocs 2 p.go"),
+            Ok(Command::Run(RunArgs {
+                file: "p.go".into(),
+                parallel: true,
+                gomaxprocs: Some(2),
+                ..RunArgs::default()
+            }))
         );
+        assert!(parse_str("step --parallel p.go").is_err());
         assert_eq!(
             parse_str("run -race p.go"),
             Ok(Command::Run(RunArgs {

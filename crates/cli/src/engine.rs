@@ -22,6 +22,8 @@ pub struct RunConfig {
     pub seed: Option<u64>,
     /// Whether the race detector is on (`--race`).
     pub race: bool,
+    /// Parallel mode (`--parallel`): every M a real thread. Natively only.
+    pub parallel: bool,
     /// Limits that end a runaway program with a fatal error; `None` keeps
     /// the runtime's defaults (see `golab_runtime::Config`).
     pub limits: Limits,
@@ -104,8 +106,76 @@ pub fn traced_run(
 /// Runs a compiled program to the end, streaming its output to `sink`;
 /// returns its exit status.
 pub fn execute(program: Arc<Program>, config: &RunConfig, sink: &mut dyn Sink) -> i32 {
+    #[cfg(not(target_arch = "wasm32"))]
+    if config.parallel {
+        return parallel::execute(program, config, sink);
+    }
     let mut vm = Vm::new(program, runtime_config(config));
     vm.run_to_end(&mut SinkOutput(sink))
+}
+
+/// Parallel mode natively: Ms are std threads; this thread only forwards
+/// their output to the sink until the run ends.
+#[cfg(not(target_arch = "wasm32"))]
+mod parallel {
+    use super::{runtime_config, RunConfig, Sink};
+    use golab_bytecode::Program;
+    use golab_runtime::parallel::{native, End, Parallel};
+    use golab_runtime::Output;
+    use std::sync::{Arc, Mutex};
+    use std::time::Duration;
+
+    /// Output written by the Ms, in order: (is stderr, bytes).
+    type Chunks = Arc<Mutex<Vec<(bool, Vec<u8>)>>>;
+
+    struct Shared(Chunks);
+
+    impl Output for Shared {
+        fn stdout(&mut self, bytes: &[u8]) {
+            self.0.lock().unwrap().push((false, bytes.to_vec()));
+        }
+        fn stderr(&mut self, bytes: &[u8]) {
+            self.0.lock().unwrap().push((true, bytes.to_vec()));
+        }
+    }
+
+    fn drain(chunks: &Chunks, sink: &mut dyn Sink) {
+        let taken = std::mem::take(&mut *chunks.lock().unwrap());
+        for (err, bytes) in taken {
+            if err {
+                sink.stderr(&bytes);
+            } else {
+                sink.stdout(&bytes);
+            }
+        }
+    }
+
+    pub(super) fn execute(program: Arc<Program>, config: &RunConfig, sink: &mut dyn Sink) -> i32 {
+        let cpus = std::thread::available_parallelism().map_or(1, |n| n.get()) as u32;
+        let mut c = runtime_config(config);
+        c.num_cpu = cpus;
+        // Go's default GOMAXPROCS is the CPU count.
+        c.gomaxprocs = config.gomaxprocs.unwrap_or(cpus);
+        let chunks = Chunks::default();
+        let run = Parallel::start(
+            program,
+            c,
+            native::clock_ms,
+            Arc::new(native::Threads),
+            Box::new(Shared(chunks.clone())),
+        );
+        loop {
+            drain(&chunks, sink);
+            if let Some(end) = run.try_end() {
+                drain(&chunks, sink);
+                return match end {
+                    End::Exited(code) => code,
+                    End::Stopped => 2,
+                };
+            }
+            std::thread::sleep(Duration::from_millis(1));
+        }
+    }
 }
 
 /// What a traced run leaves besides its output.

@@ -68,6 +68,7 @@ fn run_config(a: &RunArgs) -> RunConfig {
         gomaxprocs: a.gomaxprocs,
         seed: Some(seed),
         race: a.race,
+        parallel: a.parallel,
         limits: engine::Limits {
             max_instructions: a.max_instructions,
             max_goroutines: a.max_goroutines,

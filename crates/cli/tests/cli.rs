@@ -35,10 +35,20 @@ fn usage_errors_exit_2_with_usage_on_stderr() {
 }
 
 #[test]
-fn later_features_are_refused_clearly() {
-    let out = lab(&["run", "--parallel", "decl_imports.go"]);
+fn parallel_runs_a_program_on_threads_and_step_refuses_it() {
+    let out = lab(&[
+        "run",
+        "--parallel",
+        "--gomaxprocs",
+        "2",
+        "concurrent/pipeline.go",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let serial = lab(&["run", "concurrent/pipeline.go"]);
+    assert_eq!(text(&out.stdout), text(&serial.stdout));
+    let out = lab(&["step", "--parallel", "decl_imports.go"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).starts_with("lab: flag -parallel is not supported yet\n"));
+    assert!(text(&out.stderr).starts_with("lab: step mode is deterministic"));
 }
 
 #[test]

@@ -76,9 +76,11 @@ fn collect(dir: &Path, prefix: &str, out: &mut Vec<Program>) {
 
 /// Runs `lab run FILE` in the program's directory (so diagnostics and
 /// tracebacks name the bare file, as in the golden files).
-fn run_lab(p: &Program, scratch: &Path) -> Outcome {
-    let key = p.name.replace('/', "__");
-    let args = ["run".to_string(), p.file_name.clone()];
+fn run_lab(p: &Program, scratch: &Path, flags: &[String]) -> Outcome {
+    let key = format!("{}{}", p.name.replace('/', "__"), flags.join(""));
+    let mut args = vec!["run".to_string()];
+    args.extend_from_slice(flags);
+    args.push(p.file_name.clone());
     let run = common::run_lab(&args, &p.dir, scratch, &key);
     match run.exit {
         Some(exit) => Outcome {
@@ -96,6 +98,23 @@ fn run_lab(p: &Program, scratch: &Path) -> Outcome {
 
 #[test]
 fn corpus_matches_go() {
+    run_corpus(&[]);
+}
+
+/// Parallel mode: the same programs with every M a real thread, at
+/// GOMAXPROCS 1, 2 and 4. Corpus programs print only what Go's semantics
+/// fix (see tests/programs/README.md), so real interleavings must give the
+/// same output. (`GOLAB_CORPUS_PROCS=2` runs one setting.)
+#[test]
+fn corpus_matches_go_with_real_threads() {
+    let procs = std::env::var("GOLAB_CORPUS_PROCS").unwrap_or_else(|_| "1,2,4".into());
+    for n in procs.split(',') {
+        eprintln!("=== parallel mode, GOMAXPROCS {n}");
+        run_corpus(&["--parallel".into(), "--gomaxprocs".into(), n.trim().into()]);
+    }
+}
+
+fn run_corpus(flags: &[String]) {
     let all = programs();
     assert!(
         all.len() >= 60,
@@ -129,7 +148,7 @@ fn corpus_matches_go() {
                 } else {
                     match case.expected() {
                         Err(e) => Err(format!("bad expectation: {e}")),
-                        Ok(expected) => compare(&expected, &run_lab(p, &scratch)),
+                        Ok(expected) => compare(&expected, &run_lab(p, &scratch, flags)),
                     }
                 };
                 results.lock().unwrap().insert(p.name.clone(), result);
@@ -161,7 +180,7 @@ fn corpus_matches_go() {
         results.len()
     );
 
-    if std::env::var_os("GOLAB_UPDATE_KNOWN_FAILURES").is_some() {
+    if flags.is_empty() && std::env::var_os("GOLAB_UPDATE_KNOWN_FAILURES").is_some() {
         write_known_failures(&known_path, &known, &results);
         return;
     }

@@ -35,6 +35,186 @@ pub enum Stop {
     Sched(SchedReq),
 }
 
+/// The instructions that read and write only the G's registers (integer
+/// and float arithmetic, comparisons, constants, jumps), as the arms of a
+/// `match` on `$op` followed by the caller's own `$rest` arms. Written once
+/// and expanded twice: in [`execute`] (step mode, under the machine) and in
+/// [`execute_registers`] (parallel mode, with no lock held), so both run
+/// exactly the same code. `$r!` names a register, `$rt!` reports a runtime
+/// error (division by zero, negative shift).
+macro_rules! register_ops {
+    ($op:ident, $r:ident, $rt:ident, $pc:ident, $consts:ident, { $($rest:tt)* }) => {
+        match $op {
+                Op::Nop => {}
+                Op::Move { dst, src } => $r!(dst) = $r!(src),
+                Op::LoadInt { dst, imm } => $r!(dst) = imm as i64 as u64,
+                Op::LoadConst { dst, idx } => $r!(dst) = $consts[idx as usize],
+                Op::Add { dst, a, b } => $r!(dst) = $r!(a).wrapping_add($r!(b)),
+                Op::AddImm { dst, a, imm } => $r!(dst) = $r!(a).wrapping_add(imm as i64 as u64),
+                Op::Sub { dst, a, b } => $r!(dst) = $r!(a).wrapping_sub($r!(b)),
+                Op::Mul { dst, a, b } => $r!(dst) = $r!(a).wrapping_mul($r!(b)),
+                Op::DivS { dst, a, b } => {
+                    let d = $r!(b) as i64;
+                    if d == 0 {
+                        $rt!(RtErr::DivideByZero);
+                    }
+                    $r!(dst) = ($r!(a) as i64).wrapping_div(d) as u64;
+                }
+                Op::DivU { dst, a, b } => {
+                    let d = $r!(b);
+                    if d == 0 {
+                        $rt!(RtErr::DivideByZero);
+                    }
+                    $r!(dst) = $r!(a) / d;
+                }
+                Op::RemS { dst, a, b } => {
+                    let d = $r!(b) as i64;
+                    if d == 0 {
+                        $rt!(RtErr::DivideByZero);
+                    }
+                    $r!(dst) = ($r!(a) as i64).wrapping_rem(d) as u64;
+                }
+                Op::RemU { dst, a, b } => {
+                    let d = $r!(b);
+                    if d == 0 {
+                        $rt!(RtErr::DivideByZero);
+                    }
+                    $r!(dst) = $r!(a) % d;
+                }
+                Op::Neg { dst, a } => $r!(dst) = ($r!(a) as i64).wrapping_neg() as u64,
+                Op::And { dst, a, b } => $r!(dst) = $r!(a) & $r!(b),
+                Op::Or { dst, a, b } => $r!(dst) = $r!(a) | $r!(b),
+                Op::Xor { dst, a, b } => $r!(dst) = $r!(a) ^ $r!(b),
+                Op::AndNot { dst, a, b } => $r!(dst) = $r!(a) & !$r!(b),
+                Op::BitNot { dst, a } => $r!(dst) = !$r!(a),
+                Op::Shl {
+                    dst,
+                    a,
+                    b,
+                    signed_count,
+                } => {
+                    let c = $r!(b);
+                    if signed_count && (c as i64) < 0 {
+                        $rt!(RtErr::NegativeShift);
+                    }
+                    $r!(dst) = if c >= 64 { 0 } else { $r!(a) << c };
+                }
+                Op::ShrS {
+                    dst,
+                    a,
+                    b,
+                    signed_count,
+                } => {
+                    let c = $r!(b);
+                    if signed_count && (c as i64) < 0 {
+                        $rt!(RtErr::NegativeShift);
+                    }
+                    $r!(dst) = (($r!(a) as i64) >> c.min(63)) as u64;
+                }
+                Op::ShrU {
+                    dst,
+                    a,
+                    b,
+                    signed_count,
+                } => {
+                    let c = $r!(b);
+                    if signed_count && (c as i64) < 0 {
+                        $rt!(RtErr::NegativeShift);
+                    }
+                    $r!(dst) = if c >= 64 { 0 } else { $r!(a) >> c };
+                }
+                Op::Trunc { dst, src, kind } => $r!(dst) = kind.wrap($r!(src)),
+                Op::Eq { dst, a, b } => $r!(dst) = ($r!(a) == $r!(b)) as u64,
+                Op::Ne { dst, a, b } => $r!(dst) = ($r!(a) != $r!(b)) as u64,
+                Op::LtS { dst, a, b } => $r!(dst) = (($r!(a) as i64) < ($r!(b) as i64)) as u64,
+                Op::LeS { dst, a, b } => $r!(dst) = (($r!(a) as i64) <= ($r!(b) as i64)) as u64,
+                Op::LtU { dst, a, b } => $r!(dst) = ($r!(a) < $r!(b)) as u64,
+                Op::LeU { dst, a, b } => $r!(dst) = ($r!(a) <= $r!(b)) as u64,
+                Op::Not { dst, a } => $r!(dst) = ($r!(a) == 0) as u64,
+                Op::AddF { dst, a, b } => $r!(dst) = (f($r!(a)) + f($r!(b))).to_bits(),
+                Op::SubF { dst, a, b } => $r!(dst) = (f($r!(a)) - f($r!(b))).to_bits(),
+                Op::MulF { dst, a, b } => $r!(dst) = (f($r!(a)) * f($r!(b))).to_bits(),
+                Op::DivF { dst, a, b } => $r!(dst) = (f($r!(a)) / f($r!(b))).to_bits(),
+                Op::NegF { dst, a } => $r!(dst) = (-f($r!(a))).to_bits(),
+                Op::EqF { dst, a, b } => $r!(dst) = (f($r!(a)) == f($r!(b))) as u64,
+                Op::LtF { dst, a, b } => $r!(dst) = (f($r!(a)) < f($r!(b))) as u64,
+                Op::LeF { dst, a, b } => $r!(dst) = (f($r!(a)) <= f($r!(b))) as u64,
+                Op::Jump { target } => $pc = target as usize,
+                Op::JumpIfTrue { cond, target } => {
+                    if $r!(cond) != 0 {
+                        $pc = target as usize;
+                    }
+                }
+                Op::JumpIfFalse { cond, target } => {
+                    if $r!(cond) == 0 {
+                        $pc = target as usize;
+                    }
+                }
+            $($rest)*
+        }
+    };
+}
+
+/// Why [`execute_registers`] returned.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum RegStop {
+    /// The budget is used up.
+    Budget,
+    /// The next instruction needs the machine (heap, scheduler, natives)
+    /// or traps: run it with [`execute`] under the runtime lock.
+    NeedsMachine,
+}
+
+/// Parallel mode's lock-free part: runs `g` while its instructions touch
+/// only its own registers, for at most `budget` instructions. Returns the
+/// instructions executed and why it stopped; the G's pc is left at the
+/// first instruction it did not run. A CPU-bound loop spends nearly all its
+/// time here, on as many threads as there are Ps, which is where parallel
+/// mode's real speed-up comes from.
+pub(crate) fn execute_registers(
+    prog: &Program,
+    all_consts: &[Vec<u64>],
+    g: &mut G,
+    budget: u64,
+) -> (u64, RegStop) {
+    let Some(fr) = g.frames.last().copied() else {
+        return (0, RegStop::NeedsMachine);
+    };
+    let code = &prog.functions[fr.func as usize].code[..];
+    let consts = &all_consts[fr.func as usize];
+    let base = fr.base as usize;
+    let mut pc = fr.pc as usize;
+    let mut left = budget;
+    macro_rules! r {
+        ($x:expr) => {
+            g.stack[base + $x.0 as usize]
+        };
+    }
+    // A runtime error is raised by `execute`, which runs the instruction
+    // again with the machine at hand.
+    macro_rules! bail {
+        ($e:expr) => {{
+            let _ = $e;
+            pc -= 1;
+            left += 1;
+            break RegStop::NeedsMachine;
+        }};
+    }
+    let stop = loop {
+        if left == 0 {
+            break RegStop::Budget;
+        }
+        left -= 1;
+        let op = code[pc];
+        pc += 1;
+        register_ops!(op, r, bail, pc, consts, {
+            _ => bail!(()),
+        });
+    };
+    g.frames.last_mut().unwrap().pc = pc as u32;
+    (budget - left, stop)
+}
+
 /// Runs `g` for at most `budget` instructions.
 pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Output) -> Stop {
     let prog: Arc<Program> = m.prog.clone();
@@ -145,11 +325,7 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
             left -= 1;
             let op = code[pc];
             pc += 1;
-            match op {
-                Op::Nop => {}
-                Op::Move { dst, src } => r!(dst) = r!(src),
-                Op::LoadInt { dst, imm } => r!(dst) = imm as i64 as u64,
-                Op::LoadConst { dst, idx } => r!(dst) = consts[idx as usize],
+            register_ops!(op, r, rt, pc, consts, {
                 Op::LoadFunc { dst, func } => {
                     r!(dst) = m.heap.alloc(Obj::Closure {
                         callee: Callee::Func(func),
@@ -209,88 +385,6 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                 }
                 Op::GlobalAddr { dst, idx } => r!(dst) = ptr(m.globals, idx),
 
-                Op::Add { dst, a, b } => r!(dst) = r!(a).wrapping_add(r!(b)),
-                Op::AddImm { dst, a, imm } => r!(dst) = r!(a).wrapping_add(imm as i64 as u64),
-                Op::Sub { dst, a, b } => r!(dst) = r!(a).wrapping_sub(r!(b)),
-                Op::Mul { dst, a, b } => r!(dst) = r!(a).wrapping_mul(r!(b)),
-                Op::DivS { dst, a, b } => {
-                    let d = r!(b) as i64;
-                    if d == 0 {
-                        rt!(RtErr::DivideByZero);
-                    }
-                    r!(dst) = (r!(a) as i64).wrapping_div(d) as u64;
-                }
-                Op::DivU { dst, a, b } => {
-                    let d = r!(b);
-                    if d == 0 {
-                        rt!(RtErr::DivideByZero);
-                    }
-                    r!(dst) = r!(a) / d;
-                }
-                Op::RemS { dst, a, b } => {
-                    let d = r!(b) as i64;
-                    if d == 0 {
-                        rt!(RtErr::DivideByZero);
-                    }
-                    r!(dst) = (r!(a) as i64).wrapping_rem(d) as u64;
-                }
-                Op::RemU { dst, a, b } => {
-                    let d = r!(b);
-                    if d == 0 {
-                        rt!(RtErr::DivideByZero);
-                    }
-                    r!(dst) = r!(a) % d;
-                }
-                Op::Neg { dst, a } => r!(dst) = (r!(a) as i64).wrapping_neg() as u64,
-                Op::And { dst, a, b } => r!(dst) = r!(a) & r!(b),
-                Op::Or { dst, a, b } => r!(dst) = r!(a) | r!(b),
-                Op::Xor { dst, a, b } => r!(dst) = r!(a) ^ r!(b),
-                Op::AndNot { dst, a, b } => r!(dst) = r!(a) & !r!(b),
-                Op::BitNot { dst, a } => r!(dst) = !r!(a),
-                Op::Shl {
-                    dst,
-                    a,
-                    b,
-                    signed_count,
-                } => {
-                    let c = r!(b);
-                    if signed_count && (c as i64) < 0 {
-                        rt!(RtErr::NegativeShift);
-                    }
-                    r!(dst) = if c >= 64 { 0 } else { r!(a) << c };
-                }
-                Op::ShrS {
-                    dst,
-                    a,
-                    b,
-                    signed_count,
-                } => {
-                    let c = r!(b);
-                    if signed_count && (c as i64) < 0 {
-                        rt!(RtErr::NegativeShift);
-                    }
-                    r!(dst) = ((r!(a) as i64) >> c.min(63)) as u64;
-                }
-                Op::ShrU {
-                    dst,
-                    a,
-                    b,
-                    signed_count,
-                } => {
-                    let c = r!(b);
-                    if signed_count && (c as i64) < 0 {
-                        rt!(RtErr::NegativeShift);
-                    }
-                    r!(dst) = if c >= 64 { 0 } else { r!(a) >> c };
-                }
-                Op::Trunc { dst, src, kind } => r!(dst) = kind.wrap(r!(src)),
-                Op::Eq { dst, a, b } => r!(dst) = (r!(a) == r!(b)) as u64,
-                Op::Ne { dst, a, b } => r!(dst) = (r!(a) != r!(b)) as u64,
-                Op::LtS { dst, a, b } => r!(dst) = ((r!(a) as i64) < (r!(b) as i64)) as u64,
-                Op::LeS { dst, a, b } => r!(dst) = ((r!(a) as i64) <= (r!(b) as i64)) as u64,
-                Op::LtU { dst, a, b } => r!(dst) = (r!(a) < r!(b)) as u64,
-                Op::LeU { dst, a, b } => r!(dst) = (r!(a) <= r!(b)) as u64,
-                Op::Not { dst, a } => r!(dst) = (r!(a) == 0) as u64,
                 Op::EqVal { dst, a, b, ty } => {
                     let eq = match m.equal(ty, r!(a), r!(b)) {
                         Ok(e) => e,
@@ -298,14 +392,6 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                     };
                     r!(dst) = eq as u64;
                 }
-                Op::AddF { dst, a, b } => r!(dst) = (f(r!(a)) + f(r!(b))).to_bits(),
-                Op::SubF { dst, a, b } => r!(dst) = (f(r!(a)) - f(r!(b))).to_bits(),
-                Op::MulF { dst, a, b } => r!(dst) = (f(r!(a)) * f(r!(b))).to_bits(),
-                Op::DivF { dst, a, b } => r!(dst) = (f(r!(a)) / f(r!(b))).to_bits(),
-                Op::NegF { dst, a } => r!(dst) = (-f(r!(a))).to_bits(),
-                Op::EqF { dst, a, b } => r!(dst) = (f(r!(a)) == f(r!(b))) as u64,
-                Op::LtF { dst, a, b } => r!(dst) = (f(r!(a)) < f(r!(b))) as u64,
-                Op::LeF { dst, a, b } => r!(dst) = (f(r!(a)) <= f(r!(b))) as u64,
                 Op::Convert { dst, src, conv } => {
                     let v = r!(src);
                     r!(dst) = convert(m, conv, v);
@@ -660,17 +746,6 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                     r!(dst) = v;
                     g.stack[base + dst.0 as usize + 1] = ok;
                 }
-                Op::Jump { target } => pc = target as usize,
-                Op::JumpIfTrue { cond, target } => {
-                    if r!(cond) != 0 {
-                        pc = target as usize;
-                    }
-                }
-                Op::JumpIfFalse { cond, target } => {
-                    if r!(cond) == 0 {
-                        pc = target as usize;
-                    }
-                }
                 Op::Call { func, base: b, .. } => {
                     save_pc!();
                     tri!(push_frame(
@@ -905,7 +980,7 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                     }
                     brk!();
                 }
-            }
+            });
         }
     }
 }

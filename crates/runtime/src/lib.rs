@@ -45,6 +45,7 @@ pub mod interp;
 mod machine;
 pub mod natives;
 mod panic;
+pub mod parallel;
 pub mod race;
 pub mod sched;
 pub mod snapshot;
@@ -90,6 +91,9 @@ pub struct Config {
     /// The host's monotonic clock in milliseconds (`Instant` natively,
     /// `performance.now()` in the page); `None`: no wall-time limit.
     pub wall_clock: Option<fn() -> f64>,
+    /// What `runtime.NumCPU()` reports: the host's logical CPUs in parallel
+    /// mode; 0 means "as many as the initial GOMAXPROCS" (step mode).
+    pub num_cpu: u32,
 }
 
 impl Default for Config {
@@ -105,6 +109,7 @@ impl Default for Config {
             race: false,
             max_wall_ms: 120_000,
             wall_clock: None,
+            num_cpu: 0,
         }
     }
 }
@@ -157,36 +162,8 @@ impl Vm {
             status: Status::Running,
             wall_start: config.wall_clock.map(|now| now()),
         };
-        match Machine::new(program.clone(), config) {
-            Ok(mut m) => {
-                let mut g = G::new(1);
-                let main_fn = &program.functions[program.main as usize];
-                g.stack.resize(main_fn.num_regs as usize + 1, 0);
-                g.frames.push(Frame {
-                    func: program.main,
-                    pc: 0,
-                    base: 0,
-                    closure: 0,
-                    kind: FrameKind::Normal,
-                });
-                if let Some(init) = program.init {
-                    // init runs first, in a frame above main's registers.
-                    let base = main_fn.num_regs as usize;
-                    let f = &program.functions[init as usize];
-                    g.stack.resize(base + f.num_regs as usize + 1, 0);
-                    g.frames.push(Frame {
-                        func: init,
-                        pc: 0,
-                        base: base as u32,
-                        closure: 0,
-                        kind: FrameKind::Normal,
-                    });
-                }
-                // rt0_go: newproc(runtime.main) → runqput(p0, g, next=true).
-                let gi = m.sched.allocg(g);
-                m.sched.runqput(0, gi, true);
-                vm.m = Some(m);
-            }
+        match load(program, config) {
+            Ok(m) => vm.m = Some(m),
             Err(e) => vm.load_error = Some(e),
         }
         vm
@@ -367,6 +344,39 @@ impl Vm {
             None => Ok(()),
         }
     }
+}
+
+/// Loads `program` and creates the main goroutine, ready to run on P0
+/// (step mode and parallel mode start the same way).
+fn load(program: Arc<Program>, config: Config) -> Result<Machine, String> {
+    let mut m = Machine::new(program.clone(), config)?;
+    let mut g = G::new(1);
+    let main_fn = &program.functions[program.main as usize];
+    g.stack.resize(main_fn.num_regs as usize + 1, 0);
+    g.frames.push(Frame {
+        func: program.main,
+        pc: 0,
+        base: 0,
+        closure: 0,
+        kind: FrameKind::Normal,
+    });
+    if let Some(init) = program.init {
+        // init runs first, in a frame above main's registers.
+        let base = main_fn.num_regs as usize;
+        let f = &program.functions[init as usize];
+        g.stack.resize(base + f.num_regs as usize + 1, 0);
+        g.frames.push(Frame {
+            func: init,
+            pc: 0,
+            base: base as u32,
+            closure: 0,
+            kind: FrameKind::Normal,
+        });
+    }
+    // rt0_go: newproc(runtime.main) → runqput(p0, g, next=true).
+    let gi = m.sched.allocg(g);
+    m.sched.runqput(0, gi, true);
+    Ok(m)
 }
 
 /// Runs a program to the end, capturing its output.

@@ -535,7 +535,13 @@ pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
             Ok(())
         },
         "runtime.NumCPU" => |c, w| {
-            w[0] = c.m.config.gomaxprocs as u64;
+            // The host's CPU count when it gave one (parallel mode), else
+            // the initial GOMAXPROCS, as a machine with that many cores.
+            let n = match c.m.config.num_cpu {
+                0 => c.m.config.gomaxprocs,
+                n => n,
+            };
+            w[0] = n as u64;
             Ok(())
         },
         "time.Duration.Minutes" => |_, w| {

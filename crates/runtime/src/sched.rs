@@ -520,6 +520,9 @@ pub struct Sched {
     /// A P started running mid-round (`startm`): end the round so the
     /// next one interleaves it with the others.
     pub resched: bool,
+    /// Parallel mode: Ms are real threads (see `parallel`), the clock is
+    /// real, and collections and GOMAXPROCS changes stop the world first.
+    pub parallel: bool,
 }
 
 /// How the current G stopped, as the scheduler sees it.
@@ -580,6 +583,7 @@ impl Sched {
             cur_goid: 0,
             cur_line: 0,
             resched: false,
+            parallel: false,
         };
         s.allm.push(M {
             id: 0,
@@ -969,7 +973,7 @@ impl Sched {
     }
 
     /// `stopm` after `releasep`: the M of P `pi` parks and the P goes idle.
-    fn stop_p(&mut self, pi: PIdx) {
+    pub(crate) fn stop_p(&mut self, pi: PIdx) {
         let mi = self.allp[pi as usize].m;
         self.event_on(EvKind::ProcStop, pi, mi, 0, 0, WaitReason::Zero);
         let pp = &mut self.allp[pi as usize];
@@ -997,7 +1001,7 @@ impl Sched {
     }
 
     /// Whether any P has local work or the global queue is non-empty.
-    fn any_work(&self) -> bool {
+    pub(crate) fn any_work(&self) -> bool {
         !self.runq.is_empty() || self.allp.iter().any(|p| !p.runqempty())
     }
 
@@ -1324,71 +1328,8 @@ fn turn(m: &mut Machine, pi: PIdx, quantum: u64, out: &mut dyn Output) -> Result
         m.sched.turn_used += used;
         m.sched.exec_budget = 0;
         m.sched.exec_left = 0;
-        match stop {
-            crate::interp::Stop::Budget => {
-                m.sched.allgs[gi as usize] = Some(g);
-            }
-            crate::interp::Stop::Exited => {
-                let goid = g.goid;
-                m.sched.allm[mi as usize].curg = NIL;
-                m.sched.event(EvKind::GoEnd, goid, 0, 0);
-                if m.race_on {
-                    crate::race::goexit(m, goid);
-                }
-                m.sched.gfput(g);
-                if goid == 1 {
-                    return Err(0);
-                }
-            }
-            crate::interp::Stop::Terminate(code) => {
-                m.sched.allgs[gi as usize] = Some(g);
-                return Err(code);
-            }
-            crate::interp::Stop::Sched(req) => {
-                m.sched.allgs[gi as usize] = Some(g);
-                match req {
-                    SchedReq::Park => park(m, pi, mi, gi),
-                    SchedReq::Gosched => {
-                        gosched(m, mi, gi, EvKind::GoSched);
-                    }
-                    SchedReq::Syscall(ns) => {
-                        entersyscall(m, pi, mi, gi, ns);
-                        break;
-                    }
-                    SchedReq::Stw => {
-                        procresize(m);
-                        break;
-                    }
-                    SchedReq::Break => {}
-                    SchedReq::Collect => {
-                        if let Some(f) = m.sched.g_mut(gi).and_then(|g| g.frames.last_mut()) {
-                            f.pc = f.pc.saturating_sub(1);
-                        }
-                        crate::gc::collect(m);
-                    }
-                }
-            }
-        }
-        if m.steps >= m.config.max_instructions {
-            out.stderr(
-                format!(
-                    "fatal error: instruction limit exceeded ({} instructions)\n",
-                    m.config.max_instructions
-                )
-                .as_bytes(),
-            );
-            return Err(2);
-        }
-        if crate::gc::should_collect(m) {
-            crate::gc::collect(m);
-        }
-        if m.heap.bytes > m.config.max_memory_bytes {
-            out.stderr(b"fatal error: runtime: out of memory\n");
-            return Err(2);
-        }
-        if let Some(msg) = m.sched.checkmcount() {
-            thread_exhaustion(m, &msg, out);
-            return Err(2);
+        if after_execute(m, pi, mi, gi, g, stop, out)? == Next::Leave {
+            break;
         }
         m.sched.cur_line = 0;
         if m.sched.break_now || m.sched.resched {
@@ -1398,6 +1339,107 @@ fn turn(m: &mut Machine, pi: PIdx, quantum: u64, out: &mut dyn Output) -> Result
     m.sched.cur_line = 0;
     let used = m.sched.turn_used;
     Ok((used, ran))
+}
+
+/// What the M does after [`after_execute`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Next {
+    /// Keep scheduling on this P.
+    Stay,
+    /// Leave the P's turn: the M entered a system call or the world was
+    /// stopped for a GOMAXPROCS change.
+    Leave,
+}
+
+/// The scheduler's side of a G that stopped executing (`Stop`): it goes
+/// back to `allgs` and parks, yields, enters a syscall or exits; then the
+/// limits are checked (instructions, heap, threads) and the collector runs
+/// if due. Shared by step mode's [`turn`] and parallel mode's Ms, so both
+/// make the same decisions. `Err(status)` ends the program.
+pub(crate) fn after_execute(
+    m: &mut Machine,
+    pi: PIdx,
+    mi: MIdx,
+    gi: GIdx,
+    g: Box<G>,
+    stop: crate::interp::Stop,
+    out: &mut dyn Output,
+) -> Result<Next, i32> {
+    match stop {
+        crate::interp::Stop::Budget => {
+            m.sched.allgs[gi as usize] = Some(g);
+        }
+        crate::interp::Stop::Exited => {
+            let goid = g.goid;
+            m.sched.allm[mi as usize].curg = NIL;
+            m.sched.event(EvKind::GoEnd, goid, 0, 0);
+            if m.race_on {
+                crate::race::goexit(m, goid);
+            }
+            m.sched.gfput(g);
+            if goid == 1 {
+                return Err(0);
+            }
+        }
+        crate::interp::Stop::Terminate(code) => {
+            m.sched.allgs[gi as usize] = Some(g);
+            return Err(code);
+        }
+        crate::interp::Stop::Sched(req) => {
+            m.sched.allgs[gi as usize] = Some(g);
+            match req {
+                SchedReq::Park => park(m, pi, mi, gi),
+                SchedReq::Gosched => {
+                    gosched(m, mi, gi, EvKind::GoSched);
+                }
+                SchedReq::Syscall(ns) => {
+                    entersyscall(m, pi, mi, gi, ns);
+                    return Ok(Next::Leave);
+                }
+                SchedReq::Stw => {
+                    // Parallel mode: the M stops the world first (see
+                    // `parallel::stop_the_world`), then calls procresize.
+                    if !m.sched.parallel {
+                        procresize(m);
+                    }
+                    return Ok(Next::Leave);
+                }
+                SchedReq::Break => {}
+                SchedReq::Collect => {
+                    if let Some(f) = m.sched.g_mut(gi).and_then(|g| g.frames.last_mut()) {
+                        f.pc = f.pc.saturating_sub(1);
+                    }
+                    if m.sched.parallel {
+                        m.gc_requested = true;
+                    } else {
+                        crate::gc::collect(m);
+                    }
+                }
+            }
+        }
+    }
+    if m.steps >= m.config.max_instructions {
+        out.stderr(
+            format!(
+                "fatal error: instruction limit exceeded ({} instructions)\n",
+                m.config.max_instructions
+            )
+            .as_bytes(),
+        );
+        return Err(2);
+    }
+    if !m.sched.parallel && crate::gc::should_collect(m) {
+        crate::gc::collect(m);
+    }
+    if m.heap.bytes > m.config.max_memory_bytes {
+        out.stderr(b"fatal error: runtime: out of memory\n");
+        return Err(2);
+    }
+    if let Some(msg) = m.sched.checkmcount() {
+        thread_exhaustion(m, &msg, out);
+        return Err(2);
+    }
+    Ok(Next::Stay)
 }
 
 /// The source line of G's top frame: the instruction it runs next, or
@@ -1416,7 +1458,7 @@ fn g_line(m: &Machine, g: &G, stopped: bool) -> u32 {
 /// `execute`: G `gi` starts running on P `pi` / M `mi`. Unless it inherits
 /// the time slice (it came from `runnext`), `schedtick` advances and a new
 /// 10 ms slice starts.
-fn execute_g(m: &mut Machine, pi: PIdx, mi: MIdx, gi: GIdx, inherit: bool) {
+pub(crate) fn execute_g(m: &mut Machine, pi: PIdx, mi: MIdx, gi: GIdx, inherit: bool) {
     let now = m.sched.nanotime();
     let s = &mut m.sched;
     if !inherit {
@@ -1482,13 +1524,13 @@ fn gosched(m: &mut Machine, mi: MIdx, gi: GIdx, ev: EvKind) {
 }
 
 /// `gopreempt_m`: the G used its slice; like `Gosched`, to the global queue.
-fn preempt(m: &mut Machine, _pi: PIdx, mi: MIdx, gi: GIdx) {
+pub(crate) fn preempt(m: &mut Machine, _pi: PIdx, mi: MIdx, gi: GIdx) {
     gosched(m, mi, gi, EvKind::GoPreempt);
 }
 
 /// `findRunnable` (with `schedule`'s fairness check first). Returns the G
 /// and whether it inherits the time slice.
-fn find_runnable(
+pub(crate) fn find_runnable(
     m: &mut Machine,
     pi: PIdx,
     out: &mut dyn Output,
@@ -1563,7 +1605,7 @@ fn take_from_queues(s: &mut Sched, gi: GIdx) -> bool {
 }
 
 /// Runs the timers that are due at the current P's clock.
-fn fire_timers(m: &mut Machine, out: &mut dyn Output) -> Result<(), i32> {
+pub(crate) fn fire_timers(m: &mut Machine, out: &mut dyn Output) -> Result<(), i32> {
     loop {
         let now = m.sched.nanotime();
         let t = match m.sched.timers.peek() {
@@ -1621,7 +1663,7 @@ fn entersyscall(m: &mut Machine, pi: PIdx, mi: MIdx, gi: GIdx, ns: i64) {
 /// sysmon's `retake`: a P in a syscall for a tick or more is handed off
 /// when there is other work (or when no P is idle to look for some, or the
 /// call lasts 10 ms).
-fn sysmon(m: &mut Machine, out: &mut dyn Output) -> Result<(), i32> {
+pub(crate) fn sysmon(m: &mut Machine, out: &mut dyn Output) -> Result<(), i32> {
     let now = m.sched.now;
     let n = m.sched.allp.len();
     for pi in 0..n {
@@ -1721,7 +1763,7 @@ fn exitsyscall(m: &mut Machine, mi: MIdx, _out: &mut dyn Output) -> Result<(), i
 
 /// `procresize`: applies a GOMAXPROCS change (the world is stopped: every
 /// G running on another P goes to the global queue; Gs of removed Ps too).
-fn procresize(m: &mut Machine) {
+pub(crate) fn procresize(m: &mut Machine) {
     let s = &mut m.sched;
     let n = s.newprocs;
     s.newprocs = 0;
@@ -1807,7 +1849,7 @@ fn procresize(m: &mut Machine) {
 }
 
 /// `checkdead`: every G is blocked and nothing can wake one.
-fn checkdead(m: &mut Machine, out: &mut dyn Output) -> i32 {
+pub(crate) fn checkdead(m: &mut Machine, out: &mut dyn Output) -> i32 {
     let mut s = String::from("fatal error: all goroutines are asleep - deadlock!\n");
     s.push_str(&crate::panic::all_goroutines(m));
     out.stderr(s.as_bytes());
