@@ -23,6 +23,26 @@ pub fn now_ms() -> f64 {
     START.get_or_init(Instant::now).elapsed().as_secs_f64() * 1000.0
 }
 
+/// Milliseconds on a clock every thread reads alike: parallel mode's Ms
+/// run on workers, whose `performance.now()` counts from each worker's own
+/// start, so the clock is `performance.timeOrigin + performance.now()`
+/// (read from the global scope, which is a window or a worker).
+#[cfg(target_arch = "wasm32")]
+pub fn epoch_ms() -> f64 {
+    use wasm_bindgen::JsCast;
+    js_sys::Reflect::get(&js_sys::global(), &"performance".into())
+        .ok()
+        .and_then(|p| p.dyn_into::<web_sys::Performance>().ok())
+        .map(|p| p.time_origin() + p.now())
+        .unwrap_or_else(js_sys::Date::now)
+}
+
+/// Natively [`now_ms`] already reads one process-wide clock.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn epoch_ms() -> f64 {
+    now_ms()
+}
+
 /// Resolves at the next animation frame. Falls back to a short timer when
 /// the page has no window (never in the book) so a loop cannot spin.
 #[cfg(target_arch = "wasm32")]

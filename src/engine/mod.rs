@@ -14,6 +14,7 @@
 pub mod console;
 pub mod frame;
 pub mod many;
+pub mod parallel;
 pub mod races;
 
 pub use console::{Console, Stream};

@@ -1,0 +1,225 @@
+//! The page's side of a parallel-mode run: the runtime's Ms run on workers
+//! of the pool ([`crate::threads`]), and the page's thread only looks.
+//!
+//! The runtime asks for threads through [`Spawn`]; since only the page's
+//! thread can post to workers, a request is queued on a channel and the
+//! playground's frame loop hands each queued thread to a worker
+//! ([`ParallelSession::take_threads`]). Everything the page reads goes
+//! through `try_*` calls that never wait: the runtime's lock is taken by
+//! the Ms all the time, and the page's thread must not block (browsers
+//! forbid `Atomics.wait` there). A frame that finds the lock busy shows the
+//! previous state.
+
+use super::{Console, Settings};
+use golab_bytecode::Program;
+use golab_runtime::parallel::{End, Parallel, Spawn, ThreadFn};
+use golab_runtime::{Output, Snapshot};
+use std::sync::mpsc::{channel, Receiver, Sender};
+use std::sync::{Arc, Mutex};
+
+/// Queues thread requests for the page's thread.
+struct Queue(Mutex<Sender<ThreadFn>>);
+
+impl Spawn for Queue {
+    fn spawn(&self, f: ThreadFn) {
+        // Never contended for long: only `spawn` takes it.
+        if let Ok(tx) = self.0.lock() {
+            let _ = tx.send(f);
+        }
+    }
+}
+
+/// The Ms write into one capped console; the page copies it when it can.
+struct SharedConsole(Arc<Mutex<Console>>);
+
+impl Output for SharedConsole {
+    fn stdout(&mut self, bytes: &[u8]) {
+        if let Ok(mut c) = self.0.lock() {
+            c.write(super::Stream::Stdout, bytes);
+        }
+    }
+    fn stderr(&mut self, bytes: &[u8]) {
+        if let Ok(mut c) = self.0.lock() {
+            c.write(super::Stream::Stderr, bytes);
+        }
+    }
+}
+
+/// One parallel-mode run.
+pub struct ParallelSession {
+    run: Parallel,
+    threads: Receiver<ThreadFn>,
+    shared: Arc<Mutex<Console>>,
+    console: Console,
+    end: Option<End>,
+    steps: u64,
+}
+
+impl ParallelSession {
+    /// Starts `program` with `settings.gomaxprocs` Ps on a machine with
+    /// `cpus` logical CPUs; `clock` must give the same milliseconds on
+    /// every thread (see [`super::frame::epoch_ms`]).
+    pub fn start(
+        program: Arc<Program>,
+        settings: &Settings,
+        cpus: u32,
+        clock: fn() -> f64,
+    ) -> ParallelSession {
+        let mut config = settings.config();
+        config.num_cpu = cpus.max(1);
+        config.gomaxprocs = settings.gomaxprocs.clamp(1, cpus.max(1));
+        let (tx, rx) = channel();
+        let shared = Arc::new(Mutex::new(Console::default()));
+        let run = Parallel::start(
+            program,
+            config,
+            clock,
+            Arc::new(Queue(Mutex::new(tx))),
+            Box::new(SharedConsole(shared.clone())),
+        );
+        ParallelSession {
+            run,
+            threads: rx,
+            shared,
+            console: Console::default(),
+            end: None,
+            steps: 0,
+        }
+    }
+
+    /// Threads the runtime asked for since the last call (its Ms and
+    /// sysmon); each must be started on a worker of its own.
+    pub fn take_threads(&self) -> Vec<ThreadFn> {
+        self.threads.try_iter().collect()
+    }
+
+    /// Catches up with the run without waiting: copies the output and the
+    /// instruction count if their locks are free, and returns how the run
+    /// ended once every thread has left.
+    pub fn poll(&mut self) -> Option<End> {
+        if let Ok(c) = self.shared.try_lock() {
+            if *c != self.console {
+                self.console = c.clone();
+            }
+        }
+        if let Some(steps) = self.run.try_steps() {
+            self.steps = steps;
+        }
+        if self.end.is_none() {
+            self.end = self.run.try_end();
+            if self.end.is_some() {
+                // The last words (a panic, the race summary) were written
+                // before the threads left.
+                if let Ok(c) = self.shared.try_lock() {
+                    self.console = c.clone();
+                }
+            }
+        }
+        self.end
+    }
+
+    /// Stop: every M leaves at its next check-in (well under a millisecond
+    /// of interpretation); [`ParallelSession::poll`] then reports `Stopped`.
+    pub fn stop(&self) {
+        self.run.stop();
+    }
+
+    pub fn console(&self) -> &Console {
+        &self.console
+    }
+
+    /// The exit status, once the program has ended by itself.
+    pub fn exit(&self) -> Option<i32> {
+        match self.end {
+            Some(End::Exited(code)) => Some(code),
+            _ => None,
+        }
+    }
+
+    /// Whether every thread has left (exit or Stop).
+    pub fn ended(&self) -> bool {
+        self.end.is_some()
+    }
+
+    /// Instructions executed so far (as of the last successful poll).
+    pub fn steps(&self) -> u64 {
+        self.steps
+    }
+
+    /// The scheduler's state, if the runtime's lock is free right now.
+    pub fn try_snapshot(&self) -> Option<Snapshot> {
+        self.run.try_snapshot()
+    }
+
+    /// The race detector's reports, if the runtime's lock is free right now.
+    pub fn try_races(&self) -> Option<Vec<super::races::Race>> {
+        self.run
+            .try_race_reports()
+            .map(|rs| rs.iter().map(super::races::Race::of).collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clock() -> f64 {
+        super::super::frame::epoch_ms()
+    }
+
+    /// Natively the threads are std threads; the session's logic is the
+    /// page's.
+    fn run(src: &str, procs: u32) -> (Console, Option<End>) {
+        let program = super::super::compile(src).unwrap();
+        let settings = Settings {
+            gomaxprocs: procs,
+            ..Settings::default()
+        };
+        let mut s = ParallelSession::start(program, &settings, 2, clock);
+        for _ in 0..20_000 {
+            for t in s.take_threads() {
+                std::thread::spawn(t);
+            }
+            if s.poll().is_some() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        (s.console().clone(), s.poll())
+    }
+
+    #[test]
+    fn atomics_on_two_threads_give_the_exact_total() {
+        let src = "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n\t\"sync/atomic\"\n)\n\nfunc main() {\n\tvar n int64\n\tvar wg sync.WaitGroup\n\tfor g := 0; g < 2; g++ {\n\t\twg.Add(1)\n\t\tgo func() {\n\t\t\tdefer wg.Done()\n\t\t\tfor i := 0; i < 100000; i++ {\n\t\t\t\tatomic.AddInt64(&n, 1)\n\t\t\t}\n\t\t}()\n\t}\n\twg.Wait()\n\tfmt.Println(n)\n}\n";
+        let (console, end) = run(src, 2);
+        assert_eq!(end, Some(End::Exited(0)), "{}", console.stderr());
+        assert_eq!(console.stdout(), "200000\n");
+    }
+
+    #[test]
+    fn stop_ends_an_endless_loop_on_every_thread() {
+        let src = "package main\n\nfunc main() {\n\tgo func() {\n\t\tfor {\n\t\t}\n\t}()\n\tfor {\n\t}\n}\n";
+        let program = super::super::compile(src).unwrap();
+        let settings = Settings {
+            gomaxprocs: 2,
+            ..Settings::default()
+        };
+        let mut s = ParallelSession::start(program, &settings, 2, clock);
+        for t in s.take_threads() {
+            std::thread::spawn(t);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(30));
+        assert_eq!(s.poll(), None);
+        let t0 = clock();
+        s.stop();
+        while s.poll().is_none() {
+            for t in s.take_threads() {
+                std::thread::spawn(t);
+            }
+            assert!(clock() - t0 < 1000.0, "Stop did not end the run");
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        assert_eq!(s.poll(), Some(End::Stopped));
+        assert!(clock() - t0 < 100.0, "Stop took {} ms", clock() - t0);
+    }
+}
