@@ -428,7 +428,56 @@ pub fn race_view_shows_the_lost_update(ctx: &Ctx) -> Result<(), String> {
         &format!("{}.querySelector('.view-race')", block(i)),
         "race.png",
     )?;
+    race_report_links_highlight_both_lines(ctx)?;
     no_console_errors(ctx, "race view")
+}
+
+/// The chapter's `race=true` example: its report's two access lines are
+/// buttons; pressing one highlights both lines in the editor, scrolled
+/// into view (the button is below, in the console).
+fn race_report_links_highlight_both_lines(ctx: &Ctx) -> Result<(), String> {
+    let d = &ctx.driver;
+    let i = d
+        .execute("return [...document.querySelectorAll('[data-block=go-run]')].findIndex(b => { const t = b.querySelector('.race-toggle'); return t && t.checked; });")?
+        .as_i64()
+        .filter(|i| *i >= 0)
+        .map(|i| i as usize)
+        .ok_or("no example with the race detector on")?;
+    run_to_exit(ctx, i)?;
+    d.wait_for(
+        "two race-report links",
+        &format!(
+            "return {}.querySelectorAll('.race-report .race-link').length === 2;",
+            block(i)
+        ),
+        LOAD,
+    )?;
+    click_in(ctx, i, ".race-link")?;
+    let lit = d.wait_for(
+        "both lines highlighted",
+        &format!(
+            "const g = [...{}.querySelectorAll('.gutter-line.highlighted')].map(e => e.textContent).join(','); return g === '14,16' && g;",
+            block(i)
+        ),
+        LOAD,
+    )?;
+    println!(
+        "        (highlighted lines {})",
+        lit.as_str().unwrap_or("?")
+    );
+    let seen = d.execute(&format!(
+        "const r = {}.querySelector('.code-line.highlighted').getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;",
+        block(i)
+    ))?;
+    if seen.as_bool() != Some(true) {
+        return Err("the highlighted line was not scrolled into view".into());
+    }
+    shot(ctx, &block(i), "race-report.png")?;
+    shot(
+        ctx,
+        &format!("{}.querySelector('.console')", block(i)),
+        "race-report-console.png",
+    )
 }
 
 pub fn channels_view_and_comparison(ctx: &Ctx) -> Result<(), String> {
