@@ -1,11 +1,14 @@
 //! End-to-end tests of the built site in headless Chromium.
 //!
 //! `golab-e2e --dist dist --out target/e2e` serves the trunk-built `dist/`
-//! twice on loopback (with and without the COOP/COEP headers), drives
+//! three times on loopback (with the COOP/COEP headers; without them, where
+//! the page's service worker `static/coi.js` adds them; and without them with
+//! that worker turned off by `?coi=off`, for the fallback notice), drives
 //! Chromium through chromedriver, and clicks through the book as a reader
 //! would. It prints one line per check and closes with `e2e: N passed, M
 //! failed`; the exit status is 1 when anything failed. Screenshots are kept
-//! under `--out` as artifacts.
+//! under `--out` as artifacts. `--only TEXT` runs just the checks whose name
+//! contains TEXT.
 
 mod serve;
 mod webdriver;
@@ -13,8 +16,9 @@ mod widgets;
 
 use golab_book::components::parallel_check::{INCREMENTS, WORKERS};
 use golab_book::content::{chapters, Lang};
+use serde_json::Value;
 use std::path::PathBuf;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use webdriver::Driver;
 
 const LOAD: Duration = Duration::from_secs(30);
@@ -25,7 +29,10 @@ type Check = fn(&Ctx) -> Result<(), String>;
 struct Ctx {
     driver: Driver,
     isolated: String,
+    /// No headers; `static/coi.js` is turned off here (`?coi=off`).
     plain: String,
+    /// No headers; the service worker in `static/coi.js` isolates the page.
+    static_host: String,
     out: PathBuf,
 }
 
@@ -33,14 +40,18 @@ fn main() {
     let mut dist = PathBuf::from("dist");
     let mut out = PathBuf::from("target/e2e");
     let mut against = None;
+    let mut only = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match (a.as_str(), args.next()) {
             ("--dist", Some(v)) => dist = v.into(),
             ("--out", Some(v)) => out = v.into(),
             ("--against", Some(v)) => against = Some(v),
+            ("--only", Some(v)) => only = Some(v),
             _ => {
-                eprintln!("usage: golab-e2e [--dist DIR] [--out DIR] [--against URL]");
+                eprintln!(
+                    "usage: golab-e2e [--dist DIR] [--out DIR] [--only TEXT] [--against URL]"
+                );
                 std::process::exit(2);
             }
         }
@@ -61,6 +72,7 @@ fn main() {
         Ok(Ctx {
             isolated: serve::start(dist.clone(), true).map_err(|e| e.to_string())?,
             plain: serve::start(dist.clone(), false).map_err(|e| e.to_string())?,
+            static_host: serve::start(dist.clone(), false).map_err(|e| e.to_string())?,
             driver: Driver::start(&chromium, &chromedriver)?,
             out,
         })
@@ -89,6 +101,14 @@ fn main() {
         (
             "without COOP/COEP the book renders and says parallel mode is off",
             fallback,
+        ),
+        (
+            "a static host without COOP/COEP: the service worker isolates the page after one reload; two workers share the counter",
+            service_worker_isolates,
+        ),
+        (
+            "?coi=off removes that service worker (step mode), ?coi=on brings it back",
+            service_worker_switch,
         ),
         (
             "quiz answers persist across a reload; progress and its reset on the contents page",
@@ -156,7 +176,11 @@ fn main() {
         ),
     ];
     let (mut passed, mut failed) = (0, 0);
-    for (name, check) in checks {
+    // `--only TEXT`: just the checks whose name contains TEXT.
+    let selected = checks
+        .iter()
+        .filter(|(name, _)| only.as_deref().is_none_or(|t| name.contains(t)));
+    for (name, check) in selected {
         // Start each check from a clean console log.
         let _ = ctx.driver.console_errors();
         match check(&ctx) {
@@ -361,8 +385,14 @@ fn not_found(ctx: &Ctx) -> Result<(), String> {
 }
 
 fn shared_counter(ctx: &Ctx) -> Result<(), String> {
+    ctx.driver.goto(&format!("{}/", ctx.isolated))?;
+    counter_check(ctx)?;
+    no_console_errors(ctx, "shared counter")
+}
+
+/// On the contents page just loaded: the two-worker check gives the exact total.
+fn counter_check(ctx: &Ctx) -> Result<(), String> {
     let d = &ctx.driver;
-    d.goto(&format!("{}/", ctx.isolated))?;
     d.wait_for(
         "the check button",
         "return document.getElementById('parallel-check-run') !== null;",
@@ -382,12 +412,14 @@ fn shared_counter(ctx: &Ctx) -> Result<(), String> {
     if workers.as_u64().unwrap_or(0) == 0 {
         return Err("no worker script was loaded".into());
     }
-    no_console_errors(ctx, "shared counter")
+    Ok(())
 }
 
 fn fallback(ctx: &Ctx) -> Result<(), String> {
     let d = &ctx.driver;
-    d.goto(&format!("{}/", ctx.plain))?;
+    // `?coi=off` keeps static/coi.js from isolating the page with its service
+    // worker; it is remembered for this origin, so the chapter below is off too.
+    d.goto(&format!("{}/?coi=off", ctx.plain))?;
     let status = d.wait_for(
         "the parallel-mode notice",
         "const e = document.getElementById('parallel-status'); return e ? e.dataset.isolated : null;",
@@ -408,8 +440,121 @@ fn fallback(ctx: &Ctx) -> Result<(), String> {
         "return document.querySelector('article.chapter h1') !== null;",
         LOAD,
     )?;
+    if d.execute("return self.crossOriginIsolated;")?.as_bool() != Some(false) {
+        return Err("with ?coi=off the chapter is cross-origin isolated".into());
+    }
+    let registrations =
+        d.execute("return navigator.serviceWorker.getRegistrations().then(r => r.length);")?;
+    if registrations.as_u64() != Some(0) {
+        return Err(format!(
+            "with ?coi=off, {registrations} service workers are registered"
+        ));
+    }
     d.screenshot(&ctx.out.join("fallback.png"))?;
     no_console_errors(ctx, "fallback")
+}
+
+/// Polls `script` like `Driver::wait_for`, but through a page reload: a
+/// script that fails because its page is going away is tried again.
+fn wait_through_reload(ctx: &Ctx, what: &str, script: &str) -> Result<Value, String> {
+    let deadline = Instant::now() + LOAD;
+    let mut last = String::new();
+    loop {
+        match ctx.driver.execute(script) {
+            Ok(v) if !matches!(&v, Value::Null | Value::Bool(false)) => return Ok(v),
+            Ok(_) => {}
+            Err(e) => last = e,
+        }
+        if Instant::now() > deadline {
+            let last = if last.is_empty() {
+                last
+            } else {
+                format!(" (last error: {last})")
+            };
+            return Err(format!("timed out after {LOAD:?} waiting for {what}{last}"));
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+fn service_worker_isolates(ctx: &Ctx) -> Result<(), String> {
+    let d = &ctx.driver;
+    d.goto(&format!("{}/", ctx.static_host))?;
+    wait_through_reload(
+        ctx,
+        "the page to become cross-origin isolated",
+        "return self.crossOriginIsolated && document.getElementById('parallel-check-run') !== null;",
+    )?;
+    let how = d.execute(
+        "return { controlled: navigator.serviceWorker.controller !== null, \
+         navigation: performance.getEntriesByType('navigation')[0].type, \
+         status: document.getElementById('parallel-status').dataset.isolated };",
+    )?;
+    if how["controlled"] != Value::Bool(true) {
+        return Err(format!("no service worker controls the page: {how}"));
+    }
+    // One reload by coi.js, not a loop and not none.
+    if how["navigation"] != "reload" || how["status"] != "true" {
+        return Err(format!("after the service worker: {how}"));
+    }
+    counter_check(ctx)?;
+    d.execute(
+        "document.getElementById('parallel-check-result').scrollIntoView({ block: 'center' });",
+    )?;
+    d.screenshot(&ctx.out.join("service-worker.png"))?;
+    // The worker's scope is the site root: a chapter route loads isolated.
+    let path = format!("/zh/{}", chapters()[0].slug);
+    d.goto(&format!("{}{path}", ctx.static_host))?;
+    d.wait_for(
+        &format!("{path} to render"),
+        "return document.querySelector('article.chapter h1') !== null;",
+        LOAD,
+    )?;
+    if d.execute("return self.crossOriginIsolated;")?.as_bool() != Some(true) {
+        return Err(format!("{path} is not cross-origin isolated"));
+    }
+    no_console_errors(ctx, "a static host with the service worker")
+}
+
+fn service_worker_switch(ctx: &Ctx) -> Result<(), String> {
+    let d = &ctx.driver;
+    let isolated =
+        "return self.crossOriginIsolated && document.getElementById('parallel-status') !== null;";
+    d.goto(&format!("{}/?coi=on", ctx.static_host))?;
+    wait_through_reload(ctx, "the service worker to isolate the page", isolated)?;
+    d.goto(&format!("{}/?coi=off", ctx.static_host))?;
+    let status = wait_through_reload(
+        ctx,
+        "the page to reload without the service worker",
+        "const e = document.getElementById('parallel-status'); \
+         return !self.crossOriginIsolated && navigator.serviceWorker.controller === null && e ? e.dataset.isolated : null;",
+    )?;
+    if status != "false" {
+        return Err(format!("with ?coi=off the notice says isolated={status}"));
+    }
+    let registrations =
+        d.execute("return navigator.serviceWorker.getRegistrations().then(r => r.length);")?;
+    if registrations.as_u64() != Some(0) {
+        return Err(format!(
+            "with ?coi=off, {registrations} service workers are registered"
+        ));
+    }
+    // Remembered: a later load without the flag stays in step mode.
+    d.goto(&format!("{}/en/{}", ctx.static_host, chapters()[0].slug))?;
+    d.wait_for(
+        "a chapter",
+        "return document.querySelector('article.chapter h1') !== null;",
+        LOAD,
+    )?;
+    std::thread::sleep(Duration::from_secs(1));
+    if d.execute("return self.crossOriginIsolated || navigator.serviceWorker.controller !== null;")?
+        != Value::Bool(false)
+    {
+        return Err("after ?coi=off a later page is isolated again".into());
+    }
+    d.goto(&format!("{}/?coi=on", ctx.static_host))?;
+    wait_through_reload(ctx, "?coi=on to isolate the page again", isolated)?;
+    no_console_errors(ctx, "?coi=off and ?coi=on")
 }
 
 fn quiz_persists(ctx: &Ctx) -> Result<(), String> {

@@ -606,6 +606,7 @@ pub fn dark_theme_screenshots(ctx: &Ctx) -> Result<(), String> {
         driver,
         isolated: ctx.isolated.clone(),
         plain: ctx.plain.clone(),
+        static_host: ctx.static_host.clone(),
         out: ctx.out.clone(),
     };
     let d = &dark.driver;
