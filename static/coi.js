@@ -68,25 +68,35 @@ if (typeof window === "undefined") {
         return null;
       }
     })();
+    // Storage that refuses a write (a full quota, some private modes) is
+    // treated as absent for that write.
+    const write = (storage, key, value) => {
+      try {
+        if (value === null) storage.removeItem(key);
+        else storage.setItem(key, value);
+        return true;
+      } catch (_) {
+        return false;
+      }
+    };
     const asked = new URLSearchParams(window.location.search).get("coi");
-    if (local && asked === "off") local.setItem(SWITCH, "off");
+    if (local && asked === "off") write(local, SWITCH, "off");
     if (asked === "on") {
-      if (local) local.removeItem(SWITCH);
-      if (session) session.removeItem(RELOADED);
+      if (local) write(local, SWITCH, null);
+      if (session) write(session, RELOADED, null);
     }
     const off = asked === "off" || (local !== null && local.getItem(SWITCH) === "off");
 
     const workers = window.isSecureContext && "serviceWorker" in navigator ? navigator.serviceWorker : null;
     if (window.crossOriginIsolated) {
-      if (session) session.removeItem(RELOADED);
+      if (session) write(session, RELOADED, null);
       if (!off || !workers || !workers.controller) return;
     }
     // Without session storage a reload loop could not be ruled out.
     if (!workers || !session) return;
 
     const reloadOnce = () => {
-      if (session.getItem(RELOADED)) return;
-      session.setItem(RELOADED, "1");
+      if (session.getItem(RELOADED) || !write(session, RELOADED, "1")) return;
       window.location.reload();
     };
     const script = document.currentScript.src;
@@ -99,7 +109,7 @@ if (typeof window === "undefined") {
           if (w && w.scriptURL === script) await r.unregister();
         }
         if (workers.controller) reloadOnce();
-      });
+      }, () => {});
       return;
     }
     if (session.getItem(RELOADED)) return;
