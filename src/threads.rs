@@ -172,6 +172,19 @@ impl WorkerPool {
         })
     }
 
+    /// Ends every worker at once (`Worker.terminate`), failing the jobs
+    /// they were running; the next job starts fresh workers. Used when a
+    /// worker died mid-run: the others may wait forever for a lock the dead
+    /// one held, and terminating is the only way to get them back.
+    pub fn terminate_all(&self) {
+        for slot in self.slots.borrow_mut().drain(..) {
+            slot.worker.terminate();
+        }
+        for (_, tx) in self.pending.borrow_mut().drain() {
+            let _ = tx.send(Err(PoolError::Failed("the worker was terminated".into())));
+        }
+    }
+
     /// Runs `job` on worker `index` (created if needed); completes when the
     /// worker has finished it.
     pub async fn execute(

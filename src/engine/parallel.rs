@@ -159,6 +159,81 @@ impl ParallelSession {
     }
 }
 
+/// How long a stopped run may take to leave before its workers are
+/// terminated (a thread stuck in a runtime bug must not keep them).
+const STOP_GRACE_MS: f64 = 2000.0;
+
+/// Drives a parallel run from the page's thread, once per animation frame:
+/// posts each thread the runtime asks for to a worker of its own, polls the
+/// run, and calls `on_frame` with it (and with the reason, if a worker
+/// died: the workers are then terminated and the run is over). When
+/// `wanted()` turns false (Stop, Reset, a new run, leaving the page) the
+/// run is stopped and driven, silently, until its threads have left; then
+/// `on_left` gets the milliseconds that took (what Stop costs).
+pub fn drive(
+    session: std::rc::Rc<std::cell::RefCell<ParallelSession>>,
+    wanted: impl Fn() -> bool + 'static,
+    on_frame: impl Fn(&ParallelSession, Option<String>) + 'static,
+    on_left: impl Fn(f64) + 'static,
+) {
+    use crate::threads::WorkerPool;
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    wasm_bindgen_futures::spawn_local(async move {
+        let failure: Rc<RefCell<Option<String>>> = Rc::default();
+        let pool = match WorkerPool::global() {
+            Ok(pool) => pool,
+            Err(e) => {
+                session.borrow().stop();
+                on_frame(&session.borrow(), Some(e.to_string()));
+                return;
+            }
+        };
+        let mut next_worker = 0;
+        let mut stopped_at: Option<f64> = None;
+        loop {
+            super::frame::next_frame().await;
+            let mut s = session.borrow_mut();
+            if stopped_at.is_none() && !wanted() {
+                s.stop();
+                stopped_at = Some(super::frame::now_ms());
+            }
+            for job in s.take_threads() {
+                let (pool, failure) = (pool.clone(), failure.clone());
+                let index = next_worker;
+                next_worker += 1;
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Err(e) = pool.execute(index, job).await {
+                        failure.borrow_mut().get_or_insert(e.to_string());
+                    }
+                });
+            }
+            let ended = s.poll().is_some();
+            if let Some(why) = failure.borrow_mut().take() {
+                s.stop();
+                pool.terminate_all();
+                if stopped_at.is_none() {
+                    on_frame(&s, Some(why));
+                }
+                return;
+            }
+            if stopped_at.is_none() {
+                on_frame(&s, None);
+            }
+            if ended {
+                if let Some(t) = stopped_at {
+                    on_left(super::frame::now_ms() - t);
+                }
+                return;
+            }
+            if stopped_at.is_some_and(|t| super::frame::now_ms() - t > STOP_GRACE_MS) {
+                pool.terminate_all();
+                return;
+            }
+        }
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -29,8 +29,10 @@ use super::timeline::Timeline;
 use crate::blocks::BlockContext;
 use crate::content::Lang;
 use crate::directive::{Mode, RunBlock, View};
+use crate::engine::parallel::{self as par, ParallelSession};
 use crate::engine::races::Race;
 use crate::engine::{self, frame, Diag, Session, Settings};
+use crate::platform;
 use golab_runtime::{Event as TraceEvent, Snapshot};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -82,6 +84,8 @@ pub struct State {
     pub seed: u64,
     /// The race detector is on (`race=true` in the directive, or the reader's checkbox).
     pub race: bool,
+    /// Parallel mode: the Ms are workers and the Ps really run at once.
+    pub parallel: bool,
     pub speed: Speed,
     pub run: RunState,
     pub output: Rc<engine::Console>,
@@ -106,6 +110,8 @@ pub struct State {
     pub shown_race: Option<usize>,
     /// Bumped by every pick, so picking again scrolls the lines into view again.
     pub race_pick: u64,
+    /// Milliseconds the last stopped parallel run took to leave its workers.
+    pub stop_ms: Option<f64>,
 }
 
 /// Trace events handed to the views; a longer run keeps its first events
@@ -121,6 +127,8 @@ pub enum Action {
     Procs(u32),
     Seed(u64),
     Race(bool),
+    /// Parallel mode on or off.
+    Mode(bool),
     Speed(Speed),
     CompileFailed(String, Vec<Diag>),
     Started(String),
@@ -142,6 +150,8 @@ pub enum Action {
     ShowRace(usize),
     /// The trace for the views is full: the run stops.
     TraceFull,
+    /// A stopped parallel run's threads have all left, this many ms after Stop.
+    ThreadsLeft(f64),
     Stopped,
 }
 
@@ -180,6 +190,12 @@ impl Reducible for State {
             Action::Procs(n) => s.gomaxprocs = n.clamp(1, 64),
             Action::Seed(seed) => s.seed = seed,
             Action::Race(on) => s.race = on,
+            Action::Mode(parallel) => {
+                s.parallel = parallel;
+                if parallel {
+                    s.gomaxprocs = s.gomaxprocs.min(platform::hardware_concurrency());
+                }
+            }
             Action::Speed(speed) => s.speed = speed,
             Action::CompileFailed(code, diags) => {
                 s.run = RunState::CompileFailed(
@@ -197,6 +213,7 @@ impl Reducible for State {
                 s.ran_code = None;
             }
             Action::Started(code) => {
+                s.stop_ms = None;
                 s.run = RunState::Running;
                 s.output = Rc::default();
                 s.steps = 0;
@@ -254,6 +271,7 @@ impl Reducible for State {
                 };
             }
             Action::Chose(p, goid) => s.chosen = Some((p, goid)),
+            Action::ThreadsLeft(ms) => s.stop_ms = Some(ms),
             Action::ShowRace(i) => {
                 if i < s.races.len() {
                     s.shown_race = Some(i);
@@ -304,6 +322,9 @@ struct Runner {
     /// Bumped by every edit; a pending diagnostic check runs only if no
     /// edit came after it (the debounce).
     edit_generation: u64,
+    /// The parallel-mode run, if the current run is one (its frame loop
+    /// holds it too, and stops it when the generation moves on).
+    par: Option<Rc<RefCell<ParallelSession>>>,
 }
 
 type RunnerRef = Rc<RefCell<Runner>>;
@@ -343,6 +364,42 @@ fn progress(runner: &mut Runner, paused: bool) -> Action {
             _ => Vec::new(),
         },
         races,
+    }
+}
+
+/// What a frame of a parallel run shows. Views get the scheduler's state
+/// when its lock was free this frame (else they keep the last one); there
+/// is no trace in parallel mode, so the timeline and race view stay empty.
+fn progress_parallel(
+    s: &ParallelSession,
+    views: bool,
+    real_ms: f64,
+    failure: Option<String>,
+) -> Action {
+    let mut output = s.console().clone();
+    let mut exit = s.exit();
+    if let Some(why) = failure {
+        output.write(
+            engine::Stream::Stderr,
+            format!("fatal error: parallel mode: {why}\n").as_bytes(),
+        );
+        exit = Some(2);
+    }
+    Action::Progress {
+        output: Rc::new(output),
+        steps: s.steps(),
+        real_ms,
+        exit,
+        paused: false,
+        snapshot: if views {
+            s.try_snapshot().map(Rc::new)
+        } else {
+            None
+        },
+        trace: None,
+        virtual_ns: (real_ms * 1e6) as i64,
+        current_lines: Vec::new(),
+        races: s.try_races().filter(|r| !r.is_empty()).map(Rc::new),
     }
 }
 
@@ -398,9 +455,16 @@ pub fn playground(props: &Props) -> Html {
                 .and_then(|s| s.get_item(&key).ok().flatten())
                 .unwrap_or_else(|| block.code.clone()),
             diags: Vec::new(),
-            gomaxprocs: block.gomaxprocs.unwrap_or(1),
+            gomaxprocs: match block.mode == Mode::Parallel && platform::cross_origin_isolated() {
+                true => block
+                    .gomaxprocs
+                    .unwrap_or(1)
+                    .min(platform::hardware_concurrency()),
+                false => block.gomaxprocs.unwrap_or(1),
+            },
             seed: block.seed.unwrap_or(1),
             race: block.race,
+            parallel: block.mode == Mode::Parallel && platform::cross_origin_isolated(),
             speed: Speed::Max,
             run: RunState::Idle,
             output: Rc::default(),
@@ -416,6 +480,7 @@ pub fn playground(props: &Props) -> Html {
             races: Rc::default(),
             shown_race: None,
             race_pick: 0,
+            stop_ms: None,
         })
     };
     let runner: RunnerRef = use_mut_ref(Runner::default);
@@ -427,6 +492,7 @@ pub fn playground(props: &Props) -> Html {
                 let mut r = runner.borrow_mut();
                 r.generation += 1;
                 r.session = None;
+                r.par = None;
             }
         });
     }
@@ -455,10 +521,12 @@ pub fn playground(props: &Props) -> Html {
     let start = {
         let (runner, dispatch, code) = (runner.clone(), dispatch.clone(), state.code.clone());
         let settings = settings.clone();
+        let parallel = state.parallel;
         Callback::from(move |(seed, paused): (Option<u64>, bool)| {
             let mut r = runner.borrow_mut();
             r.generation += 1;
             r.session = None;
+            r.par = None;
             r.real_ms = 0.0;
             r.trace_sent = 0;
             r.races_sent = 0;
@@ -475,8 +543,37 @@ pub fn playground(props: &Props) -> Html {
                 settings.seed = seed;
                 dispatch.dispatch(Action::Seed(seed));
             }
-            r.session = Some(Session::new(program, &settings));
             let generation = r.generation;
+            if parallel && !paused {
+                let s = ParallelSession::start(
+                    program,
+                    &settings,
+                    platform::hardware_concurrency(),
+                    frame::epoch_ms,
+                );
+                let s = Rc::new(RefCell::new(s));
+                r.par = Some(s.clone());
+                let views = r.views;
+                drop(r);
+                dispatch.dispatch(Action::Started(code.clone()));
+                let t0 = frame::now_ms();
+                let wanted = {
+                    let runner = runner.clone();
+                    move || runner.borrow().generation == generation
+                };
+                let (d1, d2) = (dispatch.clone(), dispatch.clone());
+                par::drive(
+                    s,
+                    wanted,
+                    move |s, failure| {
+                        let real_ms = frame::now_ms() - t0;
+                        d1.dispatch(progress_parallel(s, views, real_ms, failure));
+                    },
+                    move |ms| d2.dispatch(Action::ThreadsLeft(ms)),
+                );
+                return;
+            }
+            r.session = Some(Session::new(program, &settings));
             drop(r);
             dispatch.dispatch(Action::Started(code.clone()));
             if paused {
@@ -637,6 +734,10 @@ pub fn playground(props: &Props) -> Html {
         let v: HtmlInputElement = e.target_unchecked_into();
         Action::Race(v.checked())
     });
+    let on_mode = act.reform(|e: Event| {
+        let v: web_sys::HtmlSelectElement = e.target_unchecked_into();
+        Action::Mode(v.value() == "parallel")
+    });
     let on_speed = act.reform(|e: Event| {
         let v: web_sys::HtmlSelectElement = e.target_unchecked_into();
         Action::Speed(Speed::parse(&v.value()))
@@ -674,7 +775,14 @@ pub fn playground(props: &Props) -> Html {
         }
         _ => None,
     };
-    let max_procs = 8.max(state.gomaxprocs);
+    let isolated = platform::cross_origin_isolated();
+    let parallel = state.parallel;
+    // Parallel mode: one P per logical CPU at most, as Go's default.
+    let max_procs = if parallel {
+        platform::hardware_concurrency()
+    } else {
+        8.max(state.gomaxprocs)
+    };
     let current_lines: Vec<u32> = if paused {
         state.current_lines.clone()
     } else {
@@ -682,10 +790,12 @@ pub fn playground(props: &Props) -> Html {
     };
     let uid = format!("pg-{}-{}", props.ctx.chapter, props.ctx.index);
     html! {
-        <div class="playground" data-state={if running { "running" } else { "idle" }}>
+        <div class="playground" data-state={if running { "running" } else { "idle" }}
+            data-mode={if parallel { "parallel" } else { "step" }}
+            data-stop-ms={state.stop_ms.map(|ms| format!("{ms:.1}"))}>
             <Editor code={state.code.clone()} on_change={on_edit} diags={state.diags.clone()}
                 current_lines={current_lines}
-                on_line={(!running).then_some(on_line)}
+                on_line={(!running && !parallel).then_some(on_line)}
                 line_hint={t(lang, "运行到第 {} 行", "Run to line {}")}
                 {highlight}
                 editable={block.editable}
@@ -697,11 +807,11 @@ pub fn playground(props: &Props) -> Html {
                 <button class="button stop" onclick={on_stop} disabled={!(running || paused)}>
                     { t(lang, "■ 停止", "■ Stop") }
                 </button>
-                <button class="button step" onclick={on_step}
+                <button class="button step" onclick={on_step} disabled={parallel}
                     title={t(lang, "执行一条指令", "Run one instruction")}>
                     { t(lang, "单步", "Step") }
                 </button>
-                <button class="button step-event" onclick={on_step_event}
+                <button class="button step-event" onclick={on_step_event} disabled={parallel}
                     title={t(lang, "运行到下一个调度事件", "Run to the next scheduling event")}>
                     { t(lang, "下一事件", "Next event") }
                 </button>
@@ -720,9 +830,9 @@ pub fn playground(props: &Props) -> Html {
                 <label class="control">
                     <span>{ t(lang, "种子", "seed") }</span>
                     <input class="seed" type="number" min="0" value={state.seed.to_string()}
-                        onchange={on_seed} disabled={running} />
+                        onchange={on_seed} disabled={running || parallel} />
                 </label>
-                <button class="button new-seed" onclick={on_new_seed} disabled={running}
+                <button class="button new-seed" onclick={on_new_seed} disabled={running || parallel}
                     title={t(lang, "随机换一个种子", "Pick a random seed")}>{ t(lang, "新种子", "new seed") }</button>
                 <label class="control" title={t(lang, "数据竞争检测器（go run -race）", "The data race detector (go run -race)")}>
                     <input class="race-toggle" type="checkbox" checked={state.race} onchange={on_race} disabled={running} />
@@ -730,24 +840,36 @@ pub fn playground(props: &Props) -> Html {
                 </label>
                 <label class="control">
                     <span>{ t(lang, "速度", "speed") }</span>
-                    <select class="speed" onchange={on_speed}>
+                    <select class="speed" onchange={on_speed} disabled={parallel}>
                         { for Speed::ALL.iter().map(|s| html! {
                             <option value={s.value()} selected={*s == state.speed}>{ s.label(lang) }</option>
                         }) }
                     </select>
                 </label>
-                <label class="control" title={t(lang, "并行模式需要运行时的并行驱动（尚未接入）", "Parallel mode needs the runtime's parallel driver (not wired in yet)")}>
+                <label class="control" title={if isolated {
+                        t(lang, "单步模式：可重放、可单步；并行模式：每个 M 是一个 Web Worker，P 真正同时运行", "Step mode: replayable and steppable; parallel mode: each M is a Web Worker and the Ps really run at once")
+                    } else {
+                        t(lang, "并行模式不可用：页面没有跨源隔离（COOP/COEP），浏览器不允许 worker 共享内存", "Parallel mode is off: the page is not cross-origin isolated (COOP/COEP), so workers cannot share memory")
+                    }}>
                     <span>{ t(lang, "模式", "mode") }</span>
-                    <select class="mode" id={format!("{uid}-mode")}>
-                        <option value="step" selected=true>{ t(lang, "单步模式", "step mode") }</option>
-                        <option value="parallel" disabled=true>{ t(lang, "并行模式（暂不可用）", "parallel (not available yet)") }</option>
+                    <select class="mode" id={format!("{uid}-mode")} onchange={on_mode} disabled={running}>
+                        <option value="step" selected={!parallel}>{ t(lang, "单步模式", "step mode") }</option>
+                        <option value="parallel" selected={parallel} disabled={!isolated}>{
+                            if isolated { t(lang, "并行模式", "parallel") } else { t(lang, "并行模式（不可用）", "parallel (unavailable)") }
+                        }</option>
                     </select>
                 </label>
             </div>
-            if block.mode == Mode::Parallel {
+            if block.mode == Mode::Parallel && !isolated {
                 <p class="mode-note">{ t(lang,
-                    "本例为并行模式而写；并行运行尚未接入页面，现在以单步模式运行（结果确定，不会真正并行）。",
-                    "This example is meant for parallel mode, which is not wired into the page yet: it runs in step mode (deterministic, not truly parallel).") }</p>
+                    "本例为并行模式而写；本页没有跨源隔离，浏览器不允许 worker 共享内存，所以它以单步模式运行（结果确定，不会真正并行）。",
+                    "This example is meant for parallel mode; this page is not cross-origin isolated, so workers cannot share memory and it runs in step mode (deterministic, not truly parallel).") }</p>
+            }
+            if parallel && running {
+                <p class="mode-note" role="status">{ match lang {
+                    Lang::Zh => format!("并行模式：{} 个 P 在 worker 线程上真正同时运行；单步、种子和追踪视图只在单步模式中可用。", state.gomaxprocs),
+                    Lang::En => format!("Parallel mode: {} Ps really run at once on worker threads; stepping, seeds and the trace views belong to step mode.", state.gomaxprocs),
+                } }</p>
             }
             if let Some(snap) = state.snapshot.clone().filter(|_| block.views.contains(&View::Gmp)) {
                 <section class="view view-gmp" aria-label={t(lang, "G/M/P 调度图", "G/M/P diagram")}>

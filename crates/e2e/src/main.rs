@@ -10,6 +10,7 @@
 //! under `--out` as artifacts. `--only TEXT` runs just the checks whose name
 //! contains TEXT.
 
+mod parallel;
 mod serve;
 mod webdriver;
 mod widgets;
@@ -117,6 +118,18 @@ fn main() {
         (
             "a chapter example runs and prints its // Output:",
             widgets::example_prints_its_output,
+        ),
+        (
+            "parallel mode: 2 goroutines x 1,000,000 atomic adds on 2 workers give the exact total",
+            parallel::atomic_total_on_two_workers,
+        ),
+        (
+            "parallel mode: Stop ends two spinning workers in under 100 ms; the next run works",
+            parallel::stop_ends_spinning_workers_fast,
+        ),
+        (
+            "parallel mode: a 2-worker CPU-bound run (the page's long tasks are printed)",
+            parallel::no_long_tasks_during_a_cpu_bound_run,
         ),
         (
             "Stop ends an endless loop; the page stays responsive",

@@ -1,0 +1,177 @@
+//! End-to-end checks of parallel mode in the page ([Parallel]): on the
+//! cross-origin isolated server, a playground switched to parallel mode
+//! runs its Ms on workers. Two goroutines × 1,000,000 `atomic.AddInt64` at
+//! GOMAXPROCS 2 give the exact total; Stop ends two endless loops (every
+//! worker busy) in under 100 ms and the next run works; and the page's
+//! thread has no long task (> 50 ms) during a two-worker CPU-bound run
+//! (printed, as a measurement).
+
+use crate::{no_console_errors, Ctx, LOAD};
+use std::time::Duration;
+
+fn block(i: usize) -> String {
+    format!("document.querySelectorAll('[data-block=go-run]')[{i}]")
+}
+
+/// Opens a chapter on the isolated server, puts `code` in its first
+/// playground and switches it to parallel mode with `procs` Ps.
+fn prepare(ctx: &Ctx, code: &str, procs: u32) -> Result<(), String> {
+    let d = &ctx.driver;
+    d.goto(&format!("{}/en/race-conditions", ctx.isolated))?;
+    d.wait_for(
+        "a playground",
+        "return document.querySelector('.playground .editor-input') !== null;",
+        LOAD,
+    )?;
+    let ok = d.execute(&format!(
+        r#"const b = {b};
+        const t = b.querySelector('.editor-input');
+        t.value = {code:?}; t.dispatchEvent(new Event('input', {{bubbles: true}}));
+        const m = b.querySelector('select.mode');
+        if (!m || m.disabled) return 'no enabled mode select';
+        const opt = m.querySelector('option[value=parallel]');
+        if (!opt || opt.disabled) return 'parallel mode is disabled: ' + m.closest('label').title;
+        m.value = 'parallel'; m.dispatchEvent(new Event('change', {{bubbles: true}}));
+        return true;"#,
+        b = block(0)
+    ))?;
+    if ok.as_bool() != Some(true) {
+        return Err(format!("{ok}"));
+    }
+    d.wait_for(
+        "parallel mode to be on",
+        &format!(
+            "return {}.querySelector('.playground').dataset.mode === 'parallel';",
+            block(0)
+        ),
+        Duration::from_secs(2),
+    )?;
+    let ok = d.execute(&format!(
+        r#"const s = {b}.querySelector('select.gomaxprocs');
+        if (![...s.options].some(o => o.value === '{procs}')) return 'no GOMAXPROCS {procs} option';
+        s.value = '{procs}'; s.dispatchEvent(new Event('change', {{bubbles: true}}));
+        return true;"#,
+        b = block(0)
+    ))?;
+    if ok.as_bool() != Some(true) {
+        return Err(format!("{ok}"));
+    }
+    Ok(())
+}
+
+fn click(ctx: &Ctx, css: &str) -> Result<(), String> {
+    let ok = ctx.driver.execute(&format!(
+        "const e = {}.querySelector({css:?}); if (!e || e.disabled) return false; e.click(); return true;",
+        block(0)
+    ))?;
+    if ok.as_bool() == Some(true) {
+        Ok(())
+    } else {
+        Err(format!("no enabled {css}"))
+    }
+}
+
+fn output(ctx: &Ctx) -> Result<String, String> {
+    let v = ctx.driver.execute(&format!(
+        "return {}.querySelector('.console-out').textContent;",
+        block(0)
+    ))?;
+    Ok(v.as_str().unwrap_or("").to_string())
+}
+
+fn wait_exited(ctx: &Ctx, what: &str, timeout: Duration) -> Result<(), String> {
+    ctx.driver.wait_for(
+        what,
+        &format!(
+            "return {}.querySelector('.console').dataset.state === 'exited';",
+            block(0)
+        ),
+        timeout,
+    )
+    .map(|_| ())
+}
+
+const ATOMIC: &str = "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n\t\"sync\"\n\t\"sync/atomic\"\n)\n\nfunc main() {\n\tvar n int64\n\tvar wg sync.WaitGroup\n\tfor g := 0; g < 2; g++ {\n\t\twg.Add(1)\n\t\tgo func() {\n\t\t\tdefer wg.Done()\n\t\t\tfor i := 0; i < 1000000; i++ {\n\t\t\t\tatomic.AddInt64(&n, 1)\n\t\t\t}\n\t\t}()\n\t}\n\twg.Wait()\n\tfmt.Println(runtime.GOMAXPROCS(0), atomic.LoadInt64(&n))\n}\n";
+
+const SPIN: &str =
+    "package main\n\nfunc main() {\n\tgo func() {\n\t\tfor {\n\t\t}\n\t}()\n\tfor {\n\t}\n}\n";
+
+const CPU: &str = "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\nfunc work(seed int) int {\n\tx := seed\n\tfor i := 0; i < 30000000; i++ {\n\t\tx = (x*1103515245 + 12345) % 2147483648\n\t}\n\treturn x\n}\n\nfunc main() {\n\tvar wg sync.WaitGroup\n\tres := make([]int, 2)\n\tfor g := 0; g < 2; g++ {\n\t\twg.Add(1)\n\t\tgo func(g int) {\n\t\t\tdefer wg.Done()\n\t\t\tres[g] = work(g + 1)\n\t\t}(g)\n\t}\n\twg.Wait()\n\tfmt.Println(res[0], res[1])\n}\n";
+
+pub fn atomic_total_on_two_workers(ctx: &Ctx) -> Result<(), String> {
+    prepare(ctx, ATOMIC, 2)?;
+    click(ctx, ".run")?;
+    wait_exited(
+        ctx,
+        "the atomic counter run to exit",
+        Duration::from_secs(90),
+    )?;
+    let out = output(ctx)?;
+    if !out.contains("2 2000000") {
+        return Err(format!("console shows {out:?}"));
+    }
+    no_console_errors(ctx, "parallel atomic run")
+}
+
+pub fn stop_ends_spinning_workers_fast(ctx: &Ctx) -> Result<(), String> {
+    let d = &ctx.driver;
+    prepare(ctx, SPIN, 2)?;
+    click(ctx, ".run")?;
+    std::thread::sleep(Duration::from_millis(700));
+    let state = d.execute(&format!(
+        "return {}.querySelector('.console').dataset.state;",
+        block(0)
+    ))?;
+    if state.as_str() != Some("running") {
+        return Err(format!("state is {state} while spinning"));
+    }
+    click(ctx, ".stop")?;
+    d.wait_for(
+        "the workers to leave",
+        &format!(
+            "return {}.querySelector('.playground').dataset.stopMs !== undefined;",
+            block(0)
+        ),
+        Duration::from_secs(3),
+    )?;
+    let ms = d.execute(&format!(
+        "return parseFloat({}.querySelector('.playground').dataset.stopMs);",
+        block(0)
+    ))?;
+    let ms = ms.as_f64().unwrap_or(f64::MAX);
+    println!("        (Stop: every worker left {ms:.1} ms after the click)");
+    if ms >= 100.0 {
+        return Err(format!("Stop took {ms:.1} ms (limit 100 ms)"));
+    }
+    // The next run works on the same workers.
+    d.execute(&format!(
+        "const t = {}.querySelector('.editor-input'); t.value = {ATOMIC:?}; t.dispatchEvent(new Event('input', {{bubbles: true}})); return true;",
+        block(0)
+    ))?;
+    click(ctx, ".run")?;
+    wait_exited(ctx, "the next run to exit", Duration::from_secs(90))?;
+    let out = output(ctx)?;
+    if !out.contains("2 2000000") {
+        return Err(format!("the next run printed {out:?}"));
+    }
+    no_console_errors(ctx, "parallel stop")
+}
+
+pub fn no_long_tasks_during_a_cpu_bound_run(ctx: &Ctx) -> Result<(), String> {
+    let d = &ctx.driver;
+    prepare(ctx, CPU, 2)?;
+    d.execute(
+        "window.__longest = 0; window.__longtasks = 0;
+         new PerformanceObserver(l => { for (const e of l.getEntries()) { window.__longtasks++; window.__longest = Math.max(window.__longest, e.duration); } }).observe({type: 'longtask'});
+         return true;",
+    )?;
+    click(ctx, ".run")?;
+    wait_exited(ctx, "the CPU-bound run to exit", Duration::from_secs(120))?;
+    let v = d.execute("return [window.__longtasks, window.__longest];")?;
+    println!("        (main thread during a 2-worker CPU-bound run: long tasks, longest ms = {v})");
+    let out = output(ctx)?;
+    if out.split_whitespace().count() != 2 {
+        return Err(format!("console shows {out:?}"));
+    }
+    Ok(())
+}
