@@ -2,7 +2,9 @@
 //! `tests/programs/README.md`), and no false positive on the whole corpus.
 //!
 //! Every race program runs with `lab run -race` under several seeds and
-//! GOMAXPROCS values (step mode, so each run is reproducible). The rule:
+//! GOMAXPROCS values in step mode (so each run is reproducible), and in
+//! parallel mode (`--parallel`, real threads) at GOMAXPROCS 1, 2 and 4. The
+//! rule:
 //! - a race-free program (`NAME.race` says `races: 0`) never reports a
 //!   race, exits as Go did and prints Go's stdout;
 //! - a racy program exits 66, ends its stderr with `Found N data race(s)`
@@ -17,7 +19,8 @@
 //!   reports (`pair:` lines), except where Go's compiler attributes an
 //!   access to another line (`PAIR_EXCEPTIONS`).
 //!
-//! Then every other corpus program runs with `-race` under two settings:
+//! Then every other corpus program runs with `-race` under three settings
+//! (two seeds in step mode, and parallel mode on two threads):
 //! none may report a race (they are race-free by construction: their
 //! output is deterministic under Go's semantics), the exit status must not
 //! be 66, and (GOMAXPROCS 1, seed 1) stdout and exit status must still be
@@ -35,7 +38,7 @@ fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/programs")
 }
 
-/// (GOMAXPROCS, seed) pairs every race program runs under.
+/// (GOMAXPROCS, seed) pairs every race program runs under in step mode.
 const SETTINGS: &[(u32, u64)] = &[
     (1, 1),
     (1, 7),
@@ -51,26 +54,33 @@ const SETTINGS: &[(u32, u64)] = &[
     (8, 77),
 ];
 
+/// GOMAXPROCS values every race program also runs under in parallel mode
+/// (seed 0 marks these runs: parallel mode has no seed).
+const PARALLEL_PROCS: &[u32] = &[1, 2, 4];
+
 struct Run {
     exit: i32,
     stdout: Vec<u8>,
     stderr: String,
 }
 
+/// `lab run -race` in step mode with `seed`, or in parallel mode when
+/// `seed` is 0.
 fn lab(dir: &Path, file: &str, procs: u32, seed: u64, scratch: &Path) -> Run {
     let key = format!("{}-{file}-{procs}-{seed}", dir.display()).replace(['/', '.'], "_");
-    let args: Vec<String> = [
-        "run",
-        "-race",
-        "--gomaxprocs",
-        &procs.to_string(),
-        "--seed",
-        &seed.to_string(),
-        file,
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
+    let procs = procs.to_string();
+    let seed_s = seed.to_string();
+    let mode: &[&str] = if seed == 0 {
+        &["--parallel"]
+    } else {
+        &["--seed", &seed_s]
+    };
+    let args: Vec<String> = ["run", "-race", "--gomaxprocs", &procs]
+        .iter()
+        .chain(mode)
+        .chain([&file])
+        .map(|s| s.to_string())
+        .collect();
     let run = common::run_lab(&args, dir, scratch, &key);
     Run {
         exit: run.exit.unwrap_or(-1),
@@ -173,10 +183,14 @@ fn check_race_program(dir: &Path, stem: &str, scratch: &Path) -> Result<(), Stri
     let want_stdout = golden_stdout(&plain).ok_or("golden without stdout")?;
     let file = format!("{stem}.go");
     let mut problems = Vec::new();
-    for &(procs, seed) in SETTINGS {
+    let parallel = PARALLEL_PROCS.iter().map(|&p| (p, 0));
+    for (procs, seed) in SETTINGS.iter().copied().chain(parallel) {
         let run = lab(dir, &file, procs, seed, scratch);
         let n = run.stderr.matches("WARNING: DATA RACE").count();
-        let at = format!("GOMAXPROCS={procs} seed={seed}");
+        let at = match seed {
+            0 => format!("parallel mode, GOMAXPROCS={procs}"),
+            _ => format!("GOMAXPROCS={procs} seed={seed}"),
+        };
         if run.stdout != want_stdout {
             problems.push(format!(
                 "{at}: stdout {:?}, Go printed {:?}",
@@ -336,7 +350,8 @@ fn no_false_positive_on_the_corpus() {
             Some("programs") | None => stem.clone(),
             Some(sub) => format!("{sub}/{stem}"),
         };
-        for (procs, seed) in [(1, 1), (2, 5)] {
+        // (2, 0): parallel mode on two threads.
+        for (procs, seed) in [(1, 1), (2, 5), (2, 0)] {
             let run = lab(dir, &format!("{stem}.go"), procs, seed, &scratch);
             let at = format!("GOMAXPROCS={procs} seed={seed}");
             if run.stderr.contains("WARNING: DATA RACE") || run.exit == 66 {
