@@ -107,3 +107,28 @@ fn num_cpu_is_the_hosts_count() {
     let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
     assert_eq!(out.trim(), cpus.to_string());
 }
+
+#[test]
+fn blocking_reads_hand_off_and_the_thread_limit_applies() {
+    // Twenty goroutines each block a thread in a 30 ms read: sysmon hands
+    // their Ps off, `startm` creates Ms (real threads) until the lowered
+    // limit is crossed, and the run ends with Go's message.
+    let src = "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n\t\"runtime/debug\"\n\t\"time\"\n)\n\nfunc main() {\n\tdebug.SetMaxThreads(10)\n\tfmt.Println(\"limit 10\")\n\tfor i := 0; i < 20; i++ {\n\t\tgo func() {\n\t\t\tos.ReadFile(\"data/slow.txt\")\n\t\t}()\n\t}\n\ttime.Sleep(2 * time.Second)\n\tfmt.Println(\"not reached\")\n}\n";
+    let (exit, out, err) = run(src, 2);
+    assert_eq!((exit, out.as_str()), (2, "limit 10\n"), "{err}");
+    assert!(
+        err.starts_with(
+            "runtime: program exceeds 10-thread limit\nfatal error: thread exhaustion\n"
+        ),
+        "{err}"
+    );
+    // Under the default limit the same reads all complete.
+    let src = "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n\t\"sync\"\n)\n\nfunc main() {\n\tvar wg sync.WaitGroup\n\tfor i := 0; i < 8; i++ {\n\t\twg.Add(1)\n\t\tgo func() {\n\t\t\tdefer wg.Done()\n\t\t\tb, _ := os.ReadFile(\"data/hello.txt\")\n\t\t\tif string(b) != \"hello, world\\n\" {\n\t\t\t\tpanic(\"bad read\")\n\t\t\t}\n\t\t}()\n\t}\n\twg.Wait()\n\tfmt.Println(\"8 reads\")\n}\n";
+    assert_eq!(run(src, 1), (0, "8 reads\n".into(), String::new()));
+}
+
+#[test]
+fn gomaxprocs_changes_mid_run_add_and_remove_ps() {
+    let src = "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n\t\"sync\"\n)\n\nfunc spin(wg *sync.WaitGroup) {\n\tdefer wg.Done()\n\tx := 0\n\tfor i := 0; i < 2000000; i++ {\n\t\tx += i\n\t}\n}\n\nfunc main() {\n\tfmt.Println(runtime.GOMAXPROCS(4))\n\tvar wg sync.WaitGroup\n\tfor i := 0; i < 4; i++ {\n\t\twg.Add(1)\n\t\tgo spin(&wg)\n\t}\n\tfmt.Println(runtime.GOMAXPROCS(1))\n\twg.Wait()\n\tfmt.Println(runtime.GOMAXPROCS(0))\n}\n";
+    assert_eq!(run(src, 2), (0, "2\n4\n1\n".into(), String::new()));
+}
