@@ -17,15 +17,13 @@ use golab_runtime::{Output, Snapshot};
 use std::sync::mpsc::{channel, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 
-/// Queues thread requests for the page's thread.
-struct Queue(Mutex<Sender<ThreadFn>>);
+/// Queues thread requests for the page's thread (a channel: sending never
+/// waits, whichever thread the runtime asks from).
+struct Queue(Sender<ThreadFn>);
 
 impl Spawn for Queue {
     fn spawn(&self, f: ThreadFn) {
-        // Never contended for long: only `spawn` takes it.
-        if let Ok(tx) = self.0.lock() {
-            let _ = tx.send(f);
-        }
+        let _ = self.0.send(f);
     }
 }
 
@@ -74,7 +72,7 @@ impl ParallelSession {
             program,
             config,
             clock,
-            Arc::new(Queue(Mutex::new(tx))),
+            Arc::new(Queue(tx)),
             Box::new(SharedConsole(shared.clone())),
         );
         ParallelSession {
