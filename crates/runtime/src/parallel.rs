@@ -488,7 +488,9 @@ fn dead(st: &State) -> bool {
 }
 
 /// The host's side for native programs: threads are std threads and the
-/// clock is `Instant`.
+/// clock is `Instant` (neither exists on wasm32-unknown-unknown, where the
+/// page is the host).
+#[cfg(not(target_arch = "wasm32"))]
 pub mod native {
     use super::{Spawn, ThreadFn};
     use std::sync::OnceLock;
