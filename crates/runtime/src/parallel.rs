@@ -49,12 +49,16 @@ use std::time::Duration;
 /// preemption, a stop-the-world, Stop): about 0.3 ms of interpretation.
 const REGISTER_BUDGET: u64 = 1 << 16;
 
-/// How often the sysmon thread wakes (Go's sysmon sleeps 20 µs to 10 ms).
+/// How often the sysmon thread wakes while something runs or an M is in a
+/// system call (Go's sysmon sleeps 20 µs, backing off to 10 ms when idle).
 const SYSMON_PERIOD: Duration = Duration::from_micros(500);
 
-/// Idle Ms re-check the run state at least this often (a missed wake-up
-/// costs at most this much).
-const IDLE_WAIT: Duration = Duration::from_millis(10);
+/// sysmon's longest sleep when nothing runs (until the next timer if sooner).
+const SYSMON_IDLE: Duration = Duration::from_millis(10);
+
+/// Idle Ms are woken by `notify_all` when work appears; this timeout only
+/// bounds the cost of a wake-up missed by a bug (10 checks a second).
+const IDLE_WAIT: Duration = Duration::from_millis(100);
 
 /// A thread body handed to the host.
 pub type ThreadFn = Box<dyn FnOnce() + Send + 'static>;
@@ -333,9 +337,42 @@ fn mloop(sh: &Arc<Shared>, mi: MIdx) {
             let mm = &st.m.sched.allm[mi as usize];
             (mm.status, mm.p, mm.curg)
         };
+        if status == MStatus::Syscall {
+            // Blocked in a system call: the thread really sleeps until the
+            // call's end (its `SyscallDone` timer), then completes it
+            // (`exitsyscall`: its old P if still free, else another, else
+            // the G is queued and this M idles).
+            let now = st.m.sched.now;
+            let done =
+                st.m.sched
+                    .timers
+                    .iter()
+                    .find_map(|std::cmp::Reverse(t)| match t.kind {
+                        sched::TimerKind::SyscallDone { m } if m == mi => Some(t.when),
+                        _ => None,
+                    });
+            match done {
+                Some(when) if when > now => {
+                    let wait = Duration::from_nanos((when - now) as u64).min(IDLE_WAIT);
+                    st = sh
+                        .cv
+                        .wait_timeout(st, wait)
+                        .unwrap_or_else(|e| e.into_inner())
+                        .0;
+                }
+                _ => {
+                    let State { m, out, .. } = &mut *st;
+                    if let Err(code) = sched::fire_timers(m, out.as_mut()) {
+                        exit(sh, &mut st, code);
+                    }
+                    publish(sh, &mut st);
+                }
+            }
+            continue;
+        }
         if status != MStatus::Running || pi == NIL {
-            // Idle, or blocked in a system call until sysmon's timer
-            // completes it (`exitsyscall`): the thread really sleeps.
+            // Idle: parked until `startm` gives this M a P (`publish`
+            // wakes every parked M then).
             st = sh
                 .cv
                 .wait_timeout(st, IDLE_WAIT)
@@ -441,8 +478,9 @@ fn run_locked<'a>(
 /// the wall-time limit, and reports a deadlock when nothing can ever run.
 fn sysmon_thread(sh: Arc<Shared>) {
     let _live = Live(&sh.live);
+    let mut sleep = SYSMON_PERIOD;
     loop {
-        std::thread::sleep(SYSMON_PERIOD);
+        std::thread::sleep(sleep);
         let mut st = sh.lock();
         if sh.over(&st) {
             sh.cv.notify_all();
@@ -460,10 +498,16 @@ fn sysmon_thread(sh: Arc<Shared>) {
             exit(&sh, &mut st, 2);
             continue;
         }
+        let timers = m.sched.timers.len();
         let r = sched::fire_timers(m, out.as_mut()).and_then(|_| sched::sysmon(m, out.as_mut()));
         if let Err(code) = r {
             exit(&sh, &mut st, code);
             continue;
+        }
+        if st.m.sched.timers.len() != timers {
+            // A timer completed a system call or readied a G: the Ms
+            // waiting for that look again.
+            sh.cv.notify_all();
         }
         if dead(&st) {
             let State { m, out, .. } = &mut *st;
@@ -472,7 +516,27 @@ fn sysmon_thread(sh: Arc<Shared>) {
             continue;
         }
         publish(&sh, &mut st);
+        sleep = next_sleep(&st.m);
     }
+}
+
+/// sysmon's next sleep: short while anything runs or waits in a system
+/// call (time slices, hand-off), else until the next timer, at most
+/// [`SYSMON_IDLE`], so a blocked program costs (almost) nothing.
+fn next_sleep(m: &Machine) -> Duration {
+    let s = &m.sched;
+    let busy = s.allp.iter().any(|p| p.status != PStatus::Pidle)
+        || s.allm.iter().any(|m| m.status == MStatus::Syscall);
+    if busy {
+        return SYSMON_PERIOD;
+    }
+    let until_timer = s
+        .timers
+        .peek()
+        .map(|std::cmp::Reverse(t)| Duration::from_nanos((t.when - s.now).max(0) as u64));
+    until_timer
+        .unwrap_or(SYSMON_IDLE)
+        .clamp(SYSMON_PERIOD, SYSMON_IDLE)
 }
 
 /// Nothing runs, nothing is runnable, no M is in a system call and no

@@ -1613,6 +1613,12 @@ pub(crate) fn fire_timers(m: &mut Machine, out: &mut dyn Output) -> Result<(), i
             _ => return Ok(()),
         };
         m.sched.timers.pop();
+        // Parallel mode: Ms sleeping on the runtime's condition variable
+        // (idle, or blocked in the system call this timer completes) look
+        // again once the lock is released.
+        if m.sched.parallel {
+            m.sched.resched = true;
+        }
         match t.kind {
             TimerKind::Wake { g, goid } => {
                 let ok = m
