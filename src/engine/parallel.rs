@@ -51,6 +51,11 @@ pub struct ParallelSession {
     console: Console,
     end: Option<End>,
     steps: u64,
+    /// The first trace events, for the views (at most `trace_cap`).
+    trace: Vec<golab_runtime::Event>,
+    trace_cap: usize,
+    /// Events the runtime has recorded (it keeps them all).
+    trace_len: usize,
 }
 
 impl ParallelSession {
@@ -72,6 +77,7 @@ impl ParallelSession {
             program,
             config,
             clock,
+            settings.trace,
             Arc::new(Queue(tx)),
             Box::new(SharedConsole(shared.clone())),
         );
@@ -82,7 +88,27 @@ impl ParallelSession {
             console: Console::default(),
             end: None,
             steps: 0,
+            trace: Vec::new(),
+            trace_cap: 0,
+            trace_len: 0,
         }
+    }
+
+    /// Keep (a copy of) the first `cap` trace events for the views; see
+    /// [`ParallelSession::trace`].
+    pub fn keep_trace(&mut self, cap: usize) {
+        self.trace_cap = cap;
+    }
+
+    /// The first trace events (up to the cap of [`ParallelSession::keep_trace`]).
+    pub fn trace(&self) -> &[golab_runtime::Event] {
+        &self.trace
+    }
+
+    /// Whether the runtime's trace reached [`super::TRACE_LIMIT`]: the page
+    /// stops the run then, as in step mode.
+    pub fn trace_full(&self) -> bool {
+        self.trace_len >= super::TRACE_LIMIT
     }
 
     /// Threads the runtime asked for since the last call (its Ms and
@@ -102,6 +128,11 @@ impl ParallelSession {
         }
         if let Some(steps) = self.run.try_steps() {
             self.steps = steps;
+        }
+        let want = self.trace_cap.saturating_sub(self.trace.len());
+        if let Some((events, len)) = self.run.try_trace_from(self.trace.len(), want) {
+            self.trace.extend(events);
+            self.trace_len = len;
         }
         if self.end.is_none() {
             self.end = self.run.try_end();

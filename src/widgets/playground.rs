@@ -368,11 +368,12 @@ fn progress(runner: &mut Runner, paused: bool) -> Action {
 }
 
 /// What a frame of a parallel run shows. Views get the scheduler's state
-/// when its lock was free this frame (else they keep the last one); there
-/// is no trace in parallel mode, so the timeline and race view stay empty.
+/// and new trace events when the runtime's lock was free this frame (else
+/// they keep the last ones); `trace_sent` is how many events they have.
 fn progress_parallel(
     s: &ParallelSession,
     views: bool,
+    trace_sent: &std::cell::Cell<usize>,
     real_ms: f64,
     failure: Option<String>,
 ) -> Action {
@@ -396,7 +397,10 @@ fn progress_parallel(
         } else {
             None
         },
-        trace: None,
+        trace: (s.trace().len() != trace_sent.get()).then(|| {
+            trace_sent.set(s.trace().len());
+            Rc::new(s.trace().to_vec())
+        }),
         virtual_ns: (real_ms * 1e6) as i64,
         current_lines: Vec::new(),
         races: s.try_races().filter(|r| !r.is_empty()).map(Rc::new),
@@ -545,12 +549,15 @@ pub fn playground(props: &Props) -> Html {
             }
             let generation = r.generation;
             if parallel && !paused {
-                let s = ParallelSession::start(
+                let mut s = ParallelSession::start(
                     program,
                     &settings,
                     platform::hardware_concurrency(),
                     frame::epoch_ms,
                 );
+                if settings.trace.is_some() {
+                    s.keep_trace(TRACE_CAP);
+                }
                 let s = Rc::new(RefCell::new(s));
                 r.par = Some(s.clone());
                 let views = r.views;
@@ -562,12 +569,19 @@ pub fn playground(props: &Props) -> Html {
                     move || runner.borrow().generation == generation
                 };
                 let (d1, d2) = (dispatch.clone(), dispatch.clone());
+                let sent = std::cell::Cell::new(0);
+                let runner = runner.clone();
                 par::drive(
                     s,
                     wanted,
                     move |s, failure| {
                         let real_ms = frame::now_ms() - t0;
-                        d1.dispatch(progress_parallel(s, views, real_ms, failure));
+                        d1.dispatch(progress_parallel(s, views, &sent, real_ms, failure));
+                        if s.trace_full() && s.exit().is_none() {
+                            // As in step mode: the views' record is full.
+                            runner.borrow_mut().generation += 1;
+                            d1.dispatch(Action::TraceFull);
+                        }
                     },
                     move |ms| d2.dispatch(Action::ThreadsLeft(ms)),
                 );
@@ -867,8 +881,8 @@ pub fn playground(props: &Props) -> Html {
             }
             if parallel && running {
                 <p class="mode-note" role="status">{ match lang {
-                    Lang::Zh => format!("并行模式：{} 个 P 在 worker 线程上真正同时运行；单步、种子和追踪视图只在单步模式中可用。", state.gomaxprocs),
-                    Lang::En => format!("Parallel mode: {} Ps really run at once on worker threads; stepping, seeds and the trace views belong to step mode.", state.gomaxprocs),
+                    Lang::Zh => format!("并行模式：{} 个 P 在 worker 线程上真正同时运行，时间是真实时间；单步、种子和“当调度器”只在单步模式中可用。", state.gomaxprocs),
+                    Lang::En => format!("Parallel mode: {} Ps really run at once on worker threads, in real time; stepping, seeds and “be the scheduler” belong to step mode.", state.gomaxprocs),
                 } }</p>
             }
             if let Some(snap) = state.snapshot.clone().filter(|_| block.views.contains(&View::Gmp)) {

@@ -161,6 +161,7 @@ mod parallel {
             program,
             c,
             native::clock_ms,
+            None,
             Arc::new(native::Threads),
             Box::new(Shared(chunks.clone())),
         );

@@ -132,6 +132,10 @@ fn main() {
             parallel::no_long_tasks_during_a_cpu_bound_run,
         ),
         (
+            "parallel mode: a chapter's mode=parallel example runs on workers and its timeline draws the slices",
+            parallel::chapter_example_runs_in_parallel_with_a_timeline,
+        ),
+        (
             "Stop ends an endless loop; the page stays responsive",
             widgets::stop_ends_an_endless_loop,
         ),

@@ -14,10 +14,12 @@ fn block(i: usize) -> String {
 }
 
 /// Opens a chapter on the isolated server, puts `code` in its first
-/// playground and switches it to parallel mode with `procs` Ps.
+/// playground (one without views: a trace of two million atomic adds would
+/// fill the views' record) and switches it to parallel mode with `procs` Ps.
+/// Each check ends with [`reset`], so no edit is left saved for the others.
 fn prepare(ctx: &Ctx, code: &str, procs: u32) -> Result<(), String> {
     let d = &ctx.driver;
-    d.goto(&format!("{}/en/race-conditions", ctx.isolated))?;
+    d.goto(&format!("{}/en/processes-and-threads", ctx.isolated))?;
     d.wait_for(
         "a playground",
         "return document.querySelector('.playground .editor-input') !== null;",
@@ -71,6 +73,11 @@ fn click(ctx: &Ctx, css: &str) -> Result<(), String> {
     }
 }
 
+/// Reset: the chapter's code again, and its saved edit deleted.
+fn reset(ctx: &Ctx) -> Result<(), String> {
+    click(ctx, ".reset")
+}
+
 fn output(ctx: &Ctx) -> Result<String, String> {
     let v = ctx.driver.execute(&format!(
         "return {}.querySelector('.console-out').textContent;",
@@ -80,15 +87,16 @@ fn output(ctx: &Ctx) -> Result<String, String> {
 }
 
 fn wait_exited(ctx: &Ctx, what: &str, timeout: Duration) -> Result<(), String> {
-    ctx.driver.wait_for(
-        what,
-        &format!(
-            "return {}.querySelector('.console').dataset.state === 'exited';",
-            block(0)
-        ),
-        timeout,
-    )
-    .map(|_| ())
+    ctx.driver
+        .wait_for(
+            what,
+            &format!(
+                "return {}.querySelector('.console').dataset.state === 'exited';",
+                block(0)
+            ),
+            timeout,
+        )
+        .map(|_| ())
 }
 
 const ATOMIC: &str = "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n\t\"sync\"\n\t\"sync/atomic\"\n)\n\nfunc main() {\n\tvar n int64\n\tvar wg sync.WaitGroup\n\tfor g := 0; g < 2; g++ {\n\t\twg.Add(1)\n\t\tgo func() {\n\t\t\tdefer wg.Done()\n\t\t\tfor i := 0; i < 1000000; i++ {\n\t\t\t\tatomic.AddInt64(&n, 1)\n\t\t\t}\n\t\t}()\n\t}\n\twg.Wait()\n\tfmt.Println(runtime.GOMAXPROCS(0), atomic.LoadInt64(&n))\n}\n";
@@ -110,6 +118,7 @@ pub fn atomic_total_on_two_workers(ctx: &Ctx) -> Result<(), String> {
     if !out.contains("2 2000000") {
         return Err(format!("console shows {out:?}"));
     }
+    reset(ctx)?;
     no_console_errors(ctx, "parallel atomic run")
 }
 
@@ -154,6 +163,7 @@ pub fn stop_ends_spinning_workers_fast(ctx: &Ctx) -> Result<(), String> {
     if !out.contains("2 2000000") {
         return Err(format!("the next run printed {out:?}"));
     }
+    reset(ctx)?;
     no_console_errors(ctx, "parallel stop")
 }
 
@@ -173,5 +183,43 @@ pub fn no_long_tasks_during_a_cpu_bound_run(ctx: &Ctx) -> Result<(), String> {
     if out.split_whitespace().count() != 2 {
         return Err(format!("console shows {out:?}"));
     }
-    Ok(())
+    reset(ctx)
+}
+
+/// A chapter example written for parallel mode (`mode=parallel`) starts in
+/// it on an isolated page, and its timeline draws the run's slices from the
+/// trace the workers recorded.
+pub fn chapter_example_runs_in_parallel_with_a_timeline(ctx: &Ctx) -> Result<(), String> {
+    let d = &ctx.driver;
+    d.goto(&format!("{}/en/concurrency-and-parallelism", ctx.isolated))?;
+    let i = d.wait_for(
+        "a playground in parallel mode with a timeline",
+        "const bs = [...document.querySelectorAll('[data-block=go-run]')];
+         const i = bs.findIndex(b => b.querySelector('.playground[data-mode=parallel]') && b.textContent.includes('timeline'));
+         return i >= 0 ? i : false;",
+        LOAD,
+    )?;
+    let i = i.as_u64().ok_or("no index")? as usize;
+    let b = format!("document.querySelectorAll('[data-block=go-run]')[{i}]");
+    let ok = d.execute(&format!(
+        "const e = {b}.querySelector('.run'); if (!e || e.disabled) return false; e.click(); return true;"
+    ))?;
+    if ok.as_bool() != Some(true) {
+        return Err("no enabled Run".into());
+    }
+    d.wait_for(
+        "the example to exit",
+        &format!("return {b}.querySelector('.console').dataset.state === 'exited';"),
+        Duration::from_secs(120),
+    )?;
+    let bars = d.wait_for(
+        "timeline bars",
+        &format!("const t = {b}.querySelector('.timeline'); return t && Number(t.dataset.bars) > 0 && t.dataset.bars;"),
+        LOAD,
+    )?;
+    println!(
+        "        ({} run slices in parallel mode)",
+        bars.as_str().unwrap_or("?")
+    );
+    no_console_errors(ctx, "parallel timeline")
 }

@@ -117,11 +117,14 @@ pub enum End {
 
 impl Parallel {
     /// Loads `program` and starts its Ms and sysmon through `spawner`. The
-    /// host's clock is required (`config.wall_clock`): time is real here.
+    /// host's clock is required: time is real here. `trace` records the
+    /// scheduler's events as [`crate::Vm::enable_trace`] does (`Some(true)`:
+    /// plain memory accesses too), stamped with real nanoseconds.
     pub fn start(
         program: Arc<Program>,
         mut config: Config,
         clock: fn() -> f64,
+        trace: Option<bool>,
         spawner: Arc<dyn Spawn>,
         mut out: Box<dyn Output + Send>,
     ) -> Parallel {
@@ -134,6 +137,10 @@ impl Parallel {
             }
         };
         m.sched.parallel = true;
+        if let Some(mem) = trace {
+            m.sched.trace = Some(Vec::new());
+            m.sched.trace_mem = mem;
+        }
         let consts = m.const_words.clone();
         let shared = Arc::new(Shared {
             state: Mutex::new(State {
@@ -206,6 +213,16 @@ impl Parallel {
     pub fn try_snapshot(&self) -> Option<Snapshot> {
         let st = self.shared.as_ref().ok()?.state.try_lock().ok()?;
         Some(crate::snapshot::take(&st.m))
+    }
+
+    /// Trace events from index `from` on (at most `max` of them) and the
+    /// number recorded so far, if the lock is free right now.
+    pub fn try_trace_from(&self, from: usize, max: usize) -> Option<(Vec<crate::Event>, usize)> {
+        let st = self.shared.as_ref().ok()?.state.try_lock().ok()?;
+        let all = st.m.sched.trace.as_deref().unwrap_or(&[]);
+        let from = from.min(all.len());
+        let to = all.len().min(from.saturating_add(max));
+        Some((all[from..to].to_vec(), all.len()))
     }
 
     /// Instructions executed so far, if the lock is free right now.
