@@ -554,6 +554,40 @@ async fn a_line_number_click_runs_to_that_line() {
     handle.destroy();
 }
 
+/// From the keyboard: Ctrl+F10 in the code runs to the cursor's line.
+#[wasm_bindgen_test]
+async fn ctrl_f10_runs_to_the_cursor_line() {
+    forget_saved_code();
+    let (handle, root) = render_doc(HELLO_DOC);
+    settle().await;
+    let ta: web_sys::HtmlTextAreaElement = el(&root, ".editor-input").dyn_into().unwrap();
+    assert_eq!(
+        ta.get_attribute("aria-keyshortcuts").as_deref(),
+        Some("Control+F10")
+    );
+    // The cursor at the start of line 6.
+    let code = ta.value();
+    let at: usize = code
+        .split('\n')
+        .take(5)
+        .map(|l| l.encode_utf16().count() + 1)
+        .sum();
+    ta.set_selection_range(at as u32, at as u32).unwrap();
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("F10");
+    init.set_ctrl_key(true);
+    init.set_bubbles(true);
+    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    ta.dispatch_event(&ev).unwrap();
+    settle().await;
+    assert_eq!(attr(&root, ".console", "data-state"), "paused");
+    assert_eq!(
+        el(&root, ".gutter-line.current").text_content().unwrap(),
+        "6"
+    );
+    handle.destroy();
+}
+
 /// The counter program with the race detector on (`race=true`) and the race
 /// view attached: the report's two access lines are buttons; pressing one
 /// highlights both lines in the editor and both accesses in the race view.

@@ -195,6 +195,10 @@ pub struct Props {
     /// A click on a line number: run to that line (step mode).
     #[prop_or_default]
     pub on_line: Option<Callback<u32>>,
+    /// Tooltip of the code when `on_line` is set: how to run to the
+    /// cursor's line from the keyboard.
+    #[prop_or_default]
+    pub run_to_cursor_hint: AttrValue,
     /// Tooltip of a line number when `on_line` is set (`{}` is the number).
     #[prop_or_default]
     pub line_hint: AttrValue,
@@ -281,12 +285,25 @@ pub fn editor(props: &Props) -> Html {
     };
     let onkeydown = {
         let on_change = props.on_change.clone();
+        let on_line = props.on_line.clone();
         let released: Rc<_> = tab_released.clone();
         Callback::from(move |e: KeyboardEvent| {
             let ta: HtmlTextAreaElement = e.target_unchecked_into();
             let key = e.key();
             if key == "Escape" {
                 released.borrow().set(true);
+                return;
+            }
+            // Ctrl+F10 (a debugger's "run to cursor"): the keyboard's way to
+            // what clicking a line number does.
+            if key == "F10" && e.ctrl_key() {
+                if let Some(cb) = &on_line {
+                    e.prevent_default();
+                    let value = ta.value();
+                    let at =
+                        utf16_to_byte(&value, ta.selection_start().ok().flatten().unwrap_or(0));
+                    cb.emit(value[..at].matches('\n').count() as u32 + 1);
+                }
                 return;
             }
             let was_released = released.borrow().replace(false);
@@ -373,6 +390,8 @@ pub fn editor(props: &Props) -> Html {
                     <textarea ref={textarea} class="editor-input" spellcheck="false" wrap="off"
                         autocapitalize="off" autocomplete="off"
                         aria-label={props.label.clone()}
+                        aria-keyshortcuts={props.on_line.is_some().then_some("Control+F10")}
+                        title={props.on_line.is_some().then(|| props.run_to_cursor_hint.clone())}
                         aria-invalid={(!props.diags.is_empty()).then_some("true")}
                         readonly={!props.editable}
                         value={props.code.clone()} {oninput} {onkeydown} />

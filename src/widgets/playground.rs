@@ -811,6 +811,7 @@ pub fn playground(props: &Props) -> Html {
                 current_lines={current_lines}
                 on_line={(!running && !parallel).then_some(on_line)}
                 line_hint={t(lang, "运行到第 {} 行", "Run to line {}")}
+                run_to_cursor_hint={t(lang, "Ctrl+F10：运行到光标所在行", "Ctrl+F10: run to the cursor's line")}
                 {highlight}
                 editable={block.editable}
                 label={t(lang, "Go 代码（可编辑）", "Go code (editable)")} />
@@ -925,7 +926,7 @@ pub fn playground(props: &Props) -> Html {
                 expected_exit={block.exit} races={state.races.clone()}
                 on_race={Some(on_race_pick)} shown_race={state.shown_race} />
             <RunMany code={state.code.clone()} gomaxprocs={state.gomaxprocs} seed={state.seed}
-                lang={lang} on_replay={on_replay} />
+                lang={lang} on_replay={on_replay} parallel={state.parallel} />
         </div>
     }
 }
