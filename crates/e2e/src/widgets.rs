@@ -668,9 +668,9 @@ pub fn dark_theme_screenshots(ctx: &Ctx) -> Result<(), String> {
     no_console_errors(&dark, "dark theme")
 }
 
-/// axe-core (npm) on pages with every widget, after stepping them: no
-/// serious or critical violations inside the runnable examples and widgets
-/// (the rest of the page is the book's frame, checked on its own). The
+/// axe-core (npm) on the contents page and on pages with every widget,
+/// after stepping them: no serious or critical violations in the whole
+/// document (header, sidebar, prose, runnable examples and widgets). The
 /// script comes from
 /// `node_modules/axe-core/axe.min.js` (or `$AXE_CORE`).
 pub fn accessibility_axe(ctx: &Ctx) -> Result<(), String> {
@@ -681,6 +681,7 @@ pub fn accessibility_axe(ctx: &Ctx) -> Result<(), String> {
         .map_err(|e| format!("{path}: {e} (axe-core comes from npm: `npm install axe-core`)"))?;
     let mut report = Vec::new();
     for page in [
+        "/",
         "/en/processes-and-threads",
         "/en/scheduler",
         "/en/race-conditions",
@@ -688,11 +689,20 @@ pub fn accessibility_axe(ctx: &Ctx) -> Result<(), String> {
         "/en/channels",
         "/zh/channels",
     ] {
-        open(ctx, page)?;
+        if page == "/" {
+            d.goto(&format!("{}/", ctx.isolated))?;
+            d.wait_for(
+                "the contents page",
+                "return document.querySelector('h1') !== null;",
+                LOAD,
+            )?;
+        } else {
+            open(ctx, page)?;
+        }
         // Give the views something to draw: step the first playground.
         let _ = click_in(ctx, 0, ".step-event");
         let _ = click_in(ctx, 0, ".step-event");
-        d.execute(&format!("{axe}\n; window.__axe = null; axe.run({{include: [['.run-example'], ['.widget']], exclude: [['figcaption']]}}, {{resultTypes: ['violations']}}).then(r => window.__axe = r.violations.map(v => ({{id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length, target: [...new Set(v.nodes.map(n => (n.target.join(' ').split(/[ >]/).filter(x => x.startsWith('.')).pop() || n.target.join(' ')) + ' ' + (n.any[0] && n.any[0].data ? n.any[0].data.fgColor + '/' + n.any[0].data.bgColor + ' ' + n.any[0].data.contrastRatio : '')))].join(' | ')}}))); return true;"))?;
+        d.execute(&format!("{axe}\n; window.__axe = null; axe.run(document, {{resultTypes: ['violations']}}).then(r => window.__axe = r.violations.map(v => ({{id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length, target: [...new Set(v.nodes.map(n => (n.target.join(' ').split(/[ >]/).filter(x => x.startsWith('.')).pop() || n.target.join(' ')) + ' ' + (n.any[0] && n.any[0].data ? n.any[0].data.fgColor + '/' + n.any[0].data.bgColor + ' ' + n.any[0].data.contrastRatio : '')))].join(' | ')}}))); return true;"))?;
         let v = d.wait_for(
             "axe",
             "return window.__axe && JSON.stringify(window.__axe);",
