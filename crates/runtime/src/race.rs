@@ -54,8 +54,9 @@
 //! # Cost
 //! Off by default. When off, each memory instruction tests one boolean
 //! (`Machine::race_on`) that is always false: a predictable branch. When
-//! on, the state lives in the machine: step mode needs no locking; a
-//! parallel driver must hold the machine (as it must for the heap).
+//! on, the state lives in the machine: step mode needs no locking, and
+//! parallel mode runs every memory instruction under the runtime lock
+//! (`parallel`), so the shadow state is thread-safe there too.
 //! Shadow cells take 32 bytes per checked word, at most 1 GiB in all (past
 //! that, newly touched words go unchecked). Goroutines alive at the same
 //! time are limited to 8128, the limit of Go's detector before 1.19
