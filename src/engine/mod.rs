@@ -15,6 +15,7 @@ pub mod console;
 pub mod frame;
 pub mod many;
 pub mod parallel;
+pub mod parallel_run;
 pub mod races;
 
 pub use console::{Console, Stream};

@@ -3,15 +3,27 @@
 //! `sync.Mutex` around `counter++`. For each: the final total against the
 //! expected N×K, and the measured cost per increment. Sliders set N and K.
 //!
-//! Each way is a real Go program ([`program`]) run by the runtime with
-//! GOMAXPROCS = N. Until parallel mode is wired into the page the runs are
-//! in step mode, where the Ps interleave every few dozen instructions, so
-//! the plain increment loses updates for the same reason it does on real
-//! threads; the widget says which mode measured the costs.
+//! Each way is a real Go program ([`program`]) run by the runtime, the
+//! three one after another (three at once would share the cores and skew
+//! each other's costs). On a cross-origin isolated page they run in
+//! parallel mode: each M is a worker thread, so the plain increment's load
+//! and store really interleave with other cores' and updates are lost for
+//! real. GOMAXPROCS is min(N, logical CPUs): more Ps than cores would only
+//! take turns on them, adding preemption but no parallelism. Elsewhere
+//! they run in step mode (the Ps interleave every few dozen instructions,
+//! which loses updates for the same reason) and the widget says so.
+//!
+//! The cost per increment is our interpreter's, not compiled Go's: in
+//! parallel mode the program's own wall time from before the first `go` to
+//! after `wg.Wait()` (`time.Since`, real time there), which leaves out
+//! starting the run and the frame the page takes to notice its end; in step
+//! mode, where the program's clock is virtual, the real milliseconds the
+//! page spent interpreting it.
 
 use super::t;
 use crate::content::Lang;
-use crate::engine::{self, frame, Session, Settings};
+use crate::engine::{self, frame, parallel_run, Session, Settings};
+use crate::platform;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -35,35 +47,57 @@ impl Way {
     }
 }
 
-/// The program for one way, `goroutines` × `iterations` increments.
+/// The program for one way, `goroutines` × `iterations` increments. It
+/// prints the total and the nanoseconds the increments took.
 pub fn program(way: Way, goroutines: u32, iterations: u32) -> String {
     let (imports, decl, body, read) = match way {
-        Way::Plain => ("\"fmt\"\n\t\"sync\"", "", "counter++", "counter"),
+        Way::Plain => (
+            "\"fmt\"\n\t\"sync\"\n\t\"time\"",
+            "",
+            "counter++",
+            "counter",
+        ),
         Way::Atomic => (
-            "\"fmt\"\n\t\"sync\"\n\t\"sync/atomic\"",
+            "\"fmt\"\n\t\"sync\"\n\t\"sync/atomic\"\n\t\"time\"",
             "",
             "atomic.AddInt64(&counter, 1)",
             "atomic.LoadInt64(&counter)",
         ),
         Way::Mutex => (
-            "\"fmt\"\n\t\"sync\"",
+            "\"fmt\"\n\t\"sync\"\n\t\"time\"",
             "var mu sync.Mutex\n",
             "mu.Lock()\n\t\t\t\tcounter++\n\t\t\t\tmu.Unlock()",
             "counter",
         ),
     };
     format!(
-        "package main\n\nimport (\n\t{imports}\n)\n\nvar counter int64\n{decl}\nfunc main() {{\n\tvar wg sync.WaitGroup\n\tfor g := 0; g < {goroutines}; g++ {{\n\t\twg.Add(1)\n\t\tgo func() {{\n\t\t\tdefer wg.Done()\n\t\t\tfor i := 0; i < {iterations}; i++ {{\n\t\t\t\t{body}\n\t\t\t}}\n\t\t}}()\n\t}}\n\twg.Wait()\n\tfmt.Println({read})\n}}\n"
+        "package main\n\nimport (\n\t{imports}\n)\n\nvar counter int64\n{decl}\nfunc main() {{\n\tstart := time.Now()\n\tvar wg sync.WaitGroup\n\tfor g := 0; g < {goroutines}; g++ {{\n\t\twg.Add(1)\n\t\tgo func() {{\n\t\t\tdefer wg.Done()\n\t\t\tfor i := 0; i < {iterations}; i++ {{\n\t\t\t\t{body}\n\t\t\t}}\n\t\t}}()\n\t}}\n\twg.Wait()\n\tfmt.Println({read}, time.Since(start).Nanoseconds())\n}}\n"
     )
+}
+
+/// What [`program`] printed: the total and the increments' nanoseconds.
+pub fn parse_output(stdout: &str) -> Option<(i64, i64)> {
+    let mut words = stdout.split_whitespace();
+    let total = words.next()?.parse().ok()?;
+    let ns = words.next()?.parse().ok()?;
+    Some((total, ns))
 }
 
 /// One way's measured result.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Result_ {
     pub total: Option<i64>,
-    pub real_ms: f64,
-    pub virtual_ns: i64,
+    /// Real nanoseconds the increments cost (see the module's doc for how
+    /// each mode measures them).
+    pub real_ns: f64,
     pub error: Option<String>,
+}
+
+/// How a batch of three runs is run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mode {
+    pub parallel: bool,
+    pub gomaxprocs: u32,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -72,13 +106,18 @@ pub struct State {
     pub iterations: u32,
     pub results: Vec<Result_>,
     pub running: Option<usize>,
+    /// The mode of the last batch (its results' mode).
+    pub mode: Option<Mode>,
+    /// The reader stopped the last batch.
+    pub stopped: bool,
 }
 
 pub enum Action {
     Goroutines(u32),
     Iterations(u32),
-    Start,
+    Start(Mode),
     Done(usize, Result_),
+    Stop,
     Finished,
 }
 
@@ -95,9 +134,11 @@ impl Reducible for State {
                 s.iterations = n.clamp(10, 100_000);
                 s.results.clear();
             }
-            Action::Start => {
+            Action::Start(mode) => {
                 s.results = vec![Result_::default(); 3];
                 s.running = Some(0);
+                s.mode = Some(mode);
+                s.stopped = false;
             }
             Action::Done(i, r) => {
                 if let Some(slot) = s.results.get_mut(i) {
@@ -105,10 +146,75 @@ impl Reducible for State {
                 }
                 s.running = (i + 1 < 3).then_some(i + 1);
             }
+            Action::Stop => {
+                s.stopped = s.running.is_some();
+                s.running = None;
+            }
             Action::Finished => s.running = None,
         }
         Rc::new(s)
     }
+}
+
+/// One way's run in step mode: frame-budgeted slices on the page's thread.
+/// `None` when the batch was cancelled.
+async fn run_step(
+    program: std::sync::Arc<golab_bytecode::Program>,
+    settings: &Settings,
+    live: &dyn Fn() -> bool,
+) -> Option<Result_> {
+    let mut s = Session::new(program, settings);
+    let mut real_ms = 0.0;
+    let exit = loop {
+        frame::next_frame().await;
+        if !live() {
+            return None;
+        }
+        let t0 = frame::now_ms();
+        let r = s.run_for(frame::now_ms, t0 + frame::FRAME_BUDGET_MS);
+        real_ms += frame::now_ms() - t0;
+        if let Some(code) = r {
+            break code;
+        }
+    };
+    Some(Result_ {
+        total: parse_output(&s.console().stdout()).map(|(t, _)| t),
+        // The program's clock is virtual here; the page's is real.
+        real_ns: real_ms * 1e6,
+        error: (exit != 0).then(|| first_line(&s.console().stderr())),
+    })
+}
+
+/// One way's run in parallel mode, on worker threads. `None` when the
+/// batch was cancelled.
+async fn run_parallel(
+    program: std::sync::Arc<golab_bytecode::Program>,
+    settings: &Settings,
+    live: impl Fn() -> bool + 'static,
+) -> Option<Result_> {
+    let f = parallel_run::to_end(
+        program,
+        settings,
+        platform::hardware_concurrency(),
+        live,
+        None,
+    )
+    .await?;
+    let printed = parse_output(&f.console.stdout());
+    let error = match (&f.failure, f.exit()) {
+        (Some(why), _) => Some(format!("parallel mode: {why}")),
+        (None, Some(0)) => None,
+        (None, _) => Some(first_line(&f.console.stderr())),
+    };
+    Some(Result_ {
+        total: printed.map(|(t, _)| t),
+        real_ns: printed.map_or(f.real_ms * 1e6, |(_, ns)| ns as f64),
+        error,
+    })
+}
+
+fn first_line(s: &str) -> String {
+    s.lines().next().unwrap_or("").to_string()
 }
 
 #[derive(Properties, PartialEq)]
@@ -127,7 +233,11 @@ pub fn atomic_counter(props: &Props) -> Html {
         iterations: 1_000,
         results: Vec::new(),
         running: None,
+        mode: None,
+        stopped: false,
     });
+    // The batch in flight; bumping it (Stop, a new batch, leaving the page)
+    // cancels the batch and stops its run.
     let generation = use_mut_ref(|| 0u64);
     {
         let generation = generation.clone();
@@ -142,65 +252,58 @@ pub fn atomic_counter(props: &Props) -> Html {
                 *g
             };
             let (n, k) = (state.goroutines, state.iterations);
+            // Decided per batch: isolation does not change while the page
+            // lives, but the results must say which mode measured them.
+            let parallel = platform::cross_origin_isolated();
+            let mode = Mode {
+                parallel,
+                gomaxprocs: if parallel {
+                    n.min(platform::hardware_concurrency())
+                } else {
+                    n
+                },
+            };
             let dispatch = state.dispatcher();
             let generation = generation.clone();
-            dispatch.dispatch(Action::Start);
+            dispatch.dispatch(Action::Start(mode));
             wasm_bindgen_futures::spawn_local(async move {
+                let live = {
+                    let generation = generation.clone();
+                    move || *generation.borrow() == gen
+                };
                 for (i, way) in Way::ALL.into_iter().enumerate() {
-                    let program = match engine::compile(&program(way, n, k)) {
-                        Ok(p) => p,
-                        Err(d) => {
-                            let error = d.first().map(|d| d.message.clone());
-                            dispatch.dispatch(Action::Done(
-                                i,
-                                Result_ {
-                                    error,
-                                    ..Result_::default()
-                                },
-                            ));
-                            continue;
+                    let result = match engine::compile(&program(way, n, k)) {
+                        Err(d) => Some(Result_ {
+                            error: d.first().map(|d| d.message.clone()),
+                            ..Result_::default()
+                        }),
+                        Ok(p) => {
+                            let settings = Settings {
+                                gomaxprocs: mode.gomaxprocs,
+                                seed: 1,
+                                ..Settings::default()
+                            };
+                            if mode.parallel {
+                                run_parallel(p, &settings, live.clone()).await
+                            } else {
+                                run_step(p, &settings, &live).await
+                            }
                         }
                     };
-                    let settings = Settings {
-                        gomaxprocs: n,
-                        seed: 1,
-                        ..Settings::default()
-                    };
-                    let mut s = Session::new(program, &settings);
-                    let mut real_ms = 0.0;
-                    let exit = loop {
-                        frame::next_frame().await;
-                        if *generation.borrow() != gen {
-                            return;
-                        }
-                        let t0 = frame::now_ms();
-                        let r = s.run_for(frame::now_ms, t0 + frame::FRAME_BUDGET_MS);
-                        real_ms += frame::now_ms() - t0;
-                        if let Some(code) = r {
-                            break code;
-                        }
-                    };
-                    let total = s.console().stdout().trim().parse().ok();
-                    let error = (exit != 0).then(|| {
-                        s.console()
-                            .stderr()
-                            .lines()
-                            .next()
-                            .unwrap_or("")
-                            .to_string()
-                    });
-                    dispatch.dispatch(Action::Done(
-                        i,
-                        Result_ {
-                            total,
-                            real_ms,
-                            virtual_ns: s.virtual_ns(),
-                            error,
-                        },
-                    ));
+                    match result {
+                        Some(r) if live() => dispatch.dispatch(Action::Done(i, r)),
+                        _ => return,
+                    }
                 }
                 dispatch.dispatch(Action::Finished);
             });
+        })
+    };
+    let on_stop = {
+        let (state, generation) = (state.clone(), generation.clone());
+        Callback::from(move |_: MouseEvent| {
+            *generation.borrow_mut() += 1;
+            state.dispatch(Action::Stop);
         })
     };
     let on_g = {
@@ -228,11 +331,12 @@ pub fn atomic_counter(props: &Props) -> Html {
         let running = state.running == Some(i);
         let total = r.and_then(|r| r.total);
         let ok = total.map(|t| t == expected);
-        let per_op = r.filter(|r| r.total.is_some()).map(|r| r.real_ms * 1e6 / expected.max(1) as f64);
+        let per_op = r.filter(|r| r.total.is_some()).map(|r| r.real_ns / expected.max(1) as f64);
         let pct = total.map_or(0.0, |t| (t as f64 / expected.max(1) as f64 * 100.0).clamp(0.0, 100.0));
         html! {
             <tr class={classes!("ac-row", ok.map(|ok| if ok { "exact" } else { "lost" }))} data-way={format!("{way:?}").to_lowercase()}
-                data-total={total.map(|t| t.to_string()).unwrap_or_default()}>
+                data-total={total.map(|t| t.to_string()).unwrap_or_default()}
+                data-ns-per-op={per_op.map(|ns| format!("{ns:.1}")).unwrap_or_default()}>
                 <th scope="row"><code>{ way.code() }</code></th>
                 <td class="ac-total">
                     if running { { t(lang, "运行中…", "running…") } }
@@ -249,26 +353,44 @@ pub fn atomic_counter(props: &Props) -> Html {
                     },
                     None => String::new(),
                 } }</td>
-                <td class="ac-cost">{ per_op.map(|ns| format!("{ns:.0} ns")).unwrap_or_default() }</td>
+                <td class="ac-cost">{ per_op.map(cost).unwrap_or_default() }</td>
             </tr>
         }
     });
+    // Before the first batch, say how the next one would run.
+    let mode = state.mode.unwrap_or_else(|| {
+        let parallel = platform::cross_origin_isolated();
+        Mode {
+            parallel,
+            gomaxprocs: if parallel {
+                state.goroutines.min(platform::hardware_concurrency())
+            } else {
+                state.goroutines
+            },
+        }
+    });
+    let running = state.running.is_some();
     html! {
-        <div class="atomic-counter" data-running={state.running.is_some().to_string()}>
+        <div class="atomic-counter" data-running={running.to_string()}
+            data-mode={if mode.parallel { "parallel" } else { "step" }} data-gomaxprocs={mode.gomaxprocs.to_string()}>
             <div class="ac-tools">
                 <label class="control">
                     <span>{ t(lang, "goroutine 数", "goroutines") }</span>
                     <input type="range" class="ac-g" min="1" max="8" value={state.goroutines.to_string()} oninput={on_g}
-                        disabled={state.running.is_some()} aria-valuetext={state.goroutines.to_string()} />
+                        disabled={running} aria-valuetext={state.goroutines.to_string()} />
                     <b>{ state.goroutines }</b>
                 </label>
                 <label class="control">
                     <span>{ t(lang, "每个的次数", "increments each") }</span>
                     <input type="range" class="ac-k" min="0" max={(ITERATIONS.len() - 1).to_string()} value={k_index.to_string()} oninput={on_k}
-                        disabled={state.running.is_some()} aria-valuetext={state.iterations.to_string()} />
+                        disabled={running} aria-valuetext={state.iterations.to_string()} />
                     <b>{ state.iterations }</b>
                 </label>
-                <button class="button primary ac-run" onclick={on_run} disabled={state.running.is_some()}>{ t(lang, "▶ 三种都跑", "▶ Run all three") }</button>
+                if running {
+                    <button class="button ac-stop" onclick={on_stop}>{ t(lang, "■ 停止", "■ Stop") }</button>
+                } else {
+                    <button class="button primary ac-run" onclick={on_run}>{ t(lang, "▶ 三种都跑", "▶ Run all three") }</button>
+                }
             </div>
             <table class="ac-table">
                 <thead><tr>
@@ -279,11 +401,25 @@ pub fn atomic_counter(props: &Props) -> Html {
                 </tr></thead>
                 <tbody>{ for rows }</tbody>
             </table>
-            <p class="view-hint">{ match lang {
-                Lang::Zh => format!("GOMAXPROCS = {}。并行模式尚未接入页面：现在以单步模式运行（各 P 每几十条指令交错一次），耗时是解释执行的墙钟时间。", state.goroutines),
-                Lang::En => format!("GOMAXPROCS = {}. Parallel mode is not wired into the page yet: these runs are in step mode (the Ps interleave every few dozen instructions), and costs are the interpreter's wall-clock time.", state.goroutines),
+            if state.stopped {
+                <p class="view-hint" role="status">{ t(lang, "已停止：没跑完的方式没有结果。", "Stopped: the ways that did not finish have no result.") }</p>
+            }
+            <p class="view-hint">{ match (mode.parallel, lang) {
+                (true, Lang::Zh) => format!("并行模式：GOMAXPROCS = {}（goroutine 数与本机 {} 个逻辑 CPU 中较小者），每个 M 是一个 Web Worker 线程，三种方式依次运行。耗时是程序自己量的墙钟时间（从第一个 go 到 wg.Wait() 返回）除以自增次数：这是我们解释器的开销，不是编译后的 Go 的开销（后者要小得多）。", mode.gomaxprocs, platform::hardware_concurrency()),
+                (true, Lang::En) => format!("Parallel mode: GOMAXPROCS = {} (the smaller of the goroutines and this machine's {} logical CPUs); each M is a Web Worker thread, and the three ways run one after another. The cost is the program's own wall time (from the first go to wg.Wait() returning) divided by the increments: our interpreter's cost, not compiled Go's (which is far smaller).", mode.gomaxprocs, platform::hardware_concurrency()),
+                (false, Lang::Zh) => format!("GOMAXPROCS = {}。此页面没有跨源隔离，无法使用并行模式：现在以单步模式运行（各 P 每几十条指令交错一次），耗时是解释执行的墙钟时间。", mode.gomaxprocs),
+                (false, Lang::En) => format!("GOMAXPROCS = {}. This page is not cross-origin isolated, so parallel mode is off: these runs are in step mode (the Ps interleave every few dozen instructions), and costs are the interpreter's wall-clock time.", mode.gomaxprocs),
             } }</p>
         </div>
+    }
+}
+
+/// A cost per operation, in the unit that keeps it readable.
+fn cost(ns: f64) -> String {
+    if ns >= 10_000.0 {
+        format!("{:.1} µs", ns / 1000.0)
+    } else {
+        format!("{ns:.0} ns")
     }
 }
 
@@ -301,7 +437,7 @@ mod tests {
         let total = |way| {
             let out = engine::run_to_end(&program(way, n, k), &settings).expect("compiles");
             assert_eq!(out.exit, 0, "{way:?}: {}", out.stderr);
-            out.stdout.trim().parse::<i64>().unwrap()
+            parse_output(&out.stdout).expect("total and time").0
         };
         assert_eq!(total(Way::Atomic), 4000);
         assert_eq!(total(Way::Mutex), 4000);
@@ -312,6 +448,54 @@ mod tests {
     #[test]
     fn one_goroutine_never_loses() {
         let out = engine::run_to_end(&program(Way::Plain, 1, 500), &Settings::default()).unwrap();
-        assert_eq!(out.stdout.trim(), "500");
+        assert_eq!(parse_output(&out.stdout).map(|(t, _)| t), Some(500));
+    }
+
+    /// The widget's programs in parallel mode, with std threads standing
+    /// in for the page's workers: atomic and Mutex are exact on two real
+    /// threads, the plain total never exceeds the expected one, and each
+    /// prints the time its increments took.
+    #[test]
+    fn in_parallel_mode_on_two_threads_atomic_and_mutex_are_exact() {
+        use crate::engine::parallel::ParallelSession;
+        let (n, k) = (4, 20_000);
+        let run = |way| {
+            let program = engine::compile(&program(way, n, k)).expect("compiles");
+            let settings = Settings {
+                gomaxprocs: 2,
+                ..Settings::default()
+            };
+            let mut s = ParallelSession::start(program, &settings, 2, frame::epoch_ms);
+            for _ in 0..60_000 {
+                for t in s.take_threads() {
+                    std::thread::spawn(t);
+                }
+                if s.poll().is_some() {
+                    break;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(1));
+            }
+            assert_eq!(s.exit(), Some(0), "{way:?}: {}", s.console().stderr());
+            parse_output(&s.console().stdout()).expect("total and time")
+        };
+        let expected = (n * k) as i64;
+        assert_eq!(run(Way::Atomic).0, expected);
+        assert_eq!(run(Way::Mutex).0, expected);
+        let (plain, ns) = run(Way::Plain);
+        assert!(plain > 0 && plain <= expected, "{plain}");
+        assert!(ns > 0, "the increments took {ns} ns");
+    }
+
+    #[test]
+    fn parse_output_reads_total_and_nanoseconds() {
+        assert_eq!(parse_output("4000 123456\n"), Some((4000, 123456)));
+        assert_eq!(parse_output("4000\n"), None);
+        assert_eq!(parse_output(""), None);
+    }
+
+    #[test]
+    fn costs_read_in_a_sensible_unit() {
+        assert_eq!(cost(512.4), "512 ns");
+        assert_eq!(cost(25_300.0), "25.3 µs");
     }
 }
