@@ -17,6 +17,13 @@ use golab_runtime::{Output, Snapshot};
 use std::sync::mpsc::{channel, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 
+/// Threads (Ms and sysmon) a run may have in the page: each is a Web Worker
+/// with its own instance of the module, so a program that blocks thousands
+/// of goroutines in system calls must end with the thread-limit error
+/// instead of taking the tab down. Go's own limit (10000) still applies
+/// below it via `debug.SetMaxThreads`.
+pub const MAX_WORKERS: u32 = 64;
+
 /// Queues thread requests for the page's thread (a channel: sending never
 /// waits, whichever thread the runtime asks from).
 struct Queue(Sender<ThreadFn>);
@@ -71,6 +78,7 @@ impl ParallelSession {
         let mut config = settings.config();
         config.num_cpu = cpus.max(1);
         config.gomaxprocs = settings.gomaxprocs.clamp(1, cpus.max(1));
+        config.max_threads = MAX_WORKERS;
         let (tx, rx) = channel();
         let shared = Arc::new(Mutex::new(Console::default()));
         let run = Parallel::start(
@@ -298,6 +306,20 @@ mod tests {
         let (console, end) = run(src, 2);
         assert_eq!(end, Some(End::Exited(0)), "{}", console.stderr());
         assert_eq!(console.stdout(), "200000\n");
+    }
+
+    #[test]
+    fn the_page_caps_its_workers() {
+        let src = "package main\n\nimport (\n\t\"os\"\n\t\"time\"\n)\n\nfunc main() {\n\tfor i := 0; i < 200; i++ {\n\t\tgo os.ReadFile(\"data/slow.txt\")\n\t}\n\ttime.Sleep(time.Second)\n}\n";
+        let (console, end) = run(src, 2);
+        assert_eq!(end, Some(End::Exited(2)));
+        assert!(
+            console.stderr().starts_with(&format!(
+                "runtime: program exceeds this host's {MAX_WORKERS}-thread limit (parallel mode)\nfatal error: thread exhaustion\n"
+            )),
+            "{}",
+            console.stderr()
+        );
     }
 
     #[test]

@@ -94,6 +94,10 @@ pub struct Config {
     /// What `runtime.NumCPU()` reports: the host's logical CPUs in parallel
     /// mode; 0 means "as many as the initial GOMAXPROCS" (step mode).
     pub num_cpu: u32,
+    /// Parallel mode: real threads (Ms) the host allows, whatever
+    /// `debug.SetMaxThreads` says (the page caps its workers); 0: no cap
+    /// beyond Go's own limit.
+    pub max_threads: u32,
 }
 
 impl Default for Config {
@@ -110,6 +114,7 @@ impl Default for Config {
             max_wall_ms: 120_000,
             wall_clock: None,
             num_cpu: 0,
+            max_threads: 0,
         }
     }
 }

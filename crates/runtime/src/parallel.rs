@@ -137,6 +137,7 @@ impl Parallel {
             }
         };
         m.sched.parallel = true;
+        m.sched.host_max_threads = m.config.max_threads;
         if let Some(mem) = trace {
             m.sched.trace = Some(Vec::new());
             m.sched.trace_mem = mem;

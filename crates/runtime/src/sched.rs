@@ -523,6 +523,9 @@ pub struct Sched {
     /// Parallel mode: Ms are real threads (see `parallel`), the clock is
     /// real, and collections and GOMAXPROCS changes stop the world first.
     pub parallel: bool,
+    /// Parallel mode: the host's cap on real threads (0: none), see
+    /// `Config::max_threads`.
+    pub host_max_threads: u32,
 }
 
 /// How the current G stopped, as the scheduler sees it.
@@ -584,6 +587,7 @@ impl Sched {
             cur_line: 0,
             resched: false,
             parallel: false,
+            host_max_threads: 0,
         };
         s.allm.push(M {
             id: 0,
@@ -963,6 +967,12 @@ impl Sched {
 
     /// `checkmcount`: Go's crash text when the thread limit is exceeded.
     pub fn checkmcount(&self) -> Option<String> {
+        if self.host_max_threads != 0 && self.mcount() > self.host_max_threads {
+            return Some(format!(
+                "runtime: program exceeds this host's {}-thread limit (parallel mode)\n",
+                self.host_max_threads
+            ));
+        }
         if self.mcount() > self.maxmcount {
             return Some(format!(
                 "runtime: program exceeds {}-thread limit\n",
