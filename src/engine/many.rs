@@ -15,8 +15,15 @@ pub struct OutcomeKey {
     pub exit: i32,
 }
 
+/// The exit status recorded for a parallel run that the batch stopped at
+/// its time limit: outside 0–255, the statuses a process can have on Unix,
+/// so it is not mistaken for a run that ended by itself.
+pub const STOPPED_AT_LIMIT: i32 = -1;
+
 /// One bar: an outcome, how often it happened, and a seed that gives it
-/// (the reader clicks the bar to replay that run).
+/// (the reader clicks the bar to replay that run). In a batch of parallel
+/// runs, which no seed replays, `first_seed` is the index of the first run
+/// that gave it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Bin {
     pub key: OutcomeKey,

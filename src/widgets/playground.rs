@@ -926,7 +926,7 @@ pub fn playground(props: &Props) -> Html {
                 expected_exit={block.exit} races={state.races.clone()}
                 on_race={Some(on_race_pick)} shown_race={state.shown_race} />
             <RunMany code={state.code.clone()} gomaxprocs={state.gomaxprocs} seed={state.seed}
-                lang={lang} on_replay={on_replay} />
+                lang={lang} on_replay={on_replay} parallel={state.parallel} />
         </div>
     }
 }

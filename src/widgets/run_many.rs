@@ -6,11 +6,19 @@
 //! responsive; each run is capped at [`MAX_INSTRUCTIONS`] so a program that
 //! never ends shows up as one bar (the runtime's limit error) instead of
 //! taking the batch hostage.
+//!
+//! When the playground is in parallel mode the batch is 100 parallel runs
+//! instead, one after another (each on the worker threads, as the
+//! playground's Run), and the histogram shows what real threads did. No
+//! seed replays a parallel run (real threads, real time), so there the
+//! bars say so instead of replaying. A parallel run that is still going
+//! after [`PARALLEL_LIMIT_MS`] is stopped and counted as such.
 
 use super::{grouped, t};
 use crate::content::Lang;
-use crate::engine::many::{short_label, Histogram, OutcomeKey};
-use crate::engine::{self, frame, Session, Settings};
+use crate::engine::many::{short_label, Histogram, OutcomeKey, STOPPED_AT_LIMIT};
+use crate::engine::{self, frame, parallel_run, Session, Settings};
+use crate::platform;
 use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -19,18 +27,25 @@ use yew::prelude::*;
 pub const RUNS: u32 = 100;
 /// Instructions per run before the runtime ends it.
 pub const MAX_INSTRUCTIONS: u64 = 20_000_000;
+/// Real milliseconds a parallel run may take before the batch stops it
+/// (parallel mode has no instruction cap that means the same on every
+/// machine; a time limit does).
+pub const PARALLEL_LIMIT_MS: f64 = 5_000.0;
 
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct State {
     pub histogram: Histogram,
     pub running: bool,
+    /// Why the batch could not run or broke off, in the reader's language.
     pub error: Option<String>,
     /// The seed of the batch's first run.
     pub base_seed: u64,
+    /// Whether the batch is (was) parallel runs, which no seed replays.
+    pub parallel: bool,
 }
 
 pub enum Action {
-    Start(u64),
+    Start { seed: u64, parallel: bool },
     Ran(u64, OutcomeKey),
     Failed(String),
     Done,
@@ -41,10 +56,11 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
-            Action::Start(seed) => {
+            Action::Start { seed, parallel } => {
                 s = State {
                     running: true,
                     base_seed: seed,
+                    parallel,
                     ..State::default()
                 }
             }
@@ -68,6 +84,9 @@ pub struct Props {
     pub lang: Lang,
     /// Replays a seed in the playground.
     pub on_replay: Callback<u64>,
+    /// The playground is in parallel mode: the batch is 100 parallel runs.
+    #[prop_or_default]
+    pub parallel: bool,
 }
 
 #[function_component(RunMany)]
@@ -85,6 +104,9 @@ pub fn run_many(props: &Props) -> Html {
     let on_start = {
         let (state, generation) = (state.clone(), generation.clone());
         let (code, procs, seed) = (props.code.clone(), props.gomaxprocs, props.seed);
+        // Only where workers can share memory; the playground offers
+        // parallel mode only there too.
+        let parallel = props.parallel && platform::cross_origin_isolated();
         Callback::from(move |_: MouseEvent| {
             let dispatch = state.dispatcher();
             let program = match engine::compile(&code) {
@@ -94,14 +116,22 @@ pub fn run_many(props: &Props) -> Html {
                         .first()
                         .map(|d| format!("{}:{}:{}: {}", engine::FILE, d.line, d.col, d.message))
                         .unwrap_or_default();
-                    dispatch.dispatch(Action::Failed(first));
+                    let why = t(lang, "无法编译：", "Does not compile: ");
+                    dispatch.dispatch(Action::Failed(format!("{why}{first}")));
                     return;
                 }
             };
             let gen = generation.borrow().get() + 1;
             generation.borrow().set(gen);
-            dispatch.dispatch(Action::Start(seed));
+            dispatch.dispatch(Action::Start { seed, parallel });
             let generation = generation.clone();
+            if parallel {
+                let live = move || generation.borrow().get() == gen;
+                wasm_bindgen_futures::spawn_local(run_parallel(
+                    program, procs, live, dispatch, lang,
+                ));
+                return;
+            }
             wasm_bindgen_futures::spawn_local(async move {
                 let mut i = 0;
                 let mut session: Option<(u64, Session)> = None;
@@ -146,34 +176,52 @@ pub fn run_many(props: &Props) -> Html {
     };
     let h = &state.histogram;
     let max = h.max_count().max(1);
+    let parallel = state.parallel;
     let bars = h.bins.iter().map(|b| {
         let seed = b.first_seed;
-        let onclick = props.on_replay.reform(move |_: MouseEvent| seed);
+        // A parallel run has no seed to replay: the bar stays a button (so
+        // its tooltip and label are reachable by keyboard) that does nothing.
+        let onclick = (!parallel).then(|| props.on_replay.reform(move |_: MouseEvent| seed));
         let label = short_label(&b.key.stdout);
         let label = match (label.is_empty(), b.key.exit) {
+            (_, STOPPED_AT_LIMIT) => match lang {
+                Lang::Zh => format!("{} 秒后被停止", PARALLEL_LIMIT_MS / 1000.0),
+                Lang::En => format!("stopped after {} s", PARALLEL_LIMIT_MS / 1000.0),
+            },
             (true, 0) => t(lang, "（无输出）", "(no output)").to_string(),
             (_, 0) => label.to_string(),
             (true, n) => format!("exit {n}"),
             (false, n) => format!("{label} · exit {n}"),
         };
         let pct = 100.0 * b.count as f64 / max as f64;
-        let title = match lang {
-            Lang::Zh => format!(
+        let title = match (parallel, lang) {
+            (false, Lang::Zh) => format!(
                 "{} 次，种子 {seed} 可重现。点击重放。\n{}",
                 b.count, b.key.stdout
             ),
-            Lang::En => format!(
+            (false, Lang::En) => format!(
                 "{} runs; seed {seed} gives it. Click to replay.\n{}",
                 b.count, b.key.stdout
             ),
+            (true, Lang::Zh) => format!(
+                "{} 次（第一次是第 {} 次运行）。并行运行用的是真实线程和真实时间，没有种子，无法重放。\n{}",
+                b.count, seed + 1, b.key.stdout
+            ),
+            (true, Lang::En) => format!(
+                "{} runs (first: run {}). Parallel runs use real threads and real time: no seed replays them.\n{}",
+                b.count, seed + 1, b.key.stdout
+            ),
+        };
+        let aria_label = match (parallel, lang) {
+            (false, Lang::Zh) => format!("{label}：{} 次，重放种子 {seed}", b.count),
+            (false, Lang::En) => format!("{label}: {} runs, replay seed {seed}", b.count),
+            (true, Lang::Zh) => format!("{label}：{} 次（并行运行，无法重放）", b.count),
+            (true, Lang::En) => format!("{label}: {} runs (parallel runs cannot be replayed)", b.count),
         };
         html! {
             <li>
-                <button class="bin" {onclick} {title}
-                    aria-label={match lang {
-                        Lang::Zh => format!("{label}：{} 次，重放种子 {seed}", b.count),
-                        Lang::En => format!("{label}: {} runs, replay seed {seed}", b.count),
-                    }}>
+                <button class="bin" {onclick} {title} aria-label={aria_label}
+                    aria-disabled={parallel.then_some("true")}>
                     <span class="bin-label">{ label }</span>
                     <span class="bin-bar" style={format!("width: {pct:.1}%")}></span>
                     <span class="bin-count">{ b.count }</span>
@@ -182,7 +230,8 @@ pub fn run_many(props: &Props) -> Html {
         }
     });
     html! {
-        <div class="run-many" data-runs={h.runs.to_string()} data-bins={h.bins.len().to_string()}>
+        <div class="run-many" data-runs={h.runs.to_string()} data-bins={h.bins.len().to_string()}
+            data-mode={if parallel { "parallel" } else { "step" }}>
             <div class="run-many-head">
                 if state.running {
                     <button class="button" onclick={on_stop}>{ t(lang, "停止批量运行", "Stop the batch") }</button>
@@ -192,22 +241,74 @@ pub fn run_many(props: &Props) -> Html {
                 if state.running || h.runs > 0 {
                     <progress max={RUNS.to_string()} value={h.runs.to_string()}
                         aria-label={t(lang, "批量运行进度", "Batch progress")}></progress>
-                    <span class="run-many-note">{ match lang {
-                        Lang::Zh => format!("{} / {RUNS} 次（种子 {}…{}），{} 种不同结果", h.runs, state.base_seed, state.base_seed + RUNS as u64 - 1, h.bins.len()),
-                        Lang::En => format!("{} / {RUNS} runs (seeds {}…{}), {} distinct outcome{}", h.runs, state.base_seed, state.base_seed + RUNS as u64 - 1, h.bins.len(), if h.bins.len() == 1 { "" } else { "s" }),
+                    <span class="run-many-note">{ match (parallel, lang) {
+                        (false, Lang::Zh) => format!("{} / {RUNS} 次（种子 {}…{}），{} 种不同结果", h.runs, state.base_seed, state.base_seed + RUNS as u64 - 1, h.bins.len()),
+                        (false, Lang::En) => format!("{} / {RUNS} runs (seeds {}…{}), {} distinct outcome{}", h.runs, state.base_seed, state.base_seed + RUNS as u64 - 1, h.bins.len(), if h.bins.len() == 1 { "" } else { "s" }),
+                        (true, Lang::Zh) => format!("{} / {RUNS} 次并行运行，{} 种不同结果", h.runs, h.bins.len()),
+                        (true, Lang::En) => format!("{} / {RUNS} parallel runs, {} distinct outcome{}", h.runs, h.bins.len(), if h.bins.len() == 1 { "" } else { "s" }),
                     } }</span>
                 }
             </div>
             if let Some(e) = &state.error {
-                <p class="error">{ t(lang, "无法编译：", "Does not compile: ") }{ e.clone() }</p>
+                <p class="error">{ e.clone() }</p>
             }
             if !h.bins.is_empty() {
                 <ul class="histogram" aria-label={t(lang, "不同输出的直方图", "Histogram of distinct outputs")}>{ for bars }</ul>
-                <p class="run-many-hint">{ match lang {
-                    Lang::Zh => format!("每次最多 {} 条指令。点击一条结果，用它的种子重放。", grouped(MAX_INSTRUCTIONS)),
-                    Lang::En => format!("Each run gets at most {} instructions. Click an outcome to replay its seed.", grouped(MAX_INSTRUCTIONS)),
+                <p class="run-many-hint">{ match (parallel, lang) {
+                    (false, Lang::Zh) => format!("每次最多 {} 条指令。点击一条结果，用它的种子重放。", grouped(MAX_INSTRUCTIONS)),
+                    (false, Lang::En) => format!("Each run gets at most {} instructions. Click an outcome to replay its seed.", grouped(MAX_INSTRUCTIONS)),
+                    (true, Lang::Zh) => format!("并行模式：每次运行都在 worker 线程上，最多 {} 秒。真实线程的交错没有种子可以重现，所以点击结果不会重放；要重放，请切换到单步模式。", PARALLEL_LIMIT_MS / 1000.0),
+                    (true, Lang::En) => format!("Parallel mode: every run is on worker threads, for at most {} s. No seed reproduces how real threads interleaved, so an outcome cannot be replayed; switch to step mode for that.", PARALLEL_LIMIT_MS / 1000.0),
                 } }</p>
             }
         </div>
     }
+}
+
+/// The batch in parallel mode: [`RUNS`] parallel runs one after another,
+/// each awaited to its end (the cores are the scarce thing; two runs at
+/// once would only take turns on them). `live()` turns false on Stop.
+async fn run_parallel(
+    program: std::sync::Arc<golab_bytecode::Program>,
+    procs: u32,
+    live: impl Fn() -> bool + Clone + 'static,
+    dispatch: UseReducerDispatcher<State>,
+    lang: Lang,
+) {
+    let failed = |why: &str| {
+        let head = t(lang, "并行模式出错：", "Parallel mode failed: ");
+        Action::Failed(format!("{head}{why}"))
+    };
+    let settings = Settings {
+        gomaxprocs: procs,
+        ..Settings::default()
+    };
+    let cpus = platform::hardware_concurrency();
+    for i in 0..RUNS {
+        let f = parallel_run::to_end(
+            program.clone(),
+            &settings,
+            cpus,
+            live.clone(),
+            Some(PARALLEL_LIMIT_MS),
+        )
+        .await;
+        if !live() {
+            return;
+        }
+        let Some(f) = f else {
+            dispatch.dispatch(failed("a run did not leave its workers"));
+            return;
+        };
+        if let Some(why) = f.failure {
+            dispatch.dispatch(failed(&why));
+            return;
+        }
+        let key = OutcomeKey {
+            stdout: f.console.stdout(),
+            exit: f.exit().unwrap_or(STOPPED_AT_LIMIT),
+        };
+        dispatch.dispatch(Action::Ran(i as u64, key));
+    }
+    dispatch.dispatch(Action::Done);
 }
