@@ -11,6 +11,7 @@
 //! contains TEXT.
 
 mod parallel;
+mod parallel_widgets;
 mod serve;
 mod webdriver;
 mod widgets;
@@ -134,6 +135,22 @@ fn main() {
         (
             "parallel mode: a chapter's mode=parallel example runs on workers and its timeline draws the slices",
             parallel::chapter_example_runs_in_parallel_with_a_timeline,
+        ),
+        (
+            "parallel widgets: the atomic counter on workers: atomic and Mutex exact, plain at most the expected total",
+            parallel_widgets::atomic_counter_totals,
+        ),
+        (
+            "parallel widgets: the atomic counter's Stop ends its run; the next batch runs",
+            parallel_widgets::atomic_counter_stops,
+        ),
+        (
+            "parallel widgets: Run 100 times in parallel mode fills a histogram of 100 runs that cannot be replayed",
+            parallel_widgets::run_many_in_parallel_mode,
+        ),
+        (
+            "parallel widgets: not isolated, the atomic counter runs in step mode and says why",
+            parallel_widgets::atomic_counter_falls_back_to_step_mode,
         ),
         (
             "Stop ends an endless loop; the page stays responsive",
