@@ -10,6 +10,7 @@
 //! under `--out` as artifacts. `--only TEXT` runs just the checks whose name
 //! contains TEXT.
 
+mod bench;
 mod parallel;
 mod parallel_widgets;
 mod serve;
@@ -39,6 +40,10 @@ struct Ctx {
 }
 
 fn main() {
+    // `--bench`: measurements for scripts/bench.py --page (see bench.rs).
+    if std::env::args().nth(1).as_deref() == Some("--bench") {
+        std::process::exit(bench::main(std::env::args().skip(2).collect()));
+    }
     let mut dist = PathBuf::from("dist");
     let mut out = PathBuf::from("target/e2e");
     let mut against = None;
