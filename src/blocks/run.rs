@@ -39,7 +39,8 @@ pub fn run_example(props: &Props) -> Html {
         "Runnable example"
     };
     html! {
-        <figure class="run-example" data-block="go-run" data-line={props.ctx.line.to_string()}>
+        <figure class="run-example" data-block="go-run" data-line={props.ctx.line.to_string()}
+            data-views={b.views.iter().map(|v| v.name()).collect::<Vec<_>>().join(",")}>
             <figcaption>
                 <span class="block-label">{ label }</span>
                 { for settings.into_iter().map(|s| html! { <span class="chip">{ s }</span> }) }

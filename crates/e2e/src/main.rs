@@ -142,6 +142,10 @@ fn main() {
             parallel::chapter_example_runs_in_parallel_with_a_timeline,
         ),
         (
+            "parallel mode: every view (G/M/P, timeline, race, channels) draws from a run on workers",
+            parallel::every_view_draws_from_a_parallel_run,
+        ),
+        (
             "parallel widgets: the atomic counter on workers: atomic and Mutex exact, plain at most the expected total",
             parallel_widgets::atomic_counter_totals,
         ),

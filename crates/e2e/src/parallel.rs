@@ -223,3 +223,55 @@ pub fn chapter_example_runs_in_parallel_with_a_timeline(ctx: &Ctx) -> Result<(),
     );
     no_console_errors(ctx, "parallel timeline")
 }
+
+/// Every view draws from a parallel run: the chapter blocks that attach
+/// each view, switched to parallel mode (GOMAXPROCS 2), run to their end;
+/// then the view shows what the workers did.
+pub fn every_view_draws_from_a_parallel_run(ctx: &Ctx) -> Result<(), String> {
+    let d = &ctx.driver;
+    for (page, view, check) in [
+        ("/en/concurrency-and-parallelism", "gmp", "const v = b.querySelector('.gmp'); return v && Number(v.dataset.ps) >= 1 && v.dataset.ps;"),
+        ("/en/concurrency-and-parallelism", "timeline", "const v = b.querySelector('.timeline'); return v && Number(v.dataset.bars) > 0 && v.dataset.bars;"),
+        ("/en/race-conditions", "race", "const v = b.querySelector('.race'); return v && Number(v.dataset.vars) > 0 && v.dataset.vars;"),
+        ("/en/channels", "channels", "const v = b.querySelector('.channels'); return v && Number(v.dataset.chans) > 0 && v.dataset.chans;"),
+    ] {
+        d.goto(&format!("{}{page}", ctx.isolated))?;
+        let i = d.wait_for(
+            &format!("{page}: a playground with view {view}"),
+            &format!(
+                "const bs = [...document.querySelectorAll('[data-block=go-run]')];
+                 const i = bs.findIndex(b => b.querySelector('.playground') && (b.dataset.views || '').split(',').includes('{view}'));
+                 return i >= 0 ? i : false;"
+            ),
+            LOAD,
+        )?;
+        let i = i.as_u64().ok_or("no index")? as usize;
+        let b = format!("document.querySelectorAll('[data-block=go-run]')[{i}]");
+        let ok = d.execute(&format!(
+            "const b = {b}; const m = b.querySelector('select.mode');
+             if (m.value !== 'parallel') {{ m.value = 'parallel'; m.dispatchEvent(new Event('change', {{bubbles: true}})); }}
+             return true;"
+        ))?;
+        if ok.as_bool() != Some(true) {
+            return Err(format!("{page}: no mode select"));
+        }
+        d.wait_for(
+            "parallel mode",
+            &format!("return {b}.querySelector('.playground').dataset.mode === 'parallel';"),
+            Duration::from_secs(2),
+        )?;
+        d.execute(&format!("{b}.querySelector('.run').click(); return true;"))?;
+        d.wait_for(
+            &format!("{page}: the {view} example to exit"),
+            &format!("return {b}.querySelector('.console').dataset.state === 'exited';"),
+            Duration::from_secs(120),
+        )?;
+        let drawn = d.wait_for(
+            &format!("{page}: the {view} view"),
+            &format!("const b = {b}; {check}"),
+            LOAD,
+        )?;
+        println!("        ({view} in parallel mode: {drawn})");
+    }
+    no_console_errors(ctx, "views in parallel mode")
+}
