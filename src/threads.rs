@@ -47,10 +47,13 @@ impl fmt::Display for PoolError {
 }
 
 type Job = Box<dyn FnOnce() + Send + 'static>;
-type Pending = Rc<RefCell<HashMap<u32, oneshot::Sender<Result<(), PoolError>>>>>;
+/// Jobs posted and not finished: id → (worker index, who awaits it).
+type Pending = Rc<RefCell<HashMap<u32, (usize, oneshot::Sender<Result<(), PoolError>>)>>>;
 
 struct Slot {
     worker: Worker,
+    /// Claimed by a run ([`WorkerPool::claim`]) until released.
+    busy: bool,
     // Kept alive as long as the worker: the browser calls them.
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(web_sys::ErrorEvent)>,
@@ -66,6 +69,47 @@ pub struct WorkerPool {
 
 thread_local! {
     static POOL: RefCell<Option<Rc<WorkerPool>>> = const { RefCell::new(None) };
+    /// Called when a worker posts `wake` (see [`wake_page`]).
+    static WAKERS: RefCell<Vec<std::rc::Weak<dyn Fn()>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Fails every pending job of worker `index` (it died or was terminated).
+fn fail_jobs_of(pending: &Pending, index: usize, why: &PoolError) {
+    let ids: Vec<u32> = pending
+        .borrow()
+        .iter()
+        .filter(|(_, (i, _))| *i == index)
+        .map(|(id, _)| *id)
+        .collect();
+    for id in ids {
+        if let Some((_, tx)) = pending.borrow_mut().remove(&id) {
+            let _ = tx.send(Err(why.clone()));
+        }
+    }
+}
+
+/// Registers `f` to run on the page's thread whenever a worker asks the page
+/// to look (see [`wake_page`]); it stays registered while the caller keeps
+/// the `Rc`.
+pub fn on_wake(f: &Rc<dyn Fn()>) {
+    WAKERS.with(|w| {
+        let mut w = w.borrow_mut();
+        w.retain(|x| x.strong_count() > 0);
+        w.push(Rc::downgrade(f));
+    });
+}
+
+/// From a worker's thread: asks the page's thread to look now (e.g. the
+/// runtime queued a thread to start) instead of at its next animation
+/// frame. Does nothing on the page's own thread.
+pub fn wake_page() {
+    let Ok(scope) = js_sys::global().dyn_into::<web_sys::DedicatedWorkerGlobalScope>() else {
+        return;
+    };
+    let msg = js_sys::Object::new();
+    if js_sys::Reflect::set(&msg, &"type".into(), &"wake".into()).is_ok() {
+        let _ = scope.post_message(&msg);
+    }
 }
 
 impl WorkerPool {
@@ -101,16 +145,39 @@ impl WorkerPool {
     /// Makes sure at least `n` workers exist (new Ms are created on demand).
     pub fn ensure(&self, n: usize) -> Result<(), PoolError> {
         while self.len() < n {
-            let slot = self.spawn()?;
+            let slot = self.spawn(self.len())?;
             self.slots.borrow_mut().push(slot);
         }
         Ok(())
     }
 
-    fn spawn(&self) -> Result<Slot, PoolError> {
+    /// Claims an idle worker (a new one if none is idle) for a long job:
+    /// runs running at the same time never queue behind each other's
+    /// threads. [`WorkerPool::release`] gives it back.
+    pub fn claim(&self) -> Result<usize, PoolError> {
+        let idle = self.slots.borrow().iter().position(|s| !s.busy);
+        let index = match idle {
+            Some(i) => i,
+            None => {
+                self.ensure(self.len() + 1)?;
+                self.len() - 1
+            }
+        };
+        self.slots.borrow_mut()[index].busy = true;
+        Ok(index)
+    }
+
+    /// The worker's job is over: it may be claimed again.
+    pub fn release(&self, index: usize) {
+        if let Some(s) = self.slots.borrow_mut().get_mut(index) {
+            s.busy = false;
+        }
+    }
+
+    fn spawn(&self, index: usize) -> Result<Slot, PoolError> {
         let opts = WorkerOptions::new();
         opts.set_type(WorkerType::Module);
-        opts.set_name(&format!("golab-m{}", self.len()));
+        opts.set_name(&format!("golab-m{index}"));
         let worker = Worker::new_with_options("/worker.js", &opts)
             .map_err(|e| PoolError::Setup(js_text(&e)))?;
 
@@ -123,25 +190,30 @@ impl WorkerPool {
             let kind = get("type").as_string().unwrap_or_default();
             let id = get("id").as_f64().map(|f| f as u32);
             let result = match kind.as_str() {
+                "wake" => {
+                    let wakers: Vec<_> =
+                        WAKERS.with(|w| w.borrow().iter().filter_map(|x| x.upgrade()).collect());
+                    for f in wakers {
+                        f();
+                    }
+                    return;
+                }
                 "done" => Ok(()),
                 "failed" | "error" => Err(PoolError::Failed(
                     get("message").as_string().unwrap_or_default(),
                 )),
                 _ => return,
             };
-            match id {
-                Some(id) => {
-                    if let Some(tx) = pending.borrow_mut().remove(&id) {
+            match (id, result) {
+                (Some(id), result) => {
+                    let done = pending.borrow_mut().remove(&id);
+                    if let Some((_, tx)) = done {
                         let _ = tx.send(result);
                     }
                 }
-                // A worker that failed to start fails every job waiting on the pool.
-                None if result.is_err() => {
-                    for (_, tx) in pending.borrow_mut().drain() {
-                        let _ = tx.send(result.clone());
-                    }
-                }
-                None => {}
+                // A worker that failed to start fails the jobs waiting on it.
+                (None, Err(e)) => fail_jobs_of(&pending, index, &e),
+                (None, Ok(())) => {}
             }
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -149,9 +221,7 @@ impl WorkerPool {
         let pending = self.pending.clone();
         let on_error =
             Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
-                for (_, tx) in pending.borrow_mut().drain() {
-                    let _ = tx.send(Err(PoolError::Failed(e.message())));
-                }
+                fail_jobs_of(&pending, index, &PoolError::Failed(e.message()));
             });
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
 
@@ -167,21 +237,31 @@ impl WorkerPool {
             .map_err(|e| PoolError::Setup(js_text(&e)))?;
         Ok(Slot {
             worker,
+            busy: false,
             _on_message: on_message,
             _on_error: on_error,
         })
     }
 
-    /// Ends every worker at once (`Worker.terminate`), failing the jobs
-    /// they were running; the next job starts fresh workers. Used when a
-    /// worker died mid-run: the others may wait forever for a lock the dead
-    /// one held, and terminating is the only way to get them back.
-    pub fn terminate_all(&self) {
-        for slot in self.slots.borrow_mut().drain(..) {
-            slot.worker.terminate();
-        }
-        for (_, tx) in self.pending.borrow_mut().drain() {
-            let _ = tx.send(Err(PoolError::Failed("the worker was terminated".into())));
+    /// Ends workers `indices` (`Worker.terminate`), failing the jobs they
+    /// were running, and puts fresh, idle workers in their places. Used
+    /// when a worker of a run died: the run's other threads may wait
+    /// forever for a lock the dead one held, and terminating them is the
+    /// only way to get their workers back. Other runs' workers are left
+    /// alone.
+    pub fn replace(&self, indices: &[usize]) {
+        for &i in indices {
+            if i >= self.len() {
+                continue;
+            }
+            self.slots.borrow()[i].worker.terminate();
+            let why = PoolError::Failed("the worker was terminated".into());
+            fail_jobs_of(&self.pending, i, &why);
+            match self.spawn(i) {
+                Ok(fresh) => self.slots.borrow_mut()[i] = fresh,
+                // Keep the dead worker's slot, but never hand it out again.
+                Err(_) => self.slots.borrow_mut()[i].busy = true,
+            }
         }
     }
 
@@ -199,7 +279,7 @@ impl WorkerPool {
             *next
         };
         let (tx, rx) = oneshot::channel();
-        self.pending.borrow_mut().insert(id, tx);
+        self.pending.borrow_mut().insert(id, (index, tx));
         let boxed: Box<Job> = Box::new(Box::new(job));
         let ptr = Box::into_raw(boxed) as usize;
         let msg = js_sys::Object::new();

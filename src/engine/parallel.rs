@@ -31,6 +31,8 @@ struct Queue(Sender<ThreadFn>);
 impl Spawn for Queue {
     fn spawn(&self, f: ThreadFn) {
         let _ = self.0.send(f);
+        #[cfg(target_arch = "wasm32")]
+        crate::threads::wake_page();
     }
 }
 
@@ -213,42 +215,65 @@ pub fn drive(
     on_frame: impl Fn(&ParallelSession, Option<String>) + 'static,
     on_left: impl Fn(f64) + 'static,
 ) {
-    use crate::threads::WorkerPool;
+    use crate::threads::{self, WorkerPool};
     use std::cell::RefCell;
     use std::rc::Rc;
-    wasm_bindgen_futures::spawn_local(async move {
-        let failure: Rc<RefCell<Option<String>>> = Rc::default();
-        let pool = match WorkerPool::global() {
-            Ok(pool) => pool,
-            Err(e) => {
-                session.borrow().stop();
-                on_frame(&session.borrow(), Some(e.to_string()));
-                return;
+    let failure: Rc<RefCell<Option<String>>> = Rc::default();
+    let pool = match WorkerPool::global() {
+        Ok(pool) => pool,
+        Err(e) => {
+            session.borrow().stop();
+            on_frame(&session.borrow(), Some(e.to_string()));
+            return;
+        }
+    };
+    // The run's workers: claimed one per thread, released when its thread
+    // leaves, replaced if the run has to be killed.
+    let used: Rc<RefCell<Vec<usize>>> = Rc::default();
+    // Starts the threads the runtime asked for. Called every frame, and at
+    // once when a worker says a thread was queued (`threads::wake_page`):
+    // an M created mid-run starts in well under a frame.
+    let pump: Rc<dyn Fn()> = {
+        let (session, pool, failure, used) =
+            (session.clone(), pool.clone(), failure.clone(), used.clone());
+        Rc::new(move || {
+            let Ok(s) = session.try_borrow() else { return };
+            for job in s.take_threads() {
+                let index = match pool.claim() {
+                    Ok(i) => i,
+                    Err(e) => {
+                        failure.borrow_mut().get_or_insert(e.to_string());
+                        continue;
+                    }
+                };
+                used.borrow_mut().push(index);
+                let (pool, failure) = (pool.clone(), failure.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let r = pool.execute(index, job).await;
+                    pool.release(index);
+                    if let Err(e) = r {
+                        failure.borrow_mut().get_or_insert(e.to_string());
+                    }
+                });
             }
-        };
-        let mut next_worker = 0;
+        })
+    };
+    threads::on_wake(&pump);
+    pump();
+    wasm_bindgen_futures::spawn_local(async move {
         let mut stopped_at: Option<f64> = None;
         loop {
             super::frame::next_frame().await;
+            pump();
             let mut s = session.borrow_mut();
             if stopped_at.is_none() && !wanted() {
                 s.stop();
                 stopped_at = Some(super::frame::now_ms());
             }
-            for job in s.take_threads() {
-                let (pool, failure) = (pool.clone(), failure.clone());
-                let index = next_worker;
-                next_worker += 1;
-                wasm_bindgen_futures::spawn_local(async move {
-                    if let Err(e) = pool.execute(index, job).await {
-                        failure.borrow_mut().get_or_insert(e.to_string());
-                    }
-                });
-            }
             let ended = s.poll().is_some();
             if let Some(why) = failure.borrow_mut().take() {
                 s.stop();
-                pool.terminate_all();
+                pool.replace(&used.borrow());
                 if stopped_at.is_none() {
                     on_frame(&s, Some(why));
                 }
@@ -261,10 +286,12 @@ pub fn drive(
                 if let Some(t) = stopped_at {
                     on_left(super::frame::now_ms() - t);
                 }
+                // `pump` (and with it the waker) goes with this future.
+                drop(pump);
                 return;
             }
             if stopped_at.is_some_and(|t| super::frame::now_ms() - t > STOP_GRACE_MS) {
-                pool.terminate_all();
+                pool.replace(&used.borrow());
                 return;
             }
         }
