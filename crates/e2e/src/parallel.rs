@@ -6,12 +6,9 @@
 //! thread has no long task (> 50 ms) during a two-worker CPU-bound run
 //! (printed, as a measurement).
 
+use crate::widgets::{block, click_in, set_code, state_of};
 use crate::{no_console_errors, Ctx, LOAD};
 use std::time::Duration;
-
-fn block(i: usize) -> String {
-    format!("document.querySelectorAll('[data-block=go-run]')[{i}]")
-}
 
 /// Opens a chapter on the isolated server, puts `code` in its first
 /// playground (one without views: a trace of two million atomic adds would
@@ -25,10 +22,9 @@ fn prepare(ctx: &Ctx, code: &str, procs: u32) -> Result<(), String> {
         "return document.querySelector('.playground .editor-input') !== null;",
         LOAD,
     )?;
+    set_code(ctx, 0, code)?;
     let ok = d.execute(&format!(
         r#"const b = {b};
-        const t = b.querySelector('.editor-input');
-        t.value = {code:?}; t.dispatchEvent(new Event('input', {{bubbles: true}}));
         const m = b.querySelector('select.mode');
         if (!m || m.disabled) return 'no enabled mode select';
         const opt = m.querySelector('option[value=parallel]');
@@ -62,15 +58,7 @@ fn prepare(ctx: &Ctx, code: &str, procs: u32) -> Result<(), String> {
 }
 
 fn click(ctx: &Ctx, css: &str) -> Result<(), String> {
-    let ok = ctx.driver.execute(&format!(
-        "const e = {}.querySelector({css:?}); if (!e || e.disabled) return false; e.click(); return true;",
-        block(0)
-    ))?;
-    if ok.as_bool() == Some(true) {
-        Ok(())
-    } else {
-        Err(format!("no enabled {css}"))
-    }
+    click_in(ctx, 0, css)
 }
 
 /// Reset: the chapter's code again, and its saved edit deleted.
@@ -127,11 +115,8 @@ pub fn stop_ends_spinning_workers_fast(ctx: &Ctx) -> Result<(), String> {
     prepare(ctx, SPIN, 2)?;
     click(ctx, ".run")?;
     std::thread::sleep(Duration::from_millis(700));
-    let state = d.execute(&format!(
-        "return {}.querySelector('.console').dataset.state;",
-        block(0)
-    ))?;
-    if state.as_str() != Some("running") {
+    let state = state_of(ctx, 0)?;
+    if state != "running" {
         return Err(format!("state is {state} while spinning"));
     }
     click(ctx, ".stop")?;
@@ -153,10 +138,7 @@ pub fn stop_ends_spinning_workers_fast(ctx: &Ctx) -> Result<(), String> {
         return Err(format!("Stop took {ms:.1} ms (limit 100 ms)"));
     }
     // The next run works on the same workers.
-    d.execute(&format!(
-        "const t = {}.querySelector('.editor-input'); t.value = {ATOMIC:?}; t.dispatchEvent(new Event('input', {{bubbles: true}})); return true;",
-        block(0)
-    ))?;
+    set_code(ctx, 0, ATOMIC)?;
     click(ctx, ".run")?;
     wait_exited(ctx, "the next run to exit", Duration::from_secs(90))?;
     let out = output(ctx)?;

@@ -12,17 +12,9 @@
 //! wasm-bindgen-test runner's page is not cross-origin isolated, so it has
 //! no workers that share memory.
 
+use crate::widgets::shot;
 use crate::{no_console_errors, Ctx, LOAD};
 use std::time::Duration;
-
-/// Scrolls the element `css_expr` into view and saves a screenshot.
-fn shot(ctx: &Ctx, css_expr: &str, name: &str) -> Result<(), String> {
-    ctx.driver.execute(&format!(
-        "const e = {css_expr}; if (e) e.scrollIntoView({{block: 'start'}}); window.scrollBy(0, -56); return true;"
-    ))?;
-    std::thread::sleep(Duration::from_millis(300));
-    ctx.driver.screenshot(&ctx.out.join(name))
-}
 
 /// Opens the chapter with the atomic counter and waits for the widget, in
 /// parallel mode.

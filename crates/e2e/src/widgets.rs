@@ -9,7 +9,7 @@ use crate::{no_console_errors, Ctx, LOAD};
 use std::time::{Duration, Instant};
 
 /// `document.querySelectorAll('[data-block=go-run]')[i]` as a JS expression.
-fn block(i: usize) -> String {
+pub(crate) fn block(i: usize) -> String {
     format!("document.querySelectorAll('[data-block=go-run]')[{i}]")
 }
 
@@ -25,7 +25,7 @@ fn open(ctx: &Ctx, path: &str) -> Result<(), String> {
 }
 
 /// Clicks `css` inside go-run block `i`.
-fn click_in(ctx: &Ctx, i: usize, css: &str) -> Result<(), String> {
+pub(crate) fn click_in(ctx: &Ctx, i: usize, css: &str) -> Result<(), String> {
     let ok = ctx.driver.execute(&format!(
         "const b = {}; const e = b && b.querySelector({css:?}); if (!e || e.disabled) return false; e.click(); return true;",
         block(i)
@@ -37,7 +37,7 @@ fn click_in(ctx: &Ctx, i: usize, css: &str) -> Result<(), String> {
     }
 }
 
-fn state_of(ctx: &Ctx, i: usize) -> Result<String, String> {
+pub(crate) fn state_of(ctx: &Ctx, i: usize) -> Result<String, String> {
     let v = ctx.driver.execute(&format!(
         "const c = {}.querySelector('.console'); return c ? c.dataset.state : null;",
         block(i)
@@ -45,7 +45,7 @@ fn state_of(ctx: &Ctx, i: usize) -> Result<String, String> {
     Ok(v.as_str().unwrap_or("").to_string())
 }
 
-fn set_code(ctx: &Ctx, i: usize, code: &str) -> Result<(), String> {
+pub(crate) fn set_code(ctx: &Ctx, i: usize, code: &str) -> Result<(), String> {
     ctx.driver.execute(&format!(
         "const t = {}.querySelector('.editor-input'); t.value = {code:?}; t.dispatchEvent(new Event('input', {{bubbles: true}})); return true;",
         block(i)
@@ -53,7 +53,7 @@ fn set_code(ctx: &Ctx, i: usize, code: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn shot(ctx: &Ctx, css_expr: &str, name: &str) -> Result<(), String> {
+pub(crate) fn shot(ctx: &Ctx, css_expr: &str, name: &str) -> Result<(), String> {
     ctx.driver.execute(&format!(
         "const e = {css_expr}; if (e) e.scrollIntoView({{block: 'start'}}); window.scrollBy(0, -56); return true;"
     ))?;
