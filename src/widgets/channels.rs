@@ -5,7 +5,10 @@
 //! channel has no ring: a send waits in `sendq` until a receiver takes the
 //! value straight from it.
 //!
-//! Drawn from the runtime's snapshot (`ChanView`), plain data only.
+//! Drawn from the runtime's snapshot (`ChanView`), plain data only. Between
+//! two snapshots the view notices a hand-off (a value left the ring or a
+//! waiting sender, or a waiting receiver was served) and sends a chip with
+//! the value from the sender's side to the receiver's ([`handoff`]).
 
 use super::t;
 use crate::content::Lang;
@@ -43,6 +46,24 @@ pub fn show_value(elem_type: &str, w: u64) -> String {
     }
 }
 
+/// Whether a value went from a sender to a receiver between snapshots
+/// `prev` and `now` of one channel, and which one if the view can know it:
+/// the oldest buffered value when the ring moved on, the first waiting
+/// sender's value when it was released; a waiting receiver that was served
+/// got a value from a sender that never waited (not in the snapshot).
+pub fn handoff(prev: &ChanView, now: &ChanView) -> Option<Option<u64>> {
+    if now.dataqsiz > 0 && (prev.recvx != now.recvx || prev.qcount > now.qcount) {
+        return Some(prev.buffer.first().copied());
+    }
+    if now.sendq.len() < prev.sendq.len() {
+        return Some(prev.sendq_values.first().copied());
+    }
+    if now.recvq.len() < prev.recvq.len() {
+        return Some(None);
+    }
+    None
+}
+
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub chans: Vec<ChanView>,
@@ -61,7 +82,14 @@ fn queue(lang: Lang, label: &'static str, gs: &[u64], class: &'static str) -> Ht
     }
 }
 
-fn one(c: &ChanView, lang: Lang) -> Html {
+/// The last hand-off seen on a channel: how many so far, and the value.
+#[derive(Clone, Default)]
+struct Handoffs {
+    count: u64,
+    value: Option<String>,
+}
+
+fn one(c: &ChanView, lang: Lang, seen: Option<&Handoffs>) -> Html {
     let n = c.dataqsiz.min(MAX_SLOTS);
     let width = (n.max(1) as f64) * SLOT + 20.0;
     let ring = (0..n).map(|i| {
@@ -86,7 +114,8 @@ fn one(c: &ChanView, lang: Lang) -> Html {
     };
     html! {
         <div class={classes!("ch", c.closed.then_some("closed"))} data-chan={c.id.to_string()}
-            data-qcount={c.qcount.to_string()} data-sendq={c.sendq.len().to_string()} data-recvq={c.recvq.len().to_string()}>
+            data-qcount={c.qcount.to_string()} data-sendq={c.sendq.len().to_string()} data-recvq={c.recvq.len().to_string()}
+            data-handoffs={seen.map_or(0, |h| h.count).to_string()}>
             <div class="ch-head">
                 <b>{ format!("ch{} ", c.id) }</b><code>{ format!("chan {}", c.elem_type) }</code>
                 <span>{ format!(" qcount {} / dataqsiz {}", c.qcount, c.dataqsiz) }</span>
@@ -113,6 +142,13 @@ fn one(c: &ChanView, lang: Lang) -> Html {
                     }
                 }
                 { queue(lang, "recvq", &c.recvq, "recv") }
+                // A new key per hand-off re-creates the chip, which restarts
+                // its animation (sender's side → receiver's side).
+                if let Some(h) = seen.filter(|h| h.count > 0) {
+                    <span class="ch-travel" key={h.count.to_string()} aria-hidden="true">
+                        { h.value.clone().unwrap_or_else(|| "•".into()) }
+                    </span>
+                }
             </div>
         </div>
     }
@@ -121,6 +157,25 @@ fn one(c: &ChanView, lang: Lang) -> Html {
 #[function_component(Channels)]
 pub fn channels(props: &Props) -> Html {
     let lang = props.lang;
+    // The previous snapshot of each channel and its hand-offs so far
+    // (render-time bookkeeping: each new snapshot is compared once).
+    let prev = use_mut_ref(std::collections::HashMap::<u64, (ChanView, Handoffs)>::new);
+    {
+        let mut prev = prev.borrow_mut();
+        for c in &props.chans {
+            let (last, seen) = prev
+                .entry(c.id)
+                .or_insert_with(|| (c.clone(), Handoffs::default()));
+            if last != c {
+                if let Some(v) = handoff(last, c) {
+                    seen.count += 1;
+                    seen.value = v.map(|w| show_value(&c.elem_type, w));
+                }
+                *last = c.clone();
+            }
+        }
+    }
+    let prev = prev.borrow();
     if props.chans.is_empty() {
         return html! {
             <div class="channels" data-chans="0">
@@ -130,7 +185,7 @@ pub fn channels(props: &Props) -> Html {
     }
     html! {
         <div class="channels" data-chans={props.chans.len().to_string()}>
-            { for props.chans.iter().take(MAX_CHANS).map(|c| one(c, lang)) }
+            { for props.chans.iter().take(MAX_CHANS).map(|c| one(c, lang, prev.get(&c.id).map(|p| &p.1))) }
             if props.chans.len() > MAX_CHANS {
                 <p class="view-hint">{ match lang {
                     Lang::Zh => format!("另有 {} 个通道未显示。", props.chans.len() - MAX_CHANS),
@@ -163,6 +218,37 @@ mod tests {
         assert_eq!(slot_value(&c, 2), None);
         assert_eq!(show_value("int", (-3i64) as u64), "-3");
         assert_eq!(show_value("string", 12345), "•");
+    }
+
+    #[test]
+    fn handoffs_name_the_value_that_travelled() {
+        let ring = |recvx, buffer: Vec<u64>| ChanView {
+            dataqsiz: 2,
+            qcount: buffer.len() as u32,
+            recvx,
+            buffer,
+            ..ChanView::default()
+        };
+        // A receive took 7, the oldest buffered value.
+        assert_eq!(
+            handoff(&ring(0, vec![7, 8]), &ring(1, vec![8])),
+            Some(Some(7))
+        );
+        // A send only: nothing travelled yet.
+        assert_eq!(handoff(&ring(0, vec![7]), &ring(0, vec![7, 8])), None);
+        // Unbuffered: the waiting sender handed over its 42.
+        let waiting = ChanView {
+            sendq: vec![6],
+            sendq_values: vec![42],
+            ..ChanView::default()
+        };
+        assert_eq!(handoff(&waiting, &ChanView::default()), Some(Some(42)));
+        // A waiting receiver was served by a sender that never waited.
+        let receiver = ChanView {
+            recvq: vec![7],
+            ..ChanView::default()
+        };
+        assert_eq!(handoff(&receiver, &ChanView::default()), Some(None));
     }
 
     #[test]

@@ -495,6 +495,23 @@ pub fn channels_view_and_comparison(ctx: &Ctx) -> Result<(), String> {
         ),
         LOAD,
     )?;
+    // Stepping on, a value travels from a sender to a receiver: the view
+    // counts the hand-off and draws the travelling chip.
+    let mut handed = 0;
+    for _ in 0..60 {
+        let v = d.execute(&format!(
+            "return Math.max(0, ...[...{}.querySelectorAll('.channels .ch')].map(c => Number(c.dataset.handoffs)));",
+            block(i)
+        ))?;
+        handed = v.as_u64().unwrap_or(0);
+        if handed > 0 {
+            break;
+        }
+        click_in(ctx, i, ".step-event")?;
+    }
+    if handed == 0 {
+        return Err("stepping never showed a value handed from a sender to a receiver".into());
+    }
     shot(
         ctx,
         &format!("{}.querySelector('.view-channels')", block(i)),

@@ -500,6 +500,7 @@ pub(crate) fn chan_view(m: &Machine, h: &HChan) -> crate::snapshot::ChanView {
         closed: h.closed,
         buffer,
         sendq: h.sendq.iter().map(|s| goid(s.g)).collect(),
+        sendq_values: h.sendq.iter().map(|s| s.elem).collect(),
         recvq: h.recvq.iter().map(|s| goid(s.g)).collect(),
     }
 }

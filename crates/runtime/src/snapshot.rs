@@ -83,6 +83,8 @@ pub struct ChanView {
     pub buffer: Vec<u64>,
     /// Goids of blocked senders.
     pub sendq: Vec<u64>,
+    /// The value each blocked sender is handing over (same order).
+    pub sendq_values: Vec<u64>,
     /// Goids of blocked receivers.
     pub recvq: Vec<u64>,
 }
