@@ -181,9 +181,11 @@ const RACY: &str = "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\nfunc m
 
 const BLOCK: &str = "document.querySelectorAll('[data-block=go-run]')[0]";
 
+/// On the first chapter's first playground (no views), which Reset gives
+/// back at the end: a saved edit would change what later checks run.
 pub fn run_many_in_parallel_mode(ctx: &Ctx) -> Result<(), String> {
     let d = &ctx.driver;
-    d.goto(&format!("{}/en/race-conditions", ctx.isolated))?;
+    d.goto(&format!("{}/en/processes-and-threads", ctx.isolated))?;
     d.wait_for(
         "a playground",
         "return document.querySelector('.playground .editor-input') !== null;",
@@ -278,5 +280,6 @@ pub fn run_many_in_parallel_mode(ctx: &Ctx) -> Result<(), String> {
         &format!("{BLOCK}.querySelector('.run-many')"),
         "run-100-parallel.png",
     )?;
+    crate::widgets::click_in(ctx, 0, ".reset")?;
     no_console_errors(ctx, "run 100 times in parallel mode")
 }
