@@ -10,6 +10,32 @@ use crate::widgets::{block, click_in, set_code, state_of};
 use crate::{no_console_errors, Ctx, LOAD};
 use std::time::Duration;
 
+/// Switches go-run block `i` to parallel mode (the page must be isolated).
+pub(crate) fn to_parallel(ctx: &Ctx, i: usize) -> Result<(), String> {
+    let d = &ctx.driver;
+    let ok = d.execute(&format!(
+        r#"const m = {}.querySelector('select.mode');
+        if (!m || m.disabled) return 'no enabled mode select';
+        const opt = m.querySelector('option[value=parallel]');
+        if (!opt || opt.disabled) return 'parallel mode is disabled: ' + m.closest('label').title;
+        m.value = 'parallel'; m.dispatchEvent(new Event('change', {{bubbles: true}}));
+        return true;"#,
+        block(i)
+    ))?;
+    if ok.as_bool() != Some(true) {
+        return Err(format!("block {i}: {ok}"));
+    }
+    d.wait_for(
+        "parallel mode to be on",
+        &format!(
+            "return {}.querySelector('.playground').dataset.mode === 'parallel';",
+            block(i)
+        ),
+        Duration::from_secs(2),
+    )?;
+    Ok(())
+}
+
 /// Opens a chapter on the isolated server, puts `code` in its first
 /// playground (one without views: a trace of two million atomic adds would
 /// fill the views' record) and switches it to parallel mode with `procs` Ps.
@@ -23,27 +49,7 @@ fn prepare(ctx: &Ctx, code: &str, procs: u32) -> Result<(), String> {
         LOAD,
     )?;
     set_code(ctx, 0, code)?;
-    let ok = d.execute(&format!(
-        r#"const b = {b};
-        const m = b.querySelector('select.mode');
-        if (!m || m.disabled) return 'no enabled mode select';
-        const opt = m.querySelector('option[value=parallel]');
-        if (!opt || opt.disabled) return 'parallel mode is disabled: ' + m.closest('label').title;
-        m.value = 'parallel'; m.dispatchEvent(new Event('change', {{bubbles: true}}));
-        return true;"#,
-        b = block(0)
-    ))?;
-    if ok.as_bool() != Some(true) {
-        return Err(format!("{ok}"));
-    }
-    d.wait_for(
-        "parallel mode to be on",
-        &format!(
-            "return {}.querySelector('.playground').dataset.mode === 'parallel';",
-            block(0)
-        ),
-        Duration::from_secs(2),
-    )?;
+    to_parallel(ctx, 0)?;
     let ok = d.execute(&format!(
         r#"const s = {b}.querySelector('select.gomaxprocs');
         if (![...s.options].some(o => o.value === '{procs}')) return 'no GOMAXPROCS {procs} option';
@@ -228,20 +234,8 @@ pub fn every_view_draws_from_a_parallel_run(ctx: &Ctx) -> Result<(), String> {
             LOAD,
         )?;
         let i = i.as_u64().ok_or("no index")? as usize;
-        let b = format!("document.querySelectorAll('[data-block=go-run]')[{i}]");
-        let ok = d.execute(&format!(
-            "const b = {b}; const m = b.querySelector('select.mode');
-             if (m.value !== 'parallel') {{ m.value = 'parallel'; m.dispatchEvent(new Event('change', {{bubbles: true}})); }}
-             return true;"
-        ))?;
-        if ok.as_bool() != Some(true) {
-            return Err(format!("{page}: no mode select"));
-        }
-        d.wait_for(
-            "parallel mode",
-            &format!("return {b}.querySelector('.playground').dataset.mode === 'parallel';"),
-            Duration::from_secs(2),
-        )?;
+        let b = block(i);
+        to_parallel(ctx, i)?;
         d.execute(&format!("{b}.querySelector('.run').click(); return true;"))?;
         d.wait_for(
             &format!("{page}: the {view} example to exit"),

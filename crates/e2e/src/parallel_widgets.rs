@@ -191,24 +191,8 @@ pub fn run_many_in_parallel_mode(ctx: &Ctx) -> Result<(), String> {
         "return document.querySelector('.playground .editor-input') !== null;",
         LOAD,
     )?;
-    let ok = d.execute(&format!(
-        r#"const b = {BLOCK};
-        const t = b.querySelector('.editor-input');
-        t.value = {RACY:?}; t.dispatchEvent(new Event('input', {{bubbles: true}}));
-        const m = b.querySelector('select.mode');
-        const opt = m && m.querySelector('option[value=parallel]');
-        if (!opt || opt.disabled || m.disabled) return 'parallel mode is not offered';
-        m.value = 'parallel'; m.dispatchEvent(new Event('change', {{bubbles: true}}));
-        return true;"#
-    ))?;
-    if ok.as_bool() != Some(true) {
-        return Err(format!("{ok}"));
-    }
-    d.wait_for(
-        "parallel mode to be on",
-        &format!("return {BLOCK}.querySelector('.playground').dataset.mode === 'parallel';"),
-        Duration::from_secs(2),
-    )?;
+    crate::widgets::set_code(ctx, 0, RACY)?;
+    crate::parallel::to_parallel(ctx, 0)?;
     let started = std::time::Instant::now();
     let ok = d.execute(&format!(
         "const e = {BLOCK}.querySelector('.run-100'); if (!e || e.disabled) return false; e.click(); return true;"
