@@ -26,9 +26,8 @@
 
 use crate::webdriver::Driver;
 use serde_json::{json, Value};
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
-use std::path::{Component, Path, PathBuf};
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 const CHAPTER: &str = "/en/processes-and-threads";
@@ -68,7 +67,7 @@ pub fn main(args: Vec<String>) -> i32 {
         only.as_deref()
             .is_none_or(|o| o.split(',').any(|p| p == part))
     };
-    let base = match start_cached(dist.clone()) {
+    let base = match crate::serve::start_with(dist.clone(), true, crate::serve::Caching::Static) {
         Ok(b) => b,
         Err(e) => {
             eprintln!("bench: cannot serve {}: {e}", dist.display());
@@ -391,77 +390,4 @@ fn run_once(d: &Driver) -> Result<Run, String> {
         long_tasks: v["long"].as_u64().unwrap_or(0),
         longest_task_ms: v["longest"].as_f64().unwrap_or(0.0),
     })
-}
-
-/// Like `serve::start(dist, true)` (loopback, COOP/COEP, client routes fall
-/// back to index.html), but cacheable as a static host serves a trunk build:
-/// the hashed assets for an hour, `index.html` revalidated (`no-cache`).
-fn start_cached(root: PathBuf) -> std::io::Result<String> {
-    let listener = TcpListener::bind("127.0.0.1:0")?;
-    let addr = listener.local_addr()?;
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            let root = root.clone();
-            std::thread::spawn(move || {
-                let _ = handle(stream, &root);
-            });
-        }
-    });
-    Ok(format!("http://{addr}"))
-}
-
-fn handle(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
-    let mut reader = BufReader::new(stream.try_clone()?);
-    let mut request_line = String::new();
-    reader.read_line(&mut request_line)?;
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line)? == 0 || line == "\r\n" || line == "\n" {
-            break;
-        }
-    }
-    let path = request_line.split_whitespace().nth(1).unwrap_or("/");
-    let path = path.split(['?', '#']).next().unwrap_or("/");
-    let mut file = root.to_path_buf();
-    for part in Path::new(path.trim_start_matches('/')).components() {
-        if let Component::Normal(p) = part {
-            file.push(p);
-        } else {
-            file = root.join("index.html");
-            break;
-        }
-    }
-    if !file.is_file() {
-        file = root.join("index.html");
-    }
-    let (status, body) = match std::fs::read(&file) {
-        Ok(b) => ("200 OK", b),
-        Err(_) => ("404 Not Found", b"not found".to_vec()),
-    };
-    let ext = file.extension().and_then(|e| e.to_str()).unwrap_or("");
-    let content_type = match ext {
-        "html" => "text/html; charset=utf-8",
-        "js" => "text/javascript; charset=utf-8",
-        "wasm" => "application/wasm",
-        "css" => "text/css; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "json" => "application/json",
-        _ => "application/octet-stream",
-    };
-    // index.html, coi.js and worker.js keep their names across builds.
-    let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    let cache = if ext == "html" || name == "coi.js" || name == "worker.js" {
-        "no-cache"
-    } else {
-        "public, max-age=3600"
-    };
-    let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: {cache}\r\nConnection: close\r\n\
-         Cross-Origin-Opener-Policy: same-origin\r\nCross-Origin-Embedder-Policy: require-corp\r\n\r\n",
-        body.len()
-    );
-    stream.write_all(head.as_bytes())?;
-    stream.write_all(&body)?;
-    stream.flush()
 }

@@ -10,22 +10,54 @@ use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 use std::thread;
 
+/// How responses may be cached.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Caching {
+    /// `no-store`: every check sees the build as it is now.
+    None,
+    /// As a static host serves a trunk build (the benchmark's warm loads):
+    /// hashed assets for an hour; `index.html`, `coi.js` and `worker.js`,
+    /// which keep their names across builds, revalidated.
+    Static,
+}
+
 /// Starts serving `root` on an ephemeral loopback port; returns the base URL.
 pub fn start(root: PathBuf, isolated: bool) -> std::io::Result<String> {
+    start_with(root, isolated, Caching::None)
+}
+
+/// [`start`] with a caching policy.
+pub fn start_with(root: PathBuf, isolated: bool, caching: Caching) -> std::io::Result<String> {
     let listener = TcpListener::bind("127.0.0.1:0")?;
     let addr = listener.local_addr()?;
     thread::spawn(move || {
         for stream in listener.incoming().flatten() {
             let root = root.clone();
             thread::spawn(move || {
-                let _ = handle(stream, &root, isolated);
+                let _ = handle(stream, &root, isolated, caching);
             });
         }
     });
     Ok(format!("http://{addr}"))
 }
 
-fn handle(mut stream: TcpStream, root: &Path, isolated: bool) -> std::io::Result<()> {
+fn cache_control(file: &Path, caching: Caching) -> &'static str {
+    let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    match caching {
+        Caching::None => "no-store",
+        Caching::Static if name.ends_with(".html") || name == "coi.js" || name == "worker.js" => {
+            "no-cache"
+        }
+        Caching::Static => "public, max-age=3600",
+    }
+}
+
+fn handle(
+    mut stream: TcpStream,
+    root: &Path,
+    isolated: bool,
+    caching: Caching,
+) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
@@ -44,8 +76,9 @@ fn handle(mut stream: TcpStream, root: &Path, isolated: bool) -> std::io::Result
         Err(_) => ("404 Not Found", b"not found".to_vec(), "text/plain"),
     };
     let mut head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n",
-        body.len()
+        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: {}\r\nConnection: close\r\n",
+        body.len(),
+        cache_control(&file, caching)
     );
     if isolated {
         head.push_str("Cross-Origin-Opener-Policy: same-origin\r\nCross-Origin-Embedder-Policy: require-corp\r\n");
@@ -97,5 +130,9 @@ mod tests {
         assert_eq!(resolve(root, "/en/scheduler"), root.join("index.html"));
         assert_eq!(resolve(root, "/../Cargo.toml"), root.join("index.html"));
         assert_eq!(content_type(Path::new("a.wasm")), "application/wasm");
+        let (wasm, index) = (Path::new("a-1f2e.wasm"), Path::new("index.html"));
+        assert_eq!(cache_control(wasm, Caching::None), "no-store");
+        assert_eq!(cache_control(wasm, Caching::Static), "public, max-age=3600");
+        assert_eq!(cache_control(index, Caching::Static), "no-cache");
     }
 }
