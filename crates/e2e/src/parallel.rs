@@ -81,16 +81,7 @@ fn output(ctx: &Ctx) -> Result<String, String> {
 }
 
 fn wait_exited(ctx: &Ctx, what: &str, timeout: Duration) -> Result<(), String> {
-    ctx.driver
-        .wait_for(
-            what,
-            &format!(
-                "return {}.querySelector('.console').dataset.state === 'exited';",
-                block(0)
-            ),
-            timeout,
-        )
-        .map(|_| ())
+    crate::widgets::wait_exited(ctx, 0, what, timeout)
 }
 
 const ATOMIC: &str = "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n\t\"sync\"\n\t\"sync/atomic\"\n)\n\nfunc main() {\n\tvar n int64\n\tvar wg sync.WaitGroup\n\tfor g := 0; g < 2; g++ {\n\t\twg.Add(1)\n\t\tgo func() {\n\t\t\tdefer wg.Done()\n\t\t\tfor i := 0; i < 1000000; i++ {\n\t\t\t\tatomic.AddInt64(&n, 1)\n\t\t\t}\n\t\t}()\n\t}\n\twg.Wait()\n\tfmt.Println(runtime.GOMAXPROCS(0), atomic.LoadInt64(&n))\n}\n";
@@ -188,18 +179,9 @@ pub fn chapter_example_runs_in_parallel_with_a_timeline(ctx: &Ctx) -> Result<(),
         LOAD,
     )?;
     let i = i.as_u64().ok_or("no index")? as usize;
-    let b = format!("document.querySelectorAll('[data-block=go-run]')[{i}]");
-    let ok = d.execute(&format!(
-        "const e = {b}.querySelector('.run'); if (!e || e.disabled) return false; e.click(); return true;"
-    ))?;
-    if ok.as_bool() != Some(true) {
-        return Err("no enabled Run".into());
-    }
-    d.wait_for(
-        "the example to exit",
-        &format!("return {b}.querySelector('.console').dataset.state === 'exited';"),
-        Duration::from_secs(120),
-    )?;
+    let b = block(i);
+    click_in(ctx, i, ".run")?;
+    crate::widgets::wait_exited(ctx, i, "the example to exit", Duration::from_secs(120))?;
     let bars = d.wait_for(
         "timeline bars",
         &format!("const t = {b}.querySelector('.timeline'); return t && Number(t.dataset.bars) > 0 && t.dataset.bars;"),
@@ -236,10 +218,11 @@ pub fn every_view_draws_from_a_parallel_run(ctx: &Ctx) -> Result<(), String> {
         let i = i.as_u64().ok_or("no index")? as usize;
         let b = block(i);
         to_parallel(ctx, i)?;
-        d.execute(&format!("{b}.querySelector('.run').click(); return true;"))?;
-        d.wait_for(
+        click_in(ctx, i, ".run")?;
+        crate::widgets::wait_exited(
+            ctx,
+            i,
             &format!("{page}: the {view} example to exit"),
-            &format!("return {b}.querySelector('.console').dataset.state === 'exited';"),
             Duration::from_secs(120),
         )?;
         let drawn = d.wait_for(

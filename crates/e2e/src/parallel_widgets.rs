@@ -53,12 +53,7 @@ pub fn atomic_counter_totals(ctx: &Ctx) -> Result<(), String> {
     // worker threads overlap rather than one finishing before the next starts.
     slide(ctx, ".ac-g", 4)?;
     slide(ctx, ".ac-k", 4)?;
-    d.click(".atomic-counter .ac-run")?;
-    d.wait_for(
-        "three totals",
-        "return document.querySelector('.atomic-counter').dataset.running === 'false' && [...document.querySelectorAll('.ac-row')].every(r => r.dataset.total !== '');",
-        Duration::from_secs(120),
-    )?;
+    crate::widgets::run_atomic_counter(ctx, Duration::from_secs(120))?;
     let rows = d.execute(
         "return [...document.querySelectorAll('.ac-row')].map(r => [r.dataset.way, Number(r.dataset.total), Number(r.dataset.nsPerOp)]);",
     )?;
@@ -154,14 +149,7 @@ pub fn atomic_counter_falls_back_to_step_mode(ctx: &Ctx) -> Result<(), String> {
     }
     slide(ctx, ".ac-g", 2)?;
     slide(ctx, ".ac-k", 0)?;
-    d.click(".atomic-counter .ac-run")?;
-    d.wait_for(
-        "three totals in step mode",
-        "return document.querySelector('.atomic-counter').dataset.running === 'false' && [...document.querySelectorAll('.ac-row')].every(r => r.dataset.total !== '');",
-        Duration::from_secs(60),
-    )?;
-    let totals = d.execute("return [...document.querySelectorAll('.ac-row')].map(r => r.dataset.way + '=' + r.dataset.total).join(' ');")?;
-    let totals = totals.as_str().unwrap_or("");
+    let totals = crate::widgets::run_atomic_counter(ctx, Duration::from_secs(60))?;
     if !totals.contains("atomic=200") || !totals.contains("mutex=200") {
         return Err(format!("totals: {totals}"));
     }
@@ -194,12 +182,7 @@ pub fn run_many_in_parallel_mode(ctx: &Ctx) -> Result<(), String> {
     crate::widgets::set_code(ctx, 0, RACY)?;
     crate::parallel::to_parallel(ctx, 0)?;
     let started = std::time::Instant::now();
-    let ok = d.execute(&format!(
-        "const e = {BLOCK}.querySelector('.run-100'); if (!e || e.disabled) return false; e.click(); return true;"
-    ))?;
-    if ok.as_bool() != Some(true) {
-        return Err("no enabled Run 100 times".into());
-    }
+    crate::widgets::click_in(ctx, 0, ".run-100")?;
     d.wait_for(
         "100 parallel runs",
         &format!(

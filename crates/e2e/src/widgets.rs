@@ -66,14 +66,7 @@ pub fn example_prints_its_output(ctx: &Ctx) -> Result<(), String> {
     open(ctx, "/en/processes-and-threads")?;
     // The chapter's first example states `// Output:`.
     click_in(ctx, 0, ".run")?;
-    d.wait_for(
-        "the example to exit",
-        &format!(
-            "return {}.querySelector('.console').dataset.state === 'exited';",
-            block(0)
-        ),
-        LOAD,
-    )?;
+    wait_exited(ctx, 0, "the example to exit", LOAD)?;
     let out = d.execute(&format!(
         "return {}.querySelector('.console-out').textContent;",
         block(0)
@@ -269,14 +262,7 @@ pub fn stepping_draws_the_gmp_diagram(ctx: &Ctx) -> Result<(), String> {
         "gmp-step.png",
     )?;
     click_in(ctx, i, ".run")?;
-    d.wait_for(
-        "the run to end",
-        &format!(
-            "return {}.querySelector('.console').dataset.state === 'exited';",
-            block(i)
-        ),
-        LOAD,
-    )?;
+    wait_exited(ctx, i, "the run to end", LOAD)?;
     shot(
         ctx,
         &format!("{}.querySelector('.view-gmp')", block(i)),
@@ -311,14 +297,7 @@ pub fn run_100_times_histogram(ctx: &Ctx) -> Result<(), String> {
     )?;
     // A bar replays its seed in the playground.
     click_in(ctx, 0, ".histogram .bin")?;
-    d.wait_for(
-        "the replay to end",
-        &format!(
-            "return {}.querySelector('.console').dataset.state === 'exited';",
-            block(0)
-        ),
-        LOAD,
-    )?;
+    wait_exited(ctx, 0, "the replay to end", LOAD)?;
     no_console_errors(ctx, "run 100 times")
 }
 
@@ -364,15 +343,40 @@ fn block_with_view(ctx: &Ctx, view: &str) -> Result<usize, String> {
 
 fn run_to_exit(ctx: &Ctx, i: usize) -> Result<(), String> {
     click_in(ctx, i, ".run")?;
-    ctx.driver.wait_for(
-        "the run to end",
-        &format!(
-            "return {}.querySelector('.console').dataset.state === 'exited';",
-            block(i)
-        ),
-        Duration::from_secs(60),
+    wait_exited(ctx, i, "the run to end", Duration::from_secs(60))
+}
+
+/// Waits until go-run block `i`'s console says the program exited.
+pub(crate) fn wait_exited(
+    ctx: &Ctx,
+    i: usize,
+    what: &str,
+    timeout: Duration,
+) -> Result<(), String> {
+    ctx.driver
+        .wait_for(
+            what,
+            &format!(
+                "return {}.querySelector('.console').dataset.state === 'exited';",
+                block(i)
+            ),
+            timeout,
+        )
+        .map(|_| ())
+}
+
+/// Presses the atomic counter's Run and waits for its three totals;
+/// returns them as `way=total` words.
+pub(crate) fn run_atomic_counter(ctx: &Ctx, timeout: Duration) -> Result<String, String> {
+    let d = &ctx.driver;
+    d.click(".atomic-counter .ac-run")?;
+    d.wait_for(
+        "three totals",
+        "return document.querySelector('.atomic-counter').dataset.running === 'false' && [...document.querySelectorAll('.ac-row')].every(r => r.dataset.total !== '');",
+        timeout,
     )?;
-    Ok(())
+    let totals = d.execute("return [...document.querySelectorAll('.ac-row')].map(r => r.dataset.way + '=' + r.dataset.total).join(' ');")?;
+    Ok(totals.as_str().unwrap_or("").to_string())
 }
 
 pub fn timeline_shows_run_slices(ctx: &Ctx) -> Result<(), String> {
@@ -555,14 +559,7 @@ pub fn atomic_counter_totals(ctx: &Ctx) -> Result<(), String> {
         "return document.querySelector('.atomic-counter .ac-run') !== null;",
         LOAD,
     )?;
-    d.click(".atomic-counter .ac-run")?;
-    d.wait_for(
-        "three totals",
-        "return document.querySelector('.atomic-counter').dataset.running === 'false' && [...document.querySelectorAll('.ac-row')].every(r => r.dataset.total !== '');",
-        Duration::from_secs(120),
-    )?;
-    let totals = d.execute("return [...document.querySelectorAll('.ac-row')].map(r => r.dataset.way + '=' + r.dataset.total).join(' ');")?;
-    let totals = totals.as_str().unwrap_or("");
+    let totals = run_atomic_counter(ctx, Duration::from_secs(120))?;
     if !totals.contains("atomic=4000") || !totals.contains("mutex=4000") {
         return Err(format!("totals: {totals}"));
     }
