@@ -159,7 +159,27 @@ pub struct G {
     pub last_p: u32,
 }
 
+/// Words kept free past the end of a register stack when it grows: 128
+/// bytes, two cache lines. In parallel mode Ms write different Gs'
+/// registers on different cores, and stacks allocated one after another
+/// (wasm has one heap for all threads) would otherwise share a line, which
+/// every register write then pulls from the other core (false sharing).
+const STACK_SLACK: usize = 16;
+
 impl G {
+    /// Makes the register stack at least `len` words long (new words are
+    /// zero), keeping [`STACK_SLACK`] words of headroom when it reallocates.
+    pub fn grow_stack(&mut self, len: usize) {
+        if self.stack.len() >= len {
+            return;
+        }
+        if self.stack.capacity() < len {
+            self.stack
+                .reserve_exact(len + STACK_SLACK - self.stack.len());
+        }
+        self.stack.resize(len, 0);
+    }
+
     /// A goroutine with no frames yet.
     pub fn new(goid: u64) -> G {
         G {

@@ -1018,7 +1018,7 @@ fn push_frame(
     let f = &prog.functions[func as usize];
     let need = new_base + f.num_regs as usize + 1;
     if g.stack.len() < need {
-        g.stack.resize(need.max(g.stack.len() * 2), 0);
+        g.grow_stack(need.max(g.stack.len() * 2));
     }
     let first_local = match args {
         Some(a) => {
@@ -1234,9 +1234,7 @@ fn run_one_defer(
         }
         Callee::Native(nid) => {
             let n = d.args.len().max(1);
-            if g.stack.len() < top + n {
-                g.stack.resize(top + n, 0);
-            }
+            g.grow_stack(top + n);
             g.stack[top..top + d.args.len()].copy_from_slice(&d.args);
             match call_native(m, g, nid, top, d.args.len() as u8, 0, out) {
                 Ok(()) => {
@@ -1310,9 +1308,7 @@ pub(crate) fn call_native(
     // Natives may write all their results (e.g. Println's n, err) even when
     // the caller keeps fewer: registers at and above `base` are the callee's.
     let n = (nargs.max(nret) as usize).max(4);
-    if g.stack.len() < start + n {
-        g.stack.resize(start + n, 0);
-    }
+    g.grow_stack(start + n);
     // Race detector: synchronisation done by library calls.
     let race_op = match m.race_on {
         true => race::before_native(m, g, nid, start),

@@ -357,7 +357,7 @@ fn load(program: Arc<Program>, config: Config) -> Result<Machine, String> {
     let mut m = Machine::new(program.clone(), config)?;
     let mut g = G::new(1);
     let main_fn = &program.functions[program.main as usize];
-    g.stack.resize(main_fn.num_regs as usize + 1, 0);
+    g.grow_stack(main_fn.num_regs as usize + 1);
     g.frames.push(Frame {
         func: program.main,
         pc: 0,
@@ -369,7 +369,7 @@ fn load(program: Arc<Program>, config: Config) -> Result<Machine, String> {
         // init runs first, in a frame above main's registers.
         let base = main_fn.num_regs as usize;
         let f = &program.functions[init as usize];
-        g.stack.resize(base + f.num_regs as usize + 1, 0);
+        g.grow_stack(base + f.num_regs as usize + 1);
         g.frames.push(Frame {
             func: init,
             pc: 0,
