@@ -46,8 +46,8 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
 /// Instructions an M runs outside the lock before it checks in (for
-/// preemption, a stop-the-world, Stop): about 0.3 ms of interpretation.
-const REGISTER_BUDGET: u64 = 1 << 16;
+/// preemption, a stop-the-world, Stop): about 1 ms of interpretation.
+const REGISTER_BUDGET: u64 = 1 << 18;
 
 /// How often the sysmon thread wakes while an M is in a system call (Go's
 /// sysmon sleeps 20 µs, backing off to 10 ms when idle).
@@ -69,6 +69,10 @@ pub type ThreadFn = Box<dyn FnOnce() + Send + 'static>;
 pub trait Spawn: Send + Sync {
     /// Starts `f` on a new thread.
     fn spawn(&self, f: ThreadFn);
+
+    /// Called by the last thread to leave, just before it returns: a host
+    /// that polls (the page) can look now instead of at its next poll.
+    fn ended(&self) {}
 }
 
 /// Everything behind the runtime lock.
@@ -315,18 +319,21 @@ fn stop_the_world<'a>(
     st
 }
 
-/// Counts a thread out when it ends, however it ends.
-struct Live<'a>(&'a AtomicUsize);
+/// Counts a thread out when it ends, however it ends; the last one out
+/// tells the host ([`Spawn::ended`]).
+struct Live<'a>(&'a Shared);
 
 impl Drop for Live<'_> {
     fn drop(&mut self) {
-        self.0.fetch_sub(1, Ordering::SeqCst);
+        if self.0.live.fetch_sub(1, Ordering::SeqCst) == 1 {
+            self.0.spawner.ended();
+        }
     }
 }
 
 /// An M's thread (`mstart` → `schedule` loop).
 fn mstart(sh: Arc<Shared>, mi: MIdx) {
-    let _live = Live(&sh.live);
+    let _live = Live(&sh);
     let sh2 = sh.clone();
     let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || mloop(&sh2, mi)));
     if r.is_err() {
@@ -495,7 +502,7 @@ fn run_locked<'a>(
 /// system calls (`retake` → `handoffp`, which may create an M), enforces
 /// the wall-time limit, and reports a deadlock when nothing can ever run.
 fn sysmon_thread(sh: Arc<Shared>) {
-    let _live = Live(&sh.live);
+    let _live = Live(&sh);
     let mut sleep = SYSMON_PERIOD;
     loop {
         std::thread::sleep(sleep);
