@@ -99,6 +99,16 @@ pub fn on_wake(f: &Rc<dyn Fn()>) {
     });
 }
 
+/// On the page's thread: runs what [`on_wake`] registered, as a worker's
+/// `wake` does (the playground's Stop uses it, so a parallel run's loop
+/// sees the Stop at once rather than at its next poll).
+pub fn run_wakers() {
+    let wakers: Vec<_> = WAKERS.with(|w| w.borrow().iter().filter_map(|x| x.upgrade()).collect());
+    for f in wakers {
+        f();
+    }
+}
+
 /// From a worker's thread: asks the page's thread to look now (e.g. the
 /// runtime queued a thread to start) instead of at its next animation
 /// frame. Does nothing on the page's own thread.
@@ -191,11 +201,7 @@ impl WorkerPool {
             let id = get("id").as_f64().map(|f| f as u32);
             let result = match kind.as_str() {
                 "wake" => {
-                    let wakers: Vec<_> =
-                        WAKERS.with(|w| w.borrow().iter().filter_map(|x| x.upgrade()).collect());
-                    for f in wakers {
-                        f();
-                    }
+                    run_wakers();
                     return;
                 }
                 "done" => Ok(()),

@@ -61,3 +61,46 @@ pub async fn next_frame() {
 
 #[cfg(not(target_arch = "wasm32"))]
 pub async fn next_frame() {}
+
+/// A wait the page's thread can cut short: [`Alarm::sleep`] resolves after
+/// its time, or as soon as [`Alarm::ring`] is called (say, when a worker
+/// posts a message). Parallel runs poll with it instead of every animation
+/// frame: a frame loop keeps the browser's compositing threads busy 60
+/// times a second, which on two cores is time taken from the Ms.
+#[derive(Clone, Default)]
+pub struct Alarm {
+    #[cfg(target_arch = "wasm32")]
+    resolve: std::rc::Rc<std::cell::RefCell<Option<js_sys::Function>>>,
+}
+
+impl Alarm {
+    /// Waits `ms` milliseconds or until [`Alarm::ring`].
+    #[cfg(target_arch = "wasm32")]
+    pub async fn sleep(&self, ms: i32) {
+        let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+            let ok = web_sys::window()
+                .map(|w| {
+                    w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+                        .is_ok()
+                })
+                .unwrap_or(false);
+            if !ok {
+                let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            }
+            *self.resolve.borrow_mut() = Some(resolve);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        self.resolve.borrow_mut().take();
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    pub async fn sleep(&self, _ms: i32) {}
+
+    /// Ends the current [`Alarm::sleep`] now (nothing if none is waiting).
+    pub fn ring(&self) {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(resolve) = self.resolve.borrow_mut().take() {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    }
+}

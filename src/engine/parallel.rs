@@ -34,6 +34,11 @@ impl Spawn for Queue {
         #[cfg(target_arch = "wasm32")]
         crate::threads::wake_page();
     }
+
+    fn ended(&self) {
+        #[cfg(target_arch = "wasm32")]
+        crate::threads::wake_page();
+    }
 }
 
 /// The Ms write into one capped console; the page copies it when it can.
@@ -198,11 +203,17 @@ impl ParallelSession {
     }
 }
 
+/// How often the page's thread looks at a parallel run (ms), when no worker
+/// wakes it sooner. Not every animation frame: see [`super::frame::Alarm`].
+/// The playground draws a running program at most every 100 ms anyway.
+const POLL_MS: i32 = 50;
+
 /// How long a stopped run may take to leave before its workers are
 /// terminated (a thread stuck in a runtime bug must not keep them).
 const STOP_GRACE_MS: f64 = 2000.0;
 
-/// Drives a parallel run from the page's thread, once per animation frame:
+/// Drives a parallel run from the page's thread, every [`POLL_MS`] or at
+/// once when a worker wakes it (a thread queued, the run over):
 /// posts each thread the runtime asks for to a worker of its own, polls the
 /// run, and calls `on_frame` with it (and with the reason, if a worker
 /// died: the workers are then terminated and the run is over). When
@@ -258,12 +269,22 @@ pub fn drive(
             }
         })
     };
-    threads::on_wake(&pump);
+    // A worker's wake-up (a thread queued, the run over) also ends the
+    // loop's wait, so the run's end is seen at once.
+    let alarm = super::frame::Alarm::default();
+    let waker: Rc<dyn Fn()> = {
+        let (pump, alarm) = (pump.clone(), alarm.clone());
+        Rc::new(move || {
+            pump();
+            alarm.ring();
+        })
+    };
+    threads::on_wake(&waker);
     pump();
     wasm_bindgen_futures::spawn_local(async move {
         let mut stopped_at: Option<f64> = None;
         loop {
-            super::frame::next_frame().await;
+            alarm.sleep(POLL_MS).await;
             pump();
             let mut s = session.borrow_mut();
             if stopped_at.is_none() && !wanted() {
@@ -286,8 +307,8 @@ pub fn drive(
                 if let Some(t) = stopped_at {
                     on_left(super::frame::now_ms() - t);
                 }
-                // `pump` (and with it the waker) goes with this future.
-                drop(pump);
+                // The waker goes with this future.
+                drop(waker);
                 return;
             }
             if stopped_at.is_some_and(|t| super::frame::now_ms() - t > STOP_GRACE_MS) {

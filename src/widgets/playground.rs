@@ -639,6 +639,8 @@ pub fn playground(props: &Props) -> Html {
         Callback::from(move |_: MouseEvent| {
             runner.borrow_mut().generation += 1;
             dispatch.dispatch(Action::Stopped);
+            // A parallel run's loop notices the Stop now, not at its next poll.
+            crate::threads::run_wakers();
         })
     };
     let step = {
