@@ -20,9 +20,10 @@
 //!   the click on Run to the console's `exited` state, and the console's own
 //!   real time (the run's time inside its frame slices: the wasm's work).
 //! - `parallel`: `parallel.go` in parallel mode at GOMAXPROCS 1 and 2 (the Ms
-//!   on workers), the same two times, one unmeasured warm-up run first (it
-//!   starts the worker pool); and the page thread's long tasks (>50 ms,
-//!   PerformanceObserver 'longtask') during each run.
+//!   on workers), the same two times, all the runs of a setting on one page
+//!   after an unmeasured warm-up run (which starts the worker pool); and the
+//!   page thread's long tasks (>50 ms, PerformanceObserver 'longtask')
+//!   during each run. The end is awaited without polling the page.
 
 use crate::webdriver::Driver;
 use serde_json::{json, Value};
@@ -139,16 +140,17 @@ pub fn main(args: Vec<String>) -> i32 {
     if wants("parallel") {
         let prog = "parallel.go";
         let code = read(&programs, prog);
-        // Warm-up: starts the worker pool (one worker per M).
-        if let Ok(code) = &code {
-            let _ = prepare(&driver, &base, code, Some(2)).and_then(|_| run_once(&driver));
-        }
         for procs in [1u32, 2] {
             let line = code.clone().and_then(|code| {
                 let (mut wall, mut real, mut longest, mut count) = (vec![], vec![], vec![], 0u64);
                 let mut out = String::new();
+                // One page for all the runs, after a warm-up run: the runs
+                // reuse the pool's workers (as a reader's second run does)
+                // and V8 has compiled the hot code. The first run on a
+                // fresh page also pays for starting the workers.
+                prepare(&driver, &base, &code, Some(procs))?;
+                run_once(&driver)?;
                 for _ in 0..runs {
-                    prepare(&driver, &base, &code, Some(procs))?;
                     let r = run_once(&driver)?;
                     wall.push(r.wall_ms);
                     real.extend(r.real_ms);
@@ -363,11 +365,16 @@ fn run_once(d: &Driver) -> Result<Run, String> {
     if ok.as_bool() != Some(true) {
         return Err(format!("{ok}"));
     }
-    d.wait_for(
-        "the run to exit",
-        "return window.__bench.end > 0;",
+    // Waits for the console's `exited` without polling the page.
+    d.execute_async(
+        r#"const done = arguments[arguments.length - 1];
+        const w = window.__bench;
+        if (w.end > 0) return done(true);
+        new MutationObserver((_, o) => { if (w.end > 0) { o.disconnect(); done(true); } })
+            .observe(document.body, {attributes: true, subtree: true, attributeFilter: ['data-state']});"#,
         RUN_LIMIT,
-    )?;
+    )
+    .map_err(|e| format!("waiting for the run to exit: {e}"))?;
     // Long tasks are reported after they end: give the observer a moment.
     std::thread::sleep(Duration::from_millis(200));
     let v = d.execute(&format!(

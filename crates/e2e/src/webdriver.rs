@@ -60,6 +60,11 @@ impl Driver {
         }
         let mut args: Vec<String> = CHROMIUM_ARGS.iter().map(|s| s.to_string()).collect();
         args.push(format!("--user-data-dir={}", driver.profile.display()));
+        // Extra flags for profiling a run by hand, e.g.
+        // GOLAB_CHROMIUM_ARGS=--js-flags=--perf-basic-prof (then `perf`).
+        if let Ok(extra) = std::env::var("GOLAB_CHROMIUM_ARGS") {
+            args.extend(extra.split_whitespace().map(str::to_string));
+        }
         let caps = json!({"capabilities": {"alwaysMatch": {
             "browserName": "chrome",
             "goog:chromeOptions": {"binary": chromium, "args": args},
@@ -169,6 +174,24 @@ impl Driver {
         self.request(
             "POST",
             &self.url("/execute/sync"),
+            Some(json!({ "script": script, "args": [] })),
+        )
+    }
+
+    /// Runs an asynchronous script: its last argument is a callback, and the
+    /// call returns what the script passes to it (an error after
+    /// `timeout`). Unlike [`Driver::wait_for`] it does not poll the page,
+    /// which a benchmark needs: polling is work on the page's thread.
+    pub fn execute_async(&self, script: &str, timeout: Duration) -> Result<Value, String> {
+        let ms = timeout.as_millis() as u64;
+        self.request(
+            "POST",
+            &self.url("/timeouts"),
+            Some(json!({ "script": ms })),
+        )?;
+        self.request(
+            "POST",
+            &self.url("/execute/async"),
             Some(json!({ "script": script, "args": [] })),
         )
     }
