@@ -1,10 +1,18 @@
-//! Embeds the chapters at build time, so the built site is static files only.
+//! Indexes the chapters at build time.
 //!
 //! Reads `chapters/SUMMARY.md` (mdBook style: `- [Title](01-slug.md)` lines, in
-//! reading order) and writes `$OUT_DIR/chapters.rs`: one `ChapterSource` per
-//! entry with `include_str!` of the Chinese and English files. A file that is
-//! listed but missing in one language becomes `None`, which the page shows as a
-//! visible notice instead of failing the whole build.
+//! reading order) and writes two files to `$OUT_DIR`:
+//! - `chapters.rs`: one `ChapterSource` per entry, with each language's title
+//!   (its first `# ` line) and a version (a hash of the text). The page fetches
+//!   a chapter's text from `chapters/{lang}/{file}?v={version}` when it is
+//!   opened (trunk copies the files into dist/), so the wasm carries no chapter
+//!   text and an edited chapter never goes stale in a cache.
+//! - `chapter_texts.rs`: the texts themselves (`include_str!`), compiled only
+//!   where there is nothing to fetch from: native builds (tests, tools) and the
+//!   wasm component tests (feature `embed-chapters`).
+//!
+//! A file that is listed but missing in one language becomes `None`, which the
+//! page shows as a visible notice instead of failing the whole build.
 use std::{env, fmt::Write as _, fs, path::Path};
 
 fn main() {
@@ -15,33 +23,61 @@ fn main() {
 
     let summary = fs::read_to_string(chapters.join("SUMMARY.md")).unwrap_or_default();
     let mut out = String::from("pub static CHAPTERS: &[ChapterSource] = &[\n");
+    let mut texts = String::from("pub static TEXTS: &[[Option<&str>; 2]] = &[\n");
     for (line_no, line) in summary.lines().enumerate() {
         let Some((title, file)) = summary_entry(line) else {
             continue;
         };
         let slug = slug_of(file);
         write!(out, "    ChapterSource {{ slug: {slug:?}, file: {file:?}, summary_title: {title:?}, summary_line: {}, ", line_no + 1).unwrap();
+        texts.push_str("    [");
         for lang in ["zh", "en"] {
             let path = chapters.join(lang).join(file);
-            if path.is_file() {
-                write!(
-                    out,
-                    "{lang}: Some(include_str!({:?})), ",
-                    path.display().to_string()
-                )
-                .unwrap();
-            } else {
-                println!(
-                    "cargo:warning=chapters/{lang}/{file} is listed in SUMMARY.md but missing"
-                );
-                write!(out, "{lang}: None, ").unwrap();
+            match fs::read_to_string(&path) {
+                Ok(text) => {
+                    let title = text
+                        .lines()
+                        .find_map(|l| l.strip_prefix("# "))
+                        .map(str::trim)
+                        .unwrap_or(title);
+                    write!(
+                        out,
+                        "{lang}: Some(ChapterFile {{ title: {title:?}, version: \"{:016x}\" }}), ",
+                        fnv1a(text.as_bytes())
+                    )
+                    .unwrap();
+                    write!(
+                        texts,
+                        "Some(include_str!({:?})), ",
+                        path.display().to_string()
+                    )
+                    .unwrap();
+                }
+                Err(_) => {
+                    println!(
+                        "cargo:warning=chapters/{lang}/{file} is listed in SUMMARY.md but missing"
+                    );
+                    write!(out, "{lang}: None, ").unwrap();
+                    texts.push_str("None, ");
+                }
             }
         }
         out.push_str("},\n");
+        texts.push_str("],\n");
     }
     out.push_str("];\n");
-    let dest = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("chapters.rs");
-    fs::write(dest, out).expect("OUT_DIR is writable");
+    texts.push_str("];\n");
+    let dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    fs::write(Path::new(&dir).join("chapters.rs"), out).expect("OUT_DIR is writable");
+    fs::write(Path::new(&dir).join("chapter_texts.rs"), texts).expect("OUT_DIR is writable");
+}
+
+/// FNV-1a, 64 bits: a chapter's version in its URL (not a security hash: it
+/// only has to change when the text does).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
 /// `- [Title](01-file.md)` → `("Title", "01-file.md")`.

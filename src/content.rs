@@ -1,12 +1,23 @@
-//! The book's chapters, embedded at build time by `build.rs`.
+//! The book's chapters: their index is built into the wasm by `build.rs`;
+//! their text is fetched when a chapter is opened.
 //!
 //! `chapters/SUMMARY.md` fixes the order; `chapters/{zh,en}/NN-slug.md` hold
 //! the text. A route names a chapter by its slug (the file stem without the
 //! `NN-` prefix), so renumbering a chapter file keeps its URLs.
+//!
+//! Why fetched: the texts of both languages were a ninth of the gzipped wasm,
+//! downloaded before the first page could show; now a reader downloads the
+//! chapters they open, in their language, each cached on its own (the
+//! `?v=` version changes only when the text does). Native builds (tests,
+//! tools) and the wasm component tests (feature `embed-chapters`) have the
+//! texts built in instead, and [`load`] returns them at once.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::fmt;
+use std::rc::Rc;
 
-/// One chapter as the build embedded it.
+/// One chapter as the build indexed it.
 #[derive(Debug)]
 pub struct ChapterSource {
     pub slug: &'static str,
@@ -14,11 +25,25 @@ pub struct ChapterSource {
     /// The title as written in SUMMARY.md (English).
     pub summary_title: &'static str,
     pub summary_line: usize,
-    pub zh: Option<&'static str>,
-    pub en: Option<&'static str>,
+    pub zh: Option<ChapterFile>,
+    pub en: Option<ChapterFile>,
+}
+
+/// A chapter's file in one language.
+#[derive(Debug)]
+pub struct ChapterFile {
+    /// Its first `# ` line.
+    pub title: &'static str,
+    /// A hash of its text, for its URL.
+    pub version: &'static str,
 }
 
 include!(concat!(env!("OUT_DIR"), "/chapters.rs"));
+
+#[cfg(any(test, not(target_arch = "wasm32"), feature = "embed-chapters"))]
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/chapter_texts.rs"));
+}
 
 /// The book's two languages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -72,18 +97,22 @@ impl fmt::Display for Lang {
 }
 
 impl ChapterSource {
-    pub fn text(&self, lang: Lang) -> Option<&'static str> {
+    pub fn file_in(&self, lang: Lang) -> Option<&ChapterFile> {
         match lang {
-            Lang::Zh => self.zh,
-            Lang::En => self.en,
+            Lang::Zh => self.zh.as_ref(),
+            Lang::En => self.en.as_ref(),
         }
+    }
+
+    /// Whether the chapter exists in `lang`.
+    pub fn has(&self, lang: Lang) -> bool {
+        self.file_in(lang).is_some()
     }
 
     /// The chapter's title in `lang`: its first `# ` line, else SUMMARY's title.
     pub fn title(&self, lang: Lang) -> &'static str {
-        self.text(lang)
-            .and_then(|t| t.lines().find_map(|l| l.strip_prefix("# ")))
-            .map(str::trim)
+        self.file_in(lang)
+            .map(|f| f.title)
             .unwrap_or(self.summary_title)
     }
 
@@ -91,6 +120,84 @@ impl ChapterSource {
     pub fn path(&self, lang: Lang) -> String {
         format!("chapters/{}/{}", lang.code(), self.file)
     }
+
+    /// Where the page fetches the text from (trunk copies `chapters/{lang}`
+    /// to the site's root).
+    pub fn url(&self, lang: Lang) -> Option<String> {
+        let f = self.file_in(lang)?;
+        Some(format!(
+            "/chapters/{}/{}?v={}",
+            lang.code(),
+            self.file,
+            f.version
+        ))
+    }
+
+    /// The text, where it is built in (natively and in component tests).
+    #[cfg(any(test, not(target_arch = "wasm32"), feature = "embed-chapters"))]
+    pub fn text(&'static self, lang: Lang) -> Option<&'static str> {
+        let slot = match lang {
+            Lang::Zh => 0,
+            Lang::En => 1,
+        };
+        embedded::TEXTS.get(index_of(self)?)?[slot]
+    }
+}
+
+fn index_of(c: &'static ChapterSource) -> Option<usize> {
+    CHAPTERS.iter().position(|x| std::ptr::eq(x, c))
+}
+
+/// Why a chapter's text could not be had.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    /// The chapter has no file in this language.
+    Missing,
+    /// The fetch failed (offline, or the server said no).
+    Fetch(String),
+}
+
+thread_local! {
+    /// Texts fetched so far, by (chapter index, language).
+    static CACHE: RefCell<HashMap<(usize, Lang), Rc<str>>> = RefCell::new(HashMap::new());
+}
+
+/// The chapter's text if it is at hand now (fetched before, or built in).
+pub fn cached(c: &'static ChapterSource, lang: Lang) -> Option<Rc<str>> {
+    #[cfg(any(test, not(target_arch = "wasm32"), feature = "embed-chapters"))]
+    if let Some(t) = c.text(lang) {
+        return Some(Rc::from(t));
+    }
+    let i = index_of(c)?;
+    CACHE.with(|m| m.borrow().get(&(i, lang)).cloned())
+}
+
+/// The chapter's text: at once if [`cached`], else fetched (and kept).
+pub async fn load(c: &'static ChapterSource, lang: Lang) -> Result<Rc<str>, LoadError> {
+    if let Some(t) = cached(c, lang) {
+        return Ok(t);
+    }
+    let url = c.url(lang).ok_or(LoadError::Missing)?;
+    let text = crate::platform::fetch_text(&url)
+        .await
+        .map_err(LoadError::Fetch)?;
+    // A host that answers unknown paths with the app's index.html (as
+    // single-page hosts do) would have the page render itself as a chapter.
+    let head = text
+        .trim_start()
+        .get(..15)
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if head.starts_with("<!doctype html") || head.starts_with("<html") {
+        return Err(LoadError::Fetch(format!(
+            "{url}: the server sent a web page, not the chapter"
+        )));
+    }
+    let text: Rc<str> = Rc::from(text);
+    if let Some(i) = index_of(c) {
+        CACHE.with(|m| m.borrow_mut().insert((i, lang), text.clone()));
+    }
+    Ok(text)
 }
 
 /// All chapters in reading order.
@@ -122,6 +229,11 @@ pub struct Strings {
     pub reset_progress: &'static str,
     /// "{answered} of {questions} answered, {right} right": the parts around the numbers.
     pub progress_parts: [&'static str; 3],
+    /// While a chapter's text is fetched.
+    pub loading: &'static str,
+    /// When it could not be (followed by the reason).
+    pub load_failed: &'static str,
+    pub retry: &'static str,
 }
 
 pub fn strings(lang: Lang) -> &'static Strings {
@@ -135,6 +247,9 @@ pub fn strings(lang: Lang) -> &'static Strings {
             menu: "菜单",
             reset_progress: "重置",
             progress_parts: ["已答 ", " 题，答对 ", " 题，共 "],
+            loading: "正在载入这一章……",
+            load_failed: "这一章没能载入：",
+            retry: "重试",
         },
         Lang::En => &Strings {
             book_title: "Go Concurrency Lab",
@@ -145,6 +260,9 @@ pub fn strings(lang: Lang) -> &'static Strings {
             menu: "Menu",
             reset_progress: "Reset",
             progress_parts: [" answered, ", " right, of ", " questions"],
+            loading: "Loading this chapter…",
+            load_failed: "This chapter could not be loaded: ",
+            retry: "Retry",
         },
     }
 }

@@ -8,6 +8,9 @@ use crate::blocks::BlockContext;
 use crate::content::{ChapterSource, Lang};
 use crate::directive::{Directive, Quiz};
 use crate::markdown::{self, LinkContext, Node};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
 
 /// One quiz of a chapter and where its answers are stored.
 #[derive(Clone, Debug, PartialEq)]
@@ -16,11 +19,9 @@ pub struct QuizSlot {
     pub quiz: Quiz,
 }
 
-/// The quizzes of a chapter in `lang`, with their storage keys.
-pub fn quizzes(chapter: &'static ChapterSource, lang: Lang) -> Vec<QuizSlot> {
-    let Some(text) = chapter.text(lang) else {
-        return Vec::new();
-    };
+/// The quizzes of a chapter in `lang` (whose text is `text`), with their
+/// storage keys.
+pub fn quizzes(chapter: &'static ChapterSource, lang: Lang, text: &str) -> Vec<QuizSlot> {
     let doc = markdown::parse(text, &LinkContext { lang: lang.code() });
     let ctx = BlockContext::for_chapter(chapter, lang);
     let mut out = Vec::new();
@@ -47,29 +48,45 @@ fn collect(nodes: &[Node], ctx: &BlockContext, out: &mut Vec<QuizSlot>) {
     }
 }
 
-/// Every chapter's quizzes in `lang`, parsed once per page load.
-pub fn all_quizzes(lang: Lang) -> &'static [Vec<QuizSlot>] {
-    use std::sync::OnceLock;
-    static ZH: OnceLock<Vec<Vec<QuizSlot>>> = OnceLock::new();
-    static EN: OnceLock<Vec<Vec<QuizSlot>>> = OnceLock::new();
-    let cell = match lang {
-        Lang::Zh => &ZH,
-        Lang::En => &EN,
-    };
-    cell.get_or_init(|| {
-        crate::content::chapters()
-            .iter()
-            .map(|c| quizzes(c, lang))
-            .collect()
+/// Chapters' quizzes by (chapter index, language).
+type QuizCache = HashMap<(usize, Lang), Rc<Vec<QuizSlot>>>;
+
+thread_local! {
+    /// Parsed once per page load, from texts at hand.
+    static QUIZZES: RefCell<QuizCache> = RefCell::new(HashMap::new());
+}
+
+/// Chapter `index`'s quizzes, if its text in `lang` or, failing that, in the
+/// other language is at hand (the keys and answers are the same in both:
+/// see the test below).
+fn slots(lang: Lang, index: usize) -> Option<Rc<Vec<QuizSlot>>> {
+    let c = crate::content::chapters().get(index)?;
+    [lang, lang.other()].into_iter().find_map(|l| {
+        if let Some(s) = QUIZZES.with(|q| q.borrow().get(&(index, l)).cloned()) {
+            return Some(s);
+        }
+        let text = crate::content::cached(c, l)?;
+        let s = Rc::new(quizzes(c, l, &text));
+        QUIZZES.with(|q| q.borrow_mut().insert((index, l), s.clone()));
+        Some(s)
     })
 }
 
-/// The tally of chapter `index` from this browser's saved answers.
-pub fn chapter_tally(lang: Lang, index: usize) -> Tally {
-    all_quizzes(lang)
-        .get(index)
-        .map(|slots| tally(slots, crate::platform::load))
-        .unwrap_or_default()
+/// Fetches every chapter's text in `lang` (the contents page's tallies
+/// need their quizzes); `Err` names the first that failed.
+pub async fn load_all(lang: Lang) -> Result<(), crate::content::LoadError> {
+    for c in crate::content::chapters() {
+        if c.has(lang) {
+            crate::content::load(c, lang).await?;
+        }
+    }
+    Ok(())
+}
+
+/// The tally of chapter `index` from this browser's saved answers, once its
+/// text has been loaded (see [`load_all`]).
+pub fn chapter_tally(lang: Lang, index: usize) -> Option<Tally> {
+    slots(lang, index).map(|s| tally(&s, crate::platform::load))
 }
 
 /// Forgets the saved answers of chapter `index`'s quizzes.
@@ -77,7 +94,7 @@ pub fn reset_chapter(lang: Lang, index: usize) {
     let Some(storage) = crate::platform::local_storage() else {
         return;
     };
-    for slot in all_quizzes(lang).get(index).into_iter().flatten() {
+    for slot in slots(lang, index).iter().flat_map(|s| s.iter()) {
         let _ = storage.remove_item(&slot.key);
     }
 }
@@ -126,11 +143,11 @@ mod tests {
     #[test]
     fn every_chapter_has_quizzes_with_the_same_keys_in_both_languages() {
         for c in chapters() {
-            let zh: Vec<_> = quizzes(c, Lang::Zh)
+            let zh: Vec<_> = quizzes(c, Lang::Zh, c.text(Lang::Zh).unwrap())
                 .into_iter()
                 .map(|q| (q.key, q.quiz.questions.len()))
                 .collect();
-            let en: Vec<_> = quizzes(c, Lang::En)
+            let en: Vec<_> = quizzes(c, Lang::En, c.text(Lang::En).unwrap())
                 .into_iter()
                 .map(|q| (q.key, q.quiz.questions.len()))
                 .collect();
@@ -142,7 +159,7 @@ mod tests {
     #[test]
     fn tally_counts_checked_and_right_answers() {
         let c = &chapters()[0];
-        let slots = quizzes(c, Lang::En);
+        let slots = quizzes(c, Lang::En, c.text(Lang::En).unwrap());
         let first = &slots[0];
         let mut answers = Answers::decode("", &first.quiz);
         // Answer question 0 right and, when there is one, question 1 wrong.

@@ -2,11 +2,12 @@
 
 use crate::blocks::BlockContext;
 use crate::components::{chapter_nav::ChapterNav, header::Header, sidebar::Sidebar};
-use crate::content::{chapters, strings, Lang};
+use crate::content::{self, chapters, strings, Lang, LoadError};
 use crate::markdown::{self, LinkContext};
 use crate::platform;
 use crate::route::Route;
 use crate::view;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -24,15 +25,40 @@ pub fn chapter_page(props: &Props) -> Html {
     let chapter = &chapters()[index];
     let menu_open = use_state(|| false);
     let navigator = use_navigator();
-    let doc = use_memo((lang, index), |(lang, _)| {
-        chapter
-            .text(*lang)
-            .map(|text| markdown::parse(text, &LinkContext { lang: lang.code() }))
+    // The chapter's text: at hand if it was fetched before, else fetched
+    // now. `fetched` holds the last result with the chapter it is for; a
+    // late answer for a chapter the reader has left is dropped (`wanted`).
+    let fetched = use_state(|| None::<(Lang, usize, Result<Rc<str>, LoadError>)>);
+    let wanted = use_mut_ref(|| (lang, index));
+    *wanted.borrow_mut() = (lang, index);
+    let retries = use_state(|| 0u32);
+    let text = match &*fetched {
+        Some((l, i, r)) if (*l, *i) == (lang, index) => Some(r.clone()),
+        _ => content::cached(chapter, lang).map(Ok),
+    };
+    {
+        let (fetched, wanted, pending) = (fetched.clone(), wanted.clone(), text.is_none());
+        use_effect_with((lang, index, *retries), move |&(lang, index, _)| {
+            if pending {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let r = content::load(&chapters()[index], lang).await;
+                    if *wanted.borrow() == (lang, index) {
+                        fetched.set(Some((lang, index, r)));
+                    }
+                });
+            }
+        });
+    }
+    let ready = matches!(text, Some(Ok(_)));
+    let doc = use_memo((lang, index, ready), |&(lang, _, _)| match &text {
+        Some(Ok(t)) => Some(markdown::parse(t, &LinkContext { lang: lang.code() })),
+        _ => None,
     });
 
     {
         let title = format!("{} · {}", chapter.title(lang), strings(lang).book_title);
-        use_effect_with((lang, index), move |(lang, _)| {
+        // Again once the text is in: the fragment's heading exists only then.
+        use_effect_with((lang, index, ready), move |(lang, _, _)| {
             platform::set_page(&title, lang.html_lang());
             platform::scroll_to_fragment_or_top();
         });
@@ -93,9 +119,30 @@ pub fn chapter_page(props: &Props) -> Html {
             <Sidebar {lang} current={index} {outline} open={*menu_open} on_navigate={Some(close_menu)} />
             <main class="content">
                 <article class="chapter" onclick={on_article_click}>
-                    { match doc.as_ref() {
-                        Some(d) => view::render(&d.nodes, &ctx),
-                        None => html! {
+                    { match (doc.as_ref(), &text) {
+                        (Some(d), _) => view::render(&d.nodes, &ctx),
+                        (None, None) => html! {
+                            <>
+                                <h1>{ chapter.title(lang) }</h1>
+                                <p class="loading" aria-busy="true">{ strings(lang).loading }</p>
+                            </>
+                        },
+                        (None, Some(Err(LoadError::Fetch(why)))) => {
+                            let retry = {
+                                let retries = retries.clone();
+                                Callback::from(move |_: MouseEvent| retries.set(*retries + 1))
+                            };
+                            html! {
+                                <>
+                                    <h1>{ chapter.title(lang) }</h1>
+                                    <p class="notice" role="alert">
+                                        { strings(lang).load_failed }{ why.clone() }{ " " }
+                                        <button class="button retry" onclick={retry}>{ strings(lang).retry }</button>
+                                    </p>
+                                </>
+                            }
+                        }
+                        (None, _) => html! {
                             <>
                                 <h1>{ chapter.title(lang) }</h1>
                                 <p class="notice">{ strings(lang).not_translated }</p>

@@ -15,6 +15,20 @@ pub fn home() -> Html {
     });
     // Bumped by a reset, so the tallies are read again from storage.
     let resets = use_state(|| 0u32);
+    // The tallies need the chapters' quizzes: their texts are fetched after
+    // the first paint, in one language (the quizzes' keys and answers are
+    // the same in both), the one the browser prefers.
+    let loaded = use_state(|| false);
+    {
+        let loaded = loaded.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                if progress::load_all(platform::preferred_lang()).await.is_ok() {
+                    loaded.set(true);
+                }
+            });
+        });
+    }
     let column = |lang: Lang| {
         let s = strings(lang);
         let intro = match lang {
@@ -40,9 +54,11 @@ pub fn home() -> Html {
                                 <Link<Route> to={Route::chapter(lang, c.slug)}>
                                     <span class="num">{ i + 1 }</span>
                                     <span class="title">{ c.title(lang) }</span>
-                                    <progress::Badge {lang} {tally} />
+                                    if let Some(tally) = tally {
+                                        <progress::Badge {lang} {tally} />
+                                    }
                                 </Link<Route>>
-                                if tally.answered > 0 {
+                                if tally.is_some_and(|t| t.answered > 0) {
                                     <button class="reset-progress" onclick={reset}
                                         aria-label={format!("{} {}", s.reset_progress, c.title(lang))}>{ s.reset_progress }</button>
                                 }

@@ -115,6 +115,7 @@ fn content_type(file: &Path) -> &'static str {
         "svg" => "image/svg+xml",
         "png" => "image/png",
         "json" => "application/json",
+        "md" => "text/markdown; charset=utf-8",
         _ => "application/octet-stream",
     }
 }
