@@ -239,7 +239,9 @@ pub fn drive(
         }
     };
     // The run's workers: claimed one per thread, released when its thread
-    // leaves, replaced if the run has to be killed.
+    // leaves, replaced if the run has to be killed. Only those still claimed
+    // are listed: a released worker may already run another run's thread,
+    // which killing this run must not touch.
     let used: Rc<RefCell<Vec<usize>>> = Rc::default();
     // Starts the threads the runtime asked for. Called every frame, and at
     // once when a worker says a thread was queued (`threads::wake_page`):
@@ -258,12 +260,20 @@ pub fn drive(
                     }
                 };
                 used.borrow_mut().push(index);
-                let (pool, failure) = (pool.clone(), failure.clone());
+                let (pool, failure, used) = (pool.clone(), failure.clone(), used.clone());
                 wasm_bindgen_futures::spawn_local(async move {
-                    let r = pool.execute(index, job).await;
-                    pool.release(index);
-                    if let Err(e) = r {
-                        failure.borrow_mut().get_or_insert(e.to_string());
+                    match pool.execute(index, job).await {
+                        Ok(()) => {
+                            used.borrow_mut().retain(|&i| i != index);
+                            pool.release(index);
+                        }
+                        // The worker died (or was terminated): it stays
+                        // claimed, so nothing (this run's next thread,
+                        // another run) is posted to it and lost before the
+                        // loop below replaces it with a fresh, idle one.
+                        Err(e) => {
+                            failure.borrow_mut().get_or_insert(e.to_string());
+                        }
                     }
                 });
             }
