@@ -134,6 +134,10 @@ fn main() {
             parallel::stop_ends_spinning_workers_fast,
         ),
         (
+            "parallel mode: a worker that dies mid-run fails the run with an error (no hang), its other workers stop, the next run works",
+            parallel::a_dead_worker_fails_the_run_and_is_replaced,
+        ),
+        (
             "parallel mode: a 2-worker CPU-bound run (the page's long tasks are printed)",
             parallel::no_long_tasks_during_a_cpu_bound_run,
         ),

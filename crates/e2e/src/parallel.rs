@@ -2,9 +2,10 @@
 //! cross-origin isolated server, a playground switched to parallel mode
 //! runs its Ms on workers. Two goroutines × 1,000,000 `atomic.AddInt64` at
 //! GOMAXPROCS 2 give the exact total; Stop ends two endless loops (every
-//! worker busy) in under 100 ms and the next run works; and the page's
-//! thread has no long task (> 50 ms) during a two-worker CPU-bound run
-//! (printed, as a measurement).
+//! worker busy) in under 100 ms and the next run works; a worker that dies
+//! mid-run fails its run with an error instead of hanging it, is replaced,
+//! and the page's next runs work; and the page's thread has no long task
+//! (> 50 ms) during a two-worker CPU-bound run (printed, as a measurement).
 
 use crate::widgets::{block, click_in, set_code, state_of};
 use crate::{no_console_errors, Ctx, LOAD};
@@ -50,15 +51,20 @@ fn prepare(ctx: &Ctx, code: &str, procs: u32) -> Result<(), String> {
     )?;
     set_code(ctx, 0, code)?;
     to_parallel(ctx, 0)?;
-    let ok = d.execute(&format!(
+    gomaxprocs(ctx, 0, procs)
+}
+
+/// Sets go-run block `i`'s GOMAXPROCS.
+fn gomaxprocs(ctx: &Ctx, i: usize, procs: u32) -> Result<(), String> {
+    let ok = ctx.driver.execute(&format!(
         r#"const s = {b}.querySelector('select.gomaxprocs');
         if (![...s.options].some(o => o.value === '{procs}')) return 'no GOMAXPROCS {procs} option';
         s.value = '{procs}'; s.dispatchEvent(new Event('change', {{bubbles: true}}));
         return true;"#,
-        b = block(0)
+        b = block(i)
     ))?;
     if ok.as_bool() != Some(true) {
-        return Err(format!("{ok}"));
+        return Err(format!("block {i}: {ok}"));
     }
     Ok(())
 }
@@ -73,9 +79,14 @@ fn reset(ctx: &Ctx) -> Result<(), String> {
 }
 
 fn output(ctx: &Ctx) -> Result<String, String> {
+    output_of(ctx, 0)
+}
+
+/// What go-run block `i`'s console shows.
+fn output_of(ctx: &Ctx, i: usize) -> Result<String, String> {
     let v = ctx.driver.execute(&format!(
         "return {}.querySelector('.console-out').textContent;",
-        block(0)
+        block(i)
     ))?;
     Ok(v.as_str().unwrap_or("").to_string())
 }
@@ -233,4 +244,266 @@ pub fn every_view_draws_from_a_parallel_run(ctx: &Ctx) -> Result<(), String> {
         println!("        ({view} in parallel mode: {drawn})");
     }
     no_console_errors(ctx, "views in parallel mode")
+}
+
+/// Wraps `window.Worker` so the check sees every worker the page's pool
+/// makes (the pool makes them lazily, on the first parallel run, so this
+/// must run on a fresh page before that): `window.__workers` in creation
+/// order, each with the jobs posted to it (`__jobs`, `__lastJob`: the id the
+/// page gave the last one), the jobs it answered (`__finished`: `done` or
+/// `failed`), and who ended it (`__ended`: `'test'` or `'page'`).
+/// `window.__jobsToEnded` counts jobs posted to a worker already ended.
+const RECORD_WORKERS: &str = r#"
+    if (window.__workers) return 'the workers are already recorded';
+    const Base = window.Worker;
+    window.__workers = [];
+    window.__jobsToEnded = 0;
+    window.Worker = class extends Base {
+      constructor(...args) {
+        super(...args);
+        this.__jobs = 0; this.__finished = 0; this.__lastJob = null; this.__ended = null;
+        this.addEventListener('message', e => {
+          const t = e.data && e.data.type;
+          if (t === 'done' || t === 'failed') this.__finished++;
+        });
+        window.__workers.push(this);
+      }
+      postMessage(msg, ...rest) {
+        if (msg && msg.type === 'job') {
+          this.__jobs++; this.__lastJob = msg.id;
+          if (this.__ended) window.__jobsToEnded++;
+        }
+        return super.postMessage(msg, ...rest);
+      }
+      terminate() {
+        if (!this.__ended) this.__ended = window.__killing ? 'test' : 'page';
+        return super.terminate();
+      }
+    };
+    return true;"#;
+
+/// The recorded workers as JSON: how many were made and are not ended, the
+/// indices (into `__workers`) of those running a job (posted, not
+/// answered, not ended: a thread is still running on it), who ended each,
+/// and the jobs posted to ended workers.
+const WORKERS_NOW: &str = r#"
+    const ws = window.__workers;
+    return {
+      total: ws.length,
+      live: ws.filter(w => !w.__ended).length,
+      running: ws.map((w, i) => (!w.__ended && w.__jobs > w.__finished) ? i : -1).filter(i => i >= 0),
+      ended: ws.map(w => w.__ended),
+      jobsToEnded: window.__jobsToEnded,
+    };"#;
+
+/// How a worker dies in [`a_dead_worker_fails_the_run_and_is_replaced`]:
+/// the test terminates the worker `w` (its thread stops wherever it was, as
+/// in a crash), then dispatches on its `Worker` object what the page gets
+/// when a worker dies: the `error` event of an uncaught exception, or the
+/// `failed` message `static/worker.js` posts when a job throws (a Rust
+/// panic is a wasm trap). The message (`MSG`) is what the page must show.
+const DEATHS: [(&str, &str, &str); 2] = [
+    (
+        "an uncaught error (the worker's `error` event)",
+        "w.dispatchEvent(new ErrorEvent('error', {message: MSG, filename: location.origin + '/worker.js', lineno: 1, colno: 1, cancelable: true}));",
+        "Uncaught RuntimeError: unreachable (e2e: this worker was killed)",
+    ),
+    (
+        "a job that threw (worker.js posts `failed` with the job's id)",
+        "w.dispatchEvent(new MessageEvent('message', {data: {type: 'failed', id: w.__lastJob, message: MSG}}));",
+        "RuntimeError: memory access out of bounds (e2e: this worker was killed)",
+    ),
+];
+
+/// The playground (go-run block) whose run starts right after each death.
+const OTHER: usize = 3;
+
+/// Issue #5: a worker that dies mid-run. On a fresh page whose workers are
+/// recorded ([`RECORD_WORKERS`]), two endless loops run in parallel mode at
+/// GOMAXPROCS 2 in the first playground, and one of the run's workers is
+/// killed ([`DEATHS`], once each way); right after, another playground
+/// starts a parallel run. The first console must end within a few seconds
+/// with `fatal error: parallel mode: a worker failed: ...` naming the death
+/// (not hang); none of the run's threads may be left running on a worker;
+/// no job may go to an ended worker (the other run must not get the dead
+/// one); the other run, and then the first playground's next run, must
+/// exit 0 with the atomic counter's exact output; and nothing may be logged
+/// as an error.
+pub fn a_dead_worker_fails_the_run_and_is_replaced(ctx: &Ctx) -> Result<(), String> {
+    let d = &ctx.driver;
+    prepare(ctx, SPIN, 2)?;
+    let recording = d.execute(RECORD_WORKERS)?;
+    if recording.as_bool() != Some(true) {
+        return Err(format!("could not record the workers: {recording}"));
+    }
+    set_code(ctx, OTHER, ATOMIC)?;
+    to_parallel(ctx, OTHER)?;
+    gomaxprocs(ctx, OTHER, 2)?;
+    let workers = || d.execute(WORKERS_NOW).unwrap_or_default();
+    let exact = |i: usize, what: &str| -> Result<(), String> {
+        let out = output_of(ctx, i)?;
+        let status = status_of(ctx, i)?;
+        if out != "2 2000000\n" || status != "program exited, status 0" {
+            return Err(format!(
+                "{what} printed {out:?} ({status}), want \"2 2000000\\n\" and status 0; the recorded workers: {}",
+                workers()
+            ));
+        }
+        Ok(())
+    };
+    for (round, (how, dispatch, msg)) in DEATHS.iter().enumerate() {
+        if round > 0 {
+            set_code(ctx, 0, SPIN)?;
+        }
+        click(ctx, ".run")?;
+        // Both Ps spin: the run's threads (its two Ms and sysmon) are on
+        // workers.
+        let before = d
+            .wait_for(
+                &format!("{how}: the spinning run's threads on workers"),
+                &format!(
+                    "const c = {}.querySelector('.console'); const w = (() => {{ {WORKERS_NOW} }})();
+                     return c.dataset.state === 'running' && w.running.length >= 3 && w;",
+                    block(0)
+                ),
+                Duration::from_secs(10),
+            )
+            .map_err(|e| format!("{e}; the recorded workers: {}", workers()))?;
+        if round == 0 && before["total"] != before["running"].as_array().map_or(0, Vec::len) {
+            return Err(format!(
+                "on a fresh page every worker should be the run's (was the pool made before the workers were recorded?): {before}"
+            ));
+        }
+        // The death of the first of the run's workers, then (after a turn
+        // of the event loop: the page has seen the failed job but not yet
+        // replaced its worker) the other playground's Run. Returns the
+        // run's workers as they were at the death.
+        let t0 = std::time::Instant::now();
+        let killed = d.execute(&format!(
+            "const run = (() => {{ {WORKERS_NOW} }})().running;
+             const w = window.__workers[run[0]]; const MSG = {msg:?};
+             window.__killing = true; w.terminate(); window.__killing = false;
+             {dispatch}
+             await new Promise(r => setTimeout(r, 5));
+             const b = {other}.querySelector('.run');
+             if (!b || b.disabled) return 'no enabled Run in block {OTHER}';
+             b.click();
+             return run;",
+            other = block(OTHER)
+        ))?;
+        let run: Vec<u64> = killed
+            .as_array()
+            .map(|r| r.iter().filter_map(|i| i.as_u64()).collect())
+            .unwrap_or_default();
+        if run.len() < 3 {
+            return Err(format!(
+                "{how}: could not kill a worker of the run: {killed}"
+            ));
+        }
+        let victim = run[0];
+        // (1) The run ends with the failure instead of spinning on.
+        d.wait_for(
+            &format!("{how}: the run to end after its worker died"),
+            &format!(
+                "return {}.querySelector('.console').dataset.state !== 'running';",
+                block(0)
+            ),
+            Duration::from_secs(5),
+        )
+        .map_err(|e| {
+            format!(
+                "{e} (the console shows {:?})",
+                output(ctx).unwrap_or_default()
+            )
+        })?;
+        let ended_ms = t0.elapsed().as_secs_f64() * 1e3;
+        let (state, status, out) = (state_of(ctx, 0)?, status_of(ctx, 0)?, output(ctx)?);
+        let want = format!("fatal error: parallel mode: a worker failed: {msg}\n");
+        if state != "exited" || status != "exit status 2" || out != want {
+            return Err(format!(
+                "{how}: after the death the console is {state} ({status}) and shows {out:?}; want it exited (exit status 2) showing {want:?}"
+            ));
+        }
+        // (2) None of the run's threads is left running: each of its
+        // workers answered its job or was ended.
+        let left = format!(
+            "const ws = window.__workers; return {run:?}.every(i => ws[i].__ended || ws[i].__jobs === ws[i].__finished) && (() => {{ {WORKERS_NOW} }})();"
+        );
+        let after = d
+            .wait_for(
+                &format!("{how}: the run's other workers to stop"),
+                &left,
+                Duration::from_secs(3),
+            )
+            .map_err(|e| {
+                format!(
+                    "{e}; the run's workers were {run:?}; the recorded workers: {}",
+                    workers()
+                )
+            })?;
+        let stopped_ms = t0.elapsed().as_secs_f64() * 1e3;
+        if after["ended"][victim as usize] != "test" {
+            return Err(format!(
+                "{how}: worker {victim} is not the one the test ended: {after}"
+            ));
+        }
+        // (3) The run started right after the death works, on live workers.
+        crate::widgets::wait_exited(
+            ctx,
+            OTHER,
+            &format!("{how}: the other playground's run to exit"),
+            Duration::from_secs(90),
+        )
+        .map_err(|e| {
+            format!(
+                "{e}; it shows {:?}; the recorded workers: {}",
+                output_of(ctx, OTHER).unwrap_or_default(),
+                workers()
+            )
+        })?;
+        exact(
+            OTHER,
+            &format!("{how}: the run started right after the death"),
+        )?;
+        println!(
+            "        ({how}: the console said so {ended_ms:.0} ms after the death; the run's {} workers were off by {stopped_ms:.0} ms; the other run exited after {:.0} ms)",
+            run.len(),
+            t0.elapsed().as_secs_f64() * 1e3
+        );
+        // (4) The next run in the same playground works too.
+        set_code(ctx, 0, ATOMIC)?;
+        click(ctx, ".run")?;
+        wait_exited(
+            ctx,
+            &format!("{how}: the next run to exit"),
+            Duration::from_secs(90),
+        )
+        .map_err(|e| {
+            format!(
+                "{e}; the console shows {:?}; the recorded workers: {}",
+                output(ctx).unwrap_or_default(),
+                workers()
+            )
+        })?;
+        exact(0, &format!("{how}: the next run"))?;
+        let now = workers();
+        if now["jobsToEnded"] != 0 {
+            return Err(format!(
+                "{how}: the page posted jobs to ended workers: {now}"
+            ));
+        }
+    }
+    click_in(ctx, OTHER, ".reset")?;
+    reset(ctx)?;
+    // (5) The deaths are shown in the consoles only, not logged as errors.
+    no_console_errors(ctx, "a dead worker")
+}
+
+/// The text of go-run block `i`'s exit status (`exit status 2`, ...).
+fn status_of(ctx: &Ctx, i: usize) -> Result<String, String> {
+    let v = ctx.driver.execute(&format!(
+        "const s = {}.querySelector('.run-status'); return s ? s.textContent : null;",
+        block(i)
+    ))?;
+    Ok(v.as_str().unwrap_or("").to_string())
 }
