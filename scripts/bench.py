@@ -13,7 +13,7 @@ OS thread) at GOMAXPROCS 1 and 2; "lost" runs the racy counter
 (benches/programs/racy.go) 20 times at GOMAXPROCS 2 and prints the totals.
 `--page` also measures the built page in headless Chromium through
 `golab-e2e --bench` (crates/e2e/src/bench.rs): it uses the existing dist/
-(build it first: `trunk build --release`), and prints the page's size, time to
+(build it first: `scripts/build`), and prints the page's size, time to
 interactive (cold and warm), cpu and pingpong in step mode against native
 `lab run`, parallel.go in parallel mode at GOMAXPROCS 1 and 2, and the page
 thread's longest task during those runs.
@@ -197,7 +197,7 @@ def page_bench(lab, dist, runs, timeout, times, outputs, only):
 
     if not (dist / "index.html").is_file():
         say(f"page: {dist}/index.html is missing: build the site first "
-            "(source scripts/setup.sh && setup_web_tools && wasm_env trunk build --release)")
+            "(scripts/build)")
         return lines
     wasm = sorted(dist.glob("*.wasm"), key=lambda p: p.stat().st_mtime)
     built = datetime.datetime.fromtimestamp(wasm[-1].stat().st_mtime, datetime.timezone.utc) if wasm else None
@@ -213,6 +213,16 @@ def page_bench(lab, dist, runs, timeout, times, outputs, only):
         parts.append(f"{label} {grouped(len(data))} / {grouped(gz)}")
     say(f"{'page size':<18} {grouped(total_raw)} B raw, {grouped(total_gz)} B gzip -9 ({total_gz / 1000:.0f} KB)  target <= 600 KB gzipped")
     say(f"{'':<18} (raw / gzip: {'; '.join(parts)})")
+    # The chapters' texts are fetched one by one as they are opened (not part
+    # of the wasm): the first view adds the stylesheet and one chapter.
+    chapters = sorted(dist.glob("chapters/*/*.md"))
+    if chapters:
+        gzs = [len(gzip.compress(c.read_bytes(), 9)) for c in chapters]
+        css = sum(len(gzip.compress(c.read_bytes(), 9)) for c in dist.glob("*.css"))
+        first = gzs[0]
+        say(f"{'':<18} chapters fetched when opened: {len(chapters)} files, {grouped(sum(gzs))} B gzip in all, "
+            f"{grouped(min(gzs))}-{grouped(max(gzs))} each; first view of {chapters[0].parent.name}/{chapters[0].name}: "
+            f"{grouped(total_gz + css + first)} B gzip ({(total_gz + css + first) / 1000:.0f} KB, with the stylesheet)")
 
     subprocess.run(["cargo", "build", "-q", "-p", "golab-e2e"], cwd=ROOT, check=True)
     e2e = ROOT / "target" / "debug" / "golab-e2e"
