@@ -504,6 +504,16 @@ pub fn playground(props: &Props) -> Html {
             }
         });
     }
+    // In parallel mode, start the workers a run at this GOMAXPROCS needs
+    // (its Ms and sysmon) while the reader reads: the first Run then does
+    // not wait for workers to start and load the module.
+    use_effect_with((state.parallel, state.gomaxprocs), |&(parallel, procs)| {
+        if parallel {
+            if let Ok(pool) = crate::threads::WorkerPool::global() {
+                let _ = pool.ensure(procs as usize + 1);
+            }
+        }
+    });
     let views = !block.views.is_empty();
     {
         let mut r = runner.borrow_mut();
