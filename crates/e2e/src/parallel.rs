@@ -42,16 +42,23 @@ pub(crate) fn to_parallel(ctx: &Ctx, i: usize) -> Result<(), String> {
 /// fill the views' record) and switches it to parallel mode with `procs` Ps.
 /// Each check ends with [`reset`], so no edit is left saved for the others.
 fn prepare(ctx: &Ctx, code: &str, procs: u32) -> Result<(), String> {
+    open(ctx)?;
+    set_code(ctx, 0, code)?;
+    to_parallel(ctx, 0)?;
+    gomaxprocs(ctx, 0, procs)
+}
+
+/// Opens the first chapter afresh on the isolated server (its playgrounds
+/// start in step mode, so the page has no worker yet).
+fn open(ctx: &Ctx) -> Result<(), String> {
     let d = &ctx.driver;
     d.goto(&format!("{}/en/processes-and-threads", ctx.isolated))?;
     d.wait_for(
         "a playground",
         "return document.querySelector('.playground .editor-input') !== null;",
         LOAD,
-    )?;
-    set_code(ctx, 0, code)?;
-    to_parallel(ctx, 0)?;
-    gomaxprocs(ctx, 0, procs)
+    )
+    .map(|_| ())
 }
 
 /// Sets go-run block `i`'s GOMAXPROCS.
@@ -331,11 +338,16 @@ const OTHER: usize = 3;
 /// as an error.
 pub fn a_dead_worker_fails_the_run_and_is_replaced(ctx: &Ctx) -> Result<(), String> {
     let d = &ctx.driver;
-    prepare(ctx, SPIN, 2)?;
+    // Recorded before any playground is in parallel mode: switching one
+    // starts the pool's workers (the playground warms them for its run).
+    open(ctx)?;
     let recording = d.execute(RECORD_WORKERS)?;
     if recording.as_bool() != Some(true) {
         return Err(format!("could not record the workers: {recording}"));
     }
+    set_code(ctx, 0, SPIN)?;
+    to_parallel(ctx, 0)?;
+    gomaxprocs(ctx, 0, 2)?;
     set_code(ctx, OTHER, ATOMIC)?;
     to_parallel(ctx, OTHER)?;
     gomaxprocs(ctx, OTHER, 2)?;
