@@ -37,7 +37,9 @@ pub fn chapter_page(props: &Props) -> Html {
         _ => content::cached(chapter, lang).map(Ok),
     };
     {
-        let (fetched, wanted, pending) = (fetched.clone(), wanted.clone(), text.is_none());
+        // Fetched when not at hand, and again on Retry after a failure.
+        let pending = !matches!(text, Some(Ok(_)));
+        let (fetched, wanted) = (fetched.clone(), wanted.clone());
         use_effect_with((lang, index, *retries), move |&(lang, index, _)| {
             if pending {
                 wasm_bindgen_futures::spawn_local(async move {
@@ -118,13 +120,14 @@ pub fn chapter_page(props: &Props) -> Html {
             <Header {lang} chapter={Some(chapter.slug)} on_menu={Some(toggle_menu)} />
             <Sidebar {lang} current={index} {outline} open={*menu_open} on_navigate={Some(close_menu)} />
             <main class="content">
-                <article class="chapter" onclick={on_article_click}>
+                <article class="chapter" onclick={on_article_click}
+                    aria-busy={text.is_none().then_some("true")}>
                     { match (doc.as_ref(), &text) {
                         (Some(d), _) => view::render(&d.nodes, &ctx),
                         (None, None) => html! {
                             <>
                                 <h1>{ chapter.title(lang) }</h1>
-                                <p class="loading" aria-busy="true">{ strings(lang).loading }</p>
+                                <p class="loading">{ strings(lang).loading }</p>
                             </>
                         },
                         (None, Some(Err(LoadError::Fetch(why)))) => {

@@ -68,7 +68,7 @@ fn main() {
     }
     if !dist.join("index.html").is_file() {
         eprintln!(
-            "e2e: {} has no index.html: build the site first (trunk build --release)",
+            "e2e: {} has no index.html: build the site first (scripts/build)",
             dist.display()
         );
         std::process::exit(2);
@@ -97,6 +97,10 @@ fn main() {
         ("home page renders, isolated, no console errors", home),
         ("every chapter route in both languages", every_chapter),
         ("language switch keeps the chapter", language_switch),
+        (
+            "a chapter whose text cannot be fetched says so, and Retry loads it",
+            chapter_fetch_fails_then_retry,
+        ),
         (
             "unknown routes get a not-found page with a way back",
             not_found,
@@ -338,7 +342,7 @@ fn every_chapter(ctx: &Ctx) -> Result<(), String> {
             d.goto(&format!("{}{path}", ctx.isolated))?;
             d.wait_for(
                 &format!("{path} to render"),
-                "return document.querySelector('article.chapter h1') !== null;",
+                "return document.querySelector('article.chapter:not([aria-busy]) h1') !== null;",
                 LOAD,
             )?;
             let want = c.title(lang);
@@ -375,10 +379,69 @@ fn every_chapter(ctx: &Ctx) -> Result<(), String> {
     d.goto(&format!("{}/zh/{}", ctx.isolated, chapters()[0].slug))?;
     d.wait_for(
         "chapter 1",
-        "return document.querySelector('article.chapter h1') !== null;",
+        "return document.querySelector('article.chapter:not([aria-busy]) h1') !== null;",
         LOAD,
     )?;
     d.screenshot(&ctx.out.join("chapter-zh.png"))
+}
+
+/// Chapters' texts are fetched when opened (src/content.rs). From the
+/// contents page, with `fetch` failing for chapter files, a chapter in the
+/// language the contents page did not load must show the failure and a
+/// Retry button (not hang on "Loading", not render the page as Markdown);
+/// with the network back, Retry must render it, playgrounds included.
+fn chapter_fetch_fails_then_retry(ctx: &Ctx) -> Result<(), String> {
+    let d = &ctx.driver;
+    d.goto(&format!("{}/", ctx.isolated))?;
+    d.wait_for(
+        "the contents page",
+        "return document.querySelector('.contents-list a') !== null;",
+        LOAD,
+    )?;
+    let c = &chapters()[0];
+    let clicked = d.execute(&format!(
+        r#"window.__fetch = window.fetch;
+        window.fetch = (u, ...a) => String(u).includes('/chapters/')
+            ? Promise.reject(new TypeError('Failed to fetch (test)'))
+            : window.__fetch(u, ...a);
+        // The contents page fetched the browser's language for its tallies.
+        const lang = navigator.language.startsWith('zh') ? 'en' : 'zh';
+        const a = document.querySelector(`.contents-list a[href="/${{lang}}/{slug}"]`);
+        if (!a) return 'no link to /' + lang + '/{slug}';
+        a.click();
+        return lang;"#,
+        slug = c.slug
+    ))?;
+    let Some(lang) = clicked.as_str().and_then(Lang::parse) else {
+        return Err(format!("could not open the chapter: {clicked}"));
+    };
+    let alert = d
+        .wait_for(
+            "the chapter's load failure",
+            "const p = document.querySelector('article.chapter [role=alert]'); return p && p.textContent;",
+            LOAD,
+        )?
+        .as_str()
+        .unwrap_or("")
+        .to_string();
+    if !alert.contains("Failed to fetch (test)") || !alert.contains(c.file) {
+        return Err(format!("the failure does not say what failed: {alert:?}"));
+    }
+    let h1 = text(ctx, "article.chapter h1")?;
+    if h1.trim() != c.title(lang) {
+        return Err(format!(
+            "while failed, the heading is {h1:?}, want the title"
+        ));
+    }
+    d.execute("window.fetch = window.__fetch; return true;")?;
+    d.click("article.chapter button.retry")?;
+    d.wait_for(
+        "the chapter after Retry",
+        "return document.querySelector('article.chapter:not([aria-busy]) .playground') !== null
+            && document.querySelector('article.chapter [role=alert]') === null;",
+        LOAD,
+    )?;
+    no_console_errors(ctx, &format!("/{}/{} after Retry", lang.code(), c.slug))
 }
 
 fn language_switch(ctx: &Ctx) -> Result<(), String> {
@@ -387,14 +450,14 @@ fn language_switch(ctx: &Ctx) -> Result<(), String> {
     d.goto(&format!("{}/en/{}", ctx.isolated, c.slug))?;
     d.wait_for(
         "the English chapter",
-        "return document.querySelector('article.chapter h1') !== null;",
+        "return document.querySelector('article.chapter:not([aria-busy]) h1') !== null;",
         LOAD,
     )?;
     d.click(".lang-switch a.switch")?;
     let want = c.title(Lang::Zh);
     d.wait_for(
         "the Chinese chapter",
-        &format!("const h = document.querySelector('article.chapter h1'); return h && h.textContent.trim() === {want:?};"),
+        &format!("const h = document.querySelector('article.chapter:not([aria-busy]) h1'); return h && h.textContent.trim() === {want:?};"),
         LOAD,
     )?;
     let url = d.current_url()?;
@@ -484,7 +547,7 @@ fn fallback(ctx: &Ctx) -> Result<(), String> {
     d.goto(&format!("{}/en/{}", ctx.plain, chapters()[0].slug))?;
     d.wait_for(
         "a chapter without isolation",
-        "return document.querySelector('article.chapter h1') !== null;",
+        "return document.querySelector('article.chapter:not([aria-busy]) h1') !== null;",
         LOAD,
     )?;
     if d.execute("return self.crossOriginIsolated;")?.as_bool() != Some(false) {
@@ -554,7 +617,7 @@ fn service_worker_isolates(ctx: &Ctx) -> Result<(), String> {
     d.goto(&format!("{}{path}", ctx.static_host))?;
     d.wait_for(
         &format!("{path} to render"),
-        "return document.querySelector('article.chapter h1') !== null;",
+        "return document.querySelector('article.chapter:not([aria-busy]) h1') !== null;",
         LOAD,
     )?;
     if d.execute("return self.crossOriginIsolated;")?.as_bool() != Some(true) {
@@ -590,7 +653,7 @@ fn service_worker_switch(ctx: &Ctx) -> Result<(), String> {
     d.goto(&format!("{}/en/{}", ctx.static_host, chapters()[0].slug))?;
     d.wait_for(
         "a chapter",
-        "return document.querySelector('article.chapter h1') !== null;",
+        "return document.querySelector('article.chapter:not([aria-busy]) h1') !== null;",
         LOAD,
     )?;
     std::thread::sleep(Duration::from_secs(1));
