@@ -20,6 +20,75 @@ pub(crate) struct Printer<'a> {
     pub calls: &'a [Vec<u64>],
     pub next_call: usize,
     pub buf: Vec<u8>,
+    /// Pending work of the current walk (see [`Printer::walk`]), kept to
+    /// reuse its allocation.
+    work: Vec<Work>,
+}
+
+/// How deep Go 1.19's fmt gets before its goroutine stack (1 GB) runs out:
+/// `printValue` recurses once per level (an interface and the value in it
+/// are two levels). Measured: `[]interface{}` nested 540 600 times (depth
+/// 1 081 200) prints, 543 800 times is `fatal error: stack overflow`; the
+/// same for `[1]interface{}`. Only a value that contains itself, or one
+/// nearly that deep, gets here.
+pub(crate) const MAX_PRINT_DEPTH: u32 = 1_084_000;
+
+/// One value to format: a level of Go's `printValue`.
+#[derive(Clone, Copy)]
+struct Item {
+    ty: TypeId,
+    word: u64,
+    /// Go's `depth`: 0 for an operand, one more for each element, field,
+    /// map key or value, pointee and interface payload.
+    depth: u32,
+    /// Below an unexported field: reflect's `CanInterface` is false there,
+    /// for everything reached from the field, so Go calls no methods.
+    ro: bool,
+    /// Whether `Error()`/`String()` may be called for this value.
+    methods: bool,
+    /// A separator to write first (b' ' between elements, b':' between a
+    /// map key and its value), or 0.
+    sep: u8,
+}
+
+impl Item {
+    /// A top-level operand.
+    fn operand(ty: TypeId, word: u64) -> Item {
+        Item {
+            ty,
+            word,
+            depth: 0,
+            ro: false,
+            methods: true,
+            sep: 0,
+        }
+    }
+
+    /// A value inside this one.
+    fn child(&self, ty: TypeId, word: u64, sep: u8) -> Item {
+        Item {
+            ty,
+            word,
+            depth: self.depth + 1,
+            ro: self.ro,
+            methods: !self.ro,
+            sep,
+        }
+    }
+}
+
+/// Pending formatting work (see [`Printer::walk`]).
+enum Work {
+    Value(Item),
+    /// A closing bracket.
+    Text(&'static [u8]),
+    /// `Name:` before a field under `%+v` (field `idx` of struct `ty`),
+    /// after a space if `sep`.
+    FieldName {
+        ty: TypeId,
+        idx: u32,
+        sep: bool,
+    },
 }
 
 #[derive(Clone, Copy, Default)]
@@ -37,38 +106,75 @@ struct Spec {
 
 /// Go's size in bytes of a value of `ty` (used by `append`'s growth rule).
 pub(crate) fn go_size(m: &Machine, ty: TypeId) -> usize {
-    match &m.types[ty as usize].kind {
-        TypeKind::Bool => 1,
-        TypeKind::Int(k) => k.bits() as usize / 8,
-        TypeKind::Float32 => 4,
-        TypeKind::Float64 => 8,
-        TypeKind::String | TypeKind::Interface(_) => 16,
-        TypeKind::Slice(_) => 24,
-        TypeKind::Array(e, n) => go_size(m, *e) * *n as usize,
-        TypeKind::Struct(fields) => {
-            let mut size = 0usize;
-            let mut maxal = 1usize;
-            for f in fields {
-                let s = go_size(m, f.ty);
-                let al = align(m, f.ty);
-                maxal = maxal.max(al);
-                size = size.div_ceil(al) * al + s;
-            }
-            size.div_ceil(maxal) * maxal
-        }
-        _ => 8,
-    }
+    size_align(m, ty).0
 }
 
-fn align(m: &Machine, ty: TypeId) -> usize {
-    match &m.types[ty as usize].kind {
-        TypeKind::Bool => 1,
-        TypeKind::Int(k) => k.bits() as usize / 8,
-        TypeKind::Float32 => 4,
-        TypeKind::Array(e, _) => align(m, *e),
-        TypeKind::Struct(fields) => fields.iter().map(|f| align(m, f.ty)).max().unwrap_or(1),
-        _ => 8,
+/// Go's size and alignment of `ty` on a 64-bit machine.
+///
+/// Iterative, each type once: named types can nest thousands deep (`type
+/// T1 [1]T0`, ...), and a struct with two fields of the previous type,
+/// forty times over, would take 2^40 steps without the memo.
+fn size_align(m: &Machine, ty: TypeId) -> (usize, usize) {
+    let scalar = |t: TypeId| match &m.types[t as usize].kind {
+        TypeKind::Bool => Some((1, 1)),
+        TypeKind::Int(k) => Some((k.bits() as usize / 8, k.bits() as usize / 8)),
+        TypeKind::Float32 => Some((4, 4)),
+        TypeKind::Float64 => Some((8, 8)),
+        TypeKind::String | TypeKind::Interface(_) => Some((16, 8)),
+        TypeKind::Slice(_) => Some((24, 8)),
+        TypeKind::Array(..) | TypeKind::Struct(_) => None,
+        _ => Some((8, 8)),
+    };
+    if let Some(r) = scalar(ty) {
+        return r;
     }
+    let mut memo: std::collections::HashMap<TypeId, (usize, usize)> = Default::default();
+    // (type, whether its parts are done): a type is pushed again, done,
+    // above its parts, and computed from the memo once they are.
+    let mut todo = vec![(ty, false)];
+    let mut entered = std::collections::HashSet::new();
+    while let Some((t, parts_done)) = todo.pop() {
+        if memo.contains_key(&t) || (!parts_done && !entered.insert(t)) {
+            continue;
+        }
+        if let Some(r) = scalar(t) {
+            memo.insert(t, r);
+            continue;
+        }
+        let parts: &[TypeId] = match &m.types[t as usize].kind {
+            TypeKind::Array(e, _) => std::slice::from_ref(e),
+            _ => &[],
+        };
+        let fields = match &m.types[t as usize].kind {
+            TypeKind::Struct(fields) => &fields[..],
+            _ => &[],
+        };
+        if !parts_done {
+            todo.push((t, true));
+            todo.extend(parts.iter().map(|&p| (p, false)));
+            todo.extend(fields.iter().map(|f| (f.ty, false)));
+            continue;
+        }
+        let r = match &m.types[t as usize].kind {
+            TypeKind::Array(e, n) => {
+                let (s, a) = memo.get(e).copied().unwrap_or((8, 8));
+                (s.saturating_mul(*n as usize), a)
+            }
+            _ => {
+                let mut size = 0usize;
+                let mut maxal = 1usize;
+                for f in fields {
+                    // (A type that contains itself cannot run; 8 if one did.)
+                    let (s, al) = memo.get(&f.ty).copied().unwrap_or((8, 8));
+                    maxal = maxal.max(al);
+                    size = size.div_ceil(al).saturating_mul(al).saturating_add(s);
+                }
+                (size.div_ceil(maxal).saturating_mul(maxal), maxal)
+            }
+        };
+        memo.insert(t, r);
+    }
+    memo[&ty]
 }
 
 /// Shortest decimal digits and decimal exponent of a finite float:
@@ -310,6 +416,7 @@ impl Printer<'_> {
             calls,
             next_call: 0,
             buf: Vec::new(),
+            work: Vec::new(),
         }
     }
 
@@ -380,6 +487,10 @@ impl Printer<'_> {
         }
     }
 
+    /// `%!d(T=value)`: the value printed again with `%v`, as Go's `badVerb`
+    /// does (`printValue(value, 'v', 0)`: at depth 0, so without calling
+    /// its `String()` at the top). Only scalars take this path, and `%v`
+    /// never does, so the nested walk nests no further.
     fn bad_verb(&mut self, spec: &Spec, ty: TypeId, word: u64) -> Result<(), Trap> {
         let name = self.type_name(ty);
         self.buf
@@ -388,41 +499,102 @@ impl Printer<'_> {
             verb: 'v',
             ..Default::default()
         };
-        self.value(ty, word, &v, 0)?;
+        let root = Item {
+            methods: false,
+            ..Item::operand(ty, word)
+        };
+        self.walk(root, &v)?;
         self.buf.push(b')');
         Ok(())
     }
 
-    /// Formats an interface word (nil → `<nil>`).
-    pub fn iface(&mut self, w: u64, spec_v: bool) -> Result<(), Trap> {
+    /// Formats an interface word (nil → `<nil>`) with `%v`.
+    pub fn iface(&mut self, w: u64) -> Result<(), Trap> {
         let spec = Spec {
             verb: 'v',
             ..Default::default()
         };
-        let _ = spec_v;
         match self.m.heap.iface(w) {
             None => {
                 self.buf.extend_from_slice(b"<nil>");
                 Ok(())
             }
-            Some((ty, word)) => self.value(ty, word, &spec, 0),
+            Some((ty, word)) => self.walk(Item::operand(ty, word), &spec),
         }
     }
 
-    fn value(&mut self, ty: TypeId, word: u64, spec: &Spec, depth: usize) -> Result<(), Trap> {
+    /// Formats `root` and everything in it.
+    ///
+    /// Iterative on purpose: Go's `printValue` recurses once per nesting
+    /// level, and a Go value may nest as deep as the heap allows (a slice
+    /// holding a slice holding ..., 100 000 levels, prints fine in Go) or
+    /// contain itself. Recursing here would overflow the host's stack (8 MB
+    /// natively, 1 MB in wasm) long before Go's 1 GB one, so pending work is
+    /// an explicit stack instead: a container writes its opening bracket,
+    /// then pushes its closing bracket and its elements in reverse order.
+    fn walk(&mut self, root: Item, spec: &Spec) -> Result<(), Trap> {
+        // The stack is kept between operands (a bad verb's nested walk,
+        // which runs while this one is in progress, gets a fresh one).
+        let mut work = std::mem::take(&mut self.work);
+        work.clear();
+        let r = self.walk_with(root, spec, &mut work);
+        self.work = work;
+        r
+    }
+
+    fn walk_with(&mut self, root: Item, spec: &Spec, work: &mut Vec<Work>) -> Result<(), Trap> {
+        self.one(root, spec, work)?;
+        while let Some(w) = work.pop() {
+            match w {
+                Work::Value(it) => {
+                    if it.depth > MAX_PRINT_DEPTH {
+                        // Go's printValue would have used up its 1 GB stack
+                        // (a value that contains itself gets here).
+                        return Err(Trap::Fatal(crate::interp::STACK_OVERFLOW.into()));
+                    }
+                    if self.buf.len() > self.m.config.max_memory_bytes {
+                        // A value shared many times over (x = []any{x, x},
+                        // 40 times) prints exponentially long text; Go's
+                        // buffer would run out of memory.
+                        return Err(Trap::Fatal("runtime: out of memory".into()));
+                    }
+                    if it.sep != 0 {
+                        self.buf.push(it.sep);
+                    }
+                    self.one(it, spec, work)?;
+                }
+                Work::Text(t) => self.buf.extend_from_slice(t),
+                Work::FieldName { ty, idx, sep } => {
+                    if sep {
+                        self.buf.push(b' ');
+                    }
+                    if let TypeKind::Struct(fields) = &self.m.types[ty as usize].kind {
+                        self.buf
+                            .extend_from_slice(fields[idx as usize].name.as_bytes());
+                    }
+                    self.buf.push(b':');
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Formats one value: a scalar completely, a container by writing its
+    /// opening bracket and pushing the rest onto `work`.
+    fn one(&mut self, it: Item, spec: &Spec, work: &mut Vec<Work>) -> Result<(), Trap> {
+        let Item { ty, word, .. } = it;
         let verb = spec.verb;
         if verb == 'T' {
             let n = self.type_name(ty);
             self.pad(&n, spec);
             return Ok(());
         }
-        if matches!(verb, 'v' | 's' | 'x' | 'X' | 'q') {
+        if it.methods && matches!(verb, 'v' | 's' | 'x' | 'X' | 'q') {
             if let Some(text) = self.method_text(ty, word)? {
                 return self.string(text.as_bytes(), spec);
             }
         }
-        let kind = self.m.types[ty as usize].kind.clone();
-        match kind {
+        match self.m.types[ty as usize].kind {
             TypeKind::Bool => match verb {
                 'v' | 't' => self.pad(if word != 0 { "true" } else { "false" }, spec),
                 _ => self.bad_verb(spec, ty, word)?,
@@ -430,7 +602,7 @@ impl Printer<'_> {
             TypeKind::Int(k) => self.int(word, k, spec, ty)?,
             TypeKind::Float32 | TypeKind::Float64 => {
                 let x = f64::from_bits(word);
-                let f32_ = matches!(kind, TypeKind::Float32);
+                let f32_ = matches!(self.m.types[ty as usize].kind, TypeKind::Float32);
                 let s = match verb {
                     'v' | 'g' | 'G' => format_float(x, 'g', spec.prec, f32_),
                     'f' | 'F' | 'e' | 'E' => format_float(x, verb, spec.prec, f32_),
@@ -453,12 +625,12 @@ impl Printer<'_> {
             }
             TypeKind::Interface(_) => match self.m.heap.iface(word) {
                 None => self.pad("<nil>", spec),
-                Some((dty, dw)) => self.value(dty, dw, spec, depth)?,
+                Some((dty, dw)) => work.push(Work::Value(it.child(dty, dw, 0))),
             },
             TypeKind::Pointer(t) => {
                 if word == 0 {
                     self.pad("<nil>", spec);
-                } else if depth == 0
+                } else if it.depth == 0
                     && matches!(
                         self.m.types[t as usize].kind,
                         TypeKind::Struct(_)
@@ -468,13 +640,15 @@ impl Printer<'_> {
                     )
                     && matches!(verb, 'v' | 'd' | 's' | 'x' | 'q')
                 {
+                    // `&{...}` at the top only: deeper pointers print as
+                    // addresses, which is how Go avoids following cycles.
                     self.buf.push(b'&');
                     let inner = if self.m.is_aggregate(t) {
                         word
                     } else {
                         self.m.heap.load(word).unwrap_or(0)
                     };
-                    self.value(t, inner, spec, depth + 1)?;
+                    work.push(Work::Value(it.child(t, inner, 0)));
                 } else {
                     let a = fake_addr(word);
                     self.pad(&a, spec);
@@ -492,14 +666,12 @@ impl Printer<'_> {
                     return self.string(&b, spec);
                 }
                 let words = self.m.heap.slice_words(word);
-                self.list(elem, &words, spec, depth)?;
+                list(&mut self.buf, it, elem, words.into_iter(), work);
             }
             TypeKind::Array(elem, _) => {
-                let words: Vec<u64> = match self.m.heap.words(word) {
-                    Some(ws) => ws.iter().map(|a| a.load(Relaxed)).collect(),
-                    None => Vec::new(),
-                };
-                self.list(elem, &words, spec, depth)?;
+                let words = self.m.heap.words(word).unwrap_or(&[]);
+                let words = words.iter().map(|a| a.load(Relaxed));
+                list(&mut self.buf, it, elem, words, work);
             }
             TypeKind::Map(k, v) => {
                 let mut entries: Vec<(u64, u64)> = match self.m.heap.get(word) {
@@ -508,38 +680,42 @@ impl Printer<'_> {
                 };
                 sort_keys(self.m, k, &mut entries);
                 self.buf.extend_from_slice(b"map[");
-                for (i, (kw, vw)) in entries.into_iter().enumerate() {
-                    if i > 0 {
-                        self.buf.push(b' ');
-                    }
-                    self.value(k, kw, spec, depth + 1)?;
-                    self.buf.push(b':');
-                    self.value(v, vw, spec, depth + 1)?;
+                work.push(Work::Text(b"]"));
+                for (i, &(kw, vw)) in entries.iter().enumerate().rev() {
+                    work.push(Work::Value(it.child(v, vw, b':')));
+                    let sep = if i > 0 { b' ' } else { 0 };
+                    work.push(Work::Value(it.child(k, kw, sep)));
                 }
-                self.buf.push(b']');
             }
-            TypeKind::Struct(fields) => {
-                let words: Vec<u64> = match self.m.heap.words(word) {
-                    Some(ws) => ws.iter().map(|a| a.load(Relaxed)).collect(),
-                    None => Vec::new(),
-                };
+            TypeKind::Struct(ref fields) => {
+                let words = self.m.heap.words(word).unwrap_or(&[]);
                 self.buf.push(b'{');
-                for (i, (f, w)) in fields.iter().zip(words).enumerate() {
-                    if i > 0 {
-                        self.buf.push(b' ');
+                work.push(Work::Text(b"}"));
+                for (i, (f, w)) in fields.iter().zip(words).enumerate().rev() {
+                    let mut child = it.child(f.ty, w.load(Relaxed), b' ');
+                    if i == 0 {
+                        child.sep = 0;
+                    }
+                    // Below an unexported field reflect's CanInterface is
+                    // false, so Go's fmt calls no Error()/String() there.
+                    let exported = f.name.chars().next().is_some_and(|c| c.is_uppercase());
+                    if !exported {
+                        child.ro = true;
+                        child.methods = false;
                     }
                     if spec.plus_v {
-                        self.buf.extend_from_slice(f.name.as_bytes());
-                        self.buf.push(b':');
-                    }
-                    let exported = f.name.chars().next().is_some_and(|c| c.is_uppercase());
-                    if exported {
-                        self.value(f.ty, w, spec, depth + 1)?;
+                        let sep = child.sep != 0;
+                        child.sep = 0;
+                        work.push(Work::Value(child));
+                        work.push(Work::FieldName {
+                            ty,
+                            idx: i as u32,
+                            sep,
+                        });
                     } else {
-                        self.value_no_methods(f.ty, w, spec, depth + 1)?;
+                        work.push(Work::Value(child));
                     }
                 }
-                self.buf.push(b'}');
             }
             TypeKind::Chan(..) | TypeKind::Func => {
                 if word == 0 {
@@ -559,32 +735,6 @@ impl Printer<'_> {
                     .extend_from_slice(format!("{{{}}}", s.join(" ")).as_bytes());
             }
         }
-        Ok(())
-    }
-
-    /// Unexported fields: Go cannot call their methods (no Interface()).
-    fn value_no_methods(
-        &mut self,
-        ty: TypeId,
-        word: u64,
-        spec: &Spec,
-        depth: usize,
-    ) -> Result<(), Trap> {
-        let saved = std::mem::take(&mut self.m.types[ty as usize].methods);
-        let r = self.value(ty, word, spec, depth);
-        self.m.types[ty as usize].methods = saved;
-        r
-    }
-
-    fn list(&mut self, elem: TypeId, words: &[u64], spec: &Spec, depth: usize) -> Result<(), Trap> {
-        self.buf.push(b'[');
-        for (i, w) in words.iter().enumerate() {
-            if i > 0 {
-                self.buf.push(b' ');
-            }
-            self.value(elem, *w, spec, depth + 1)?;
-        }
-        self.buf.push(b']');
         Ok(())
     }
 
@@ -740,7 +890,7 @@ impl Printer<'_> {
                         .buf
                         .extend_from_slice(format!("%!{}(<nil>)", spec.verb).as_bytes()),
                 },
-                Some((ty, w)) => self.value(ty, w, &spec, 0)?,
+                Some((ty, w)) => self.walk(Item::operand(ty, w), &spec)?,
             }
         }
         if argi < args.len() {
@@ -755,15 +905,11 @@ impl Printer<'_> {
                         let n = self.type_name(ty);
                         self.buf.extend_from_slice(n.as_bytes());
                         self.buf.push(b'=');
-                        self.value(
-                            ty,
-                            w,
-                            &Spec {
-                                verb: 'v',
-                                ..Default::default()
-                            },
-                            0,
-                        )?;
+                        let v = Spec {
+                            verb: 'v',
+                            ..Default::default()
+                        };
+                        self.walk(Item::operand(ty, w), &v)?;
                     }
                 }
             }
@@ -784,10 +930,27 @@ impl Printer<'_> {
             if i > 0 && (spaces_always || (!is_string && !prev_string)) {
                 self.buf.push(b' ');
             }
-            self.iface(a, true)?;
+            self.iface(a)?;
             prev_string = is_string;
         }
         Ok(())
+    }
+}
+
+/// `[a b c]`: writes the opening bracket, pushes the elements of a slice
+/// or array (in `it`) and the closing bracket in reverse.
+fn list(
+    buf: &mut Vec<u8>,
+    it: Item,
+    elem: TypeId,
+    words: impl DoubleEndedIterator<Item = u64> + ExactSizeIterator,
+    work: &mut Vec<Work>,
+) {
+    buf.push(b'[');
+    work.push(Work::Text(b"]"));
+    for (i, w) in words.enumerate().rev() {
+        let sep = if i > 0 { b' ' } else { 0 };
+        work.push(Work::Value(it.child(elem, w, sep)));
     }
 }
 
@@ -801,7 +964,13 @@ fn sort_keys(m: &Machine, k: TypeId, entries: &mut [(u64, u64)]) {
         TypeKind::Int(kind) if kind.signed() => entries.sort_by_key(|e| e.0 as i64),
         TypeKind::Int(_) | TypeKind::Bool => entries.sort_by_key(|e| e.0),
         TypeKind::Float32 | TypeKind::Float64 => {
-            entries.sort_by(|a, b| f64::from_bits(a.0).total_cmp(&f64::from_bits(b.0)))
+            // fmtsort's floatCompare: NaNs first, then by value (-0 == +0).
+            entries.sort_by(|a, b| {
+                let (x, y) = (f64::from_bits(a.0), f64::from_bits(b.0));
+                (!x.is_nan())
+                    .cmp(&!y.is_nan())
+                    .then(x.partial_cmp(&y).unwrap_or(std::cmp::Ordering::Equal))
+            })
         }
         TypeKind::String => {
             entries.sort_by(|a, b| m.heap.str_bytes(a.0).cmp(m.heap.str_bytes(b.0)))

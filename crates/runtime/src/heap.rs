@@ -71,21 +71,25 @@ pub struct GoMap {
 }
 
 /// The identity of a map key under Go's `==` (strings by content, structs
-/// field by field, interfaces by dynamic type and value).
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// field by field, interfaces by dynamic type and value; see
+/// `Machine::key`). Never a tree: a key can nest as deep as the heap allows
+/// (an interface holding an array holding an interface ...), and deriving
+/// `Hash`, `Eq` and `Drop` on a tree would recurse once per level.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum MapKey {
-    /// Integers, bools, pointers, chans.
+    /// Integers, bools, pointers, chans, floats (+0 and -0 unified).
     Word(u64),
-    /// Floats (+0 and -0 unified).
-    Float(u64),
     /// Strings.
     Str(Box<[u8]>),
-    /// Structs and arrays.
-    Multi(Vec<MapKey>),
-    /// Interfaces: dynamic type and value.
-    Iface(u32, Box<MapKey>),
-    /// The nil interface.
-    NilIface,
+    /// Structs, arrays and interfaces: their flat encoding, unambiguous for
+    /// one static key type (see `Machine::key`).
+    Flat(Box<[u8]>),
+    /// A key that contains a NaN, as looked up: equal to no stored key.
+    NaN,
+    /// A stored key that contains a NaN, numbered by its entry: Go's NaN
+    /// is not equal to itself, so `m[NaN] = 1` twice makes two entries,
+    /// and no lookup finds either.
+    Unique(usize),
 }
 
 /// A heap object.

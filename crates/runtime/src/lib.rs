@@ -19,7 +19,10 @@
 //! frames, pc, defers, panics), never on the host stack, so any G can be
 //! suspended at an instruction boundary. [`interp`]'s `execute` runs one G
 //! for a budget of instructions. Deep recursion is bounded by a frame count
-//! (Go's "stack overflow" fatal error), never by the host stack. The G/M/P
+//! (Go's "stack overflow" fatal error), never by the host stack; so are
+//! walks over Go values and types (fmt, `==`, map keys, zero values and
+//! copies, the collector), which use explicit stacks because a value can
+//! nest as deep as the heap allows. The G/M/P
 //! scheduler ([`sched`]), channels ([`chan`]) and the sync/time natives
 //! decide which G runs where and when, on a virtual clock.
 //!

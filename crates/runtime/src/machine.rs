@@ -43,6 +43,8 @@ pub(crate) enum RtErr {
     SliceBounds(String),
     NegativeShift,
     Uncomparable(String),
+    /// A map key (or part of one) of this type cannot be hashed.
+    Unhashable(String),
     MakeSliceLen,
     MakeSliceCap,
     /// Other message after `runtime error: `.
@@ -71,6 +73,7 @@ impl RtErr {
             RtErr::SliceBounds(s) => format!("runtime error: slice bounds out of range {s}"),
             RtErr::NegativeShift => "runtime error: negative shift amount".into(),
             RtErr::Uncomparable(t) => format!("runtime error: comparing uncomparable type {t}"),
+            RtErr::Unhashable(t) => format!("runtime error: hash of unhashable type {t}"),
             RtErr::MakeSliceLen => "runtime error: makeslice: len out of range".into(),
             RtErr::MakeSliceCap => "runtime error: makeslice: cap out of range".into(),
             RtErr::Other(s) => format!("runtime error: {s}"),
@@ -316,29 +319,37 @@ impl Machine {
         self.types[ty as usize].is_aggregate()
     }
 
-    /// The zero value of `ty` (a fresh object for aggregates).
+    /// The zero value of `ty` (a fresh object for aggregates, with fresh
+    /// objects for the aggregates nested in it).
+    ///
+    /// Iterative: named types can nest thousands deep (`type T1 [1]T0`,
+    /// `type T2 [1]T1`, ...), which recursion here would follow on the host
+    /// stack. Objects are allocated in the order the recursive definition
+    /// would (each nested aggregate's objects before its next sibling's).
     pub fn zero(&mut self, ty: TypeId) -> u64 {
-        let kind = self.types[ty as usize].kind.clone();
-        match kind {
+        let root = self.zero_object(ty);
+        // Slots still to fill: (object, word index, type).
+        let mut todo: Vec<(u64, usize, TypeId)> = Vec::new();
+        self.push_aggregate_slots(root, ty, &mut todo);
+        while let Some((obj, i, ty)) = todo.pop() {
+            let z = self.zero_object(ty);
+            self.heap.words(obj).unwrap()[i].store(z, Relaxed);
+            self.push_aggregate_slots(z, ty, &mut todo);
+        }
+        root
+    }
+
+    /// A fresh object for a value of `ty` with every word 0 (nested
+    /// aggregates not made yet); 0 for a type that is not an aggregate.
+    fn zero_object(&mut self, ty: TypeId) -> u64 {
+        match &self.types[ty as usize].kind {
             TypeKind::Struct(fields) => {
-                let h = self.heap.alloc_words(Shape::Struct, ty, fields.len());
-                for (i, f) in fields.iter().enumerate() {
-                    if self.is_aggregate(f.ty) {
-                        let z = self.zero(f.ty);
-                        self.heap.words(h as u64).unwrap()[i].store(z, Relaxed);
-                    }
-                }
-                h as u64
+                let n = fields.len();
+                self.heap.alloc_words(Shape::Struct, ty, n) as u64
             }
             TypeKind::Array(elem, n) => {
-                let h = self.heap.alloc_words(Shape::Array, elem, n as usize);
-                if self.is_aggregate(elem) {
-                    for i in 0..n as usize {
-                        let z = self.zero(elem);
-                        self.heap.words(h as u64).unwrap()[i].store(z, Relaxed);
-                    }
-                }
-                h as u64
+                let (elem, n) = (*elem, *n as usize);
+                self.heap.alloc_words(Shape::Array, elem, n) as u64
             }
             TypeKind::Opaque => {
                 let n = opaque_type_words(&self.types[ty as usize].name)
@@ -350,28 +361,84 @@ impl Machine {
         }
     }
 
+    /// Pushes the words of `obj` (a value of `ty`) that hold nested
+    /// aggregates, last first, so that they are filled in order.
+    fn push_aggregate_slots(&self, obj: u64, ty: TypeId, todo: &mut Vec<(u64, usize, TypeId)>) {
+        match &self.types[ty as usize].kind {
+            TypeKind::Struct(fields) => {
+                for (i, f) in fields.iter().enumerate().rev() {
+                    if self.is_aggregate(f.ty) {
+                        todo.push((obj, i, f.ty));
+                    }
+                }
+            }
+            TypeKind::Array(elem, n) if self.is_aggregate(*elem) => {
+                for i in (0..*n as usize).rev() {
+                    todo.push((obj, i, *elem));
+                }
+            }
+            _ => {}
+        }
+    }
+
     /// A deep copy of the aggregate object `w` (nested aggregates copied,
     /// everything else shared). None if `w` is nil.
+    ///
+    /// Iterative, for the same reason as [`Machine::zero`], with the
+    /// objects allocated in the same order as a recursive copy would.
     pub fn copy_val(&mut self, w: u64) -> Option<u64> {
+        let root = match self.copy_object(w)? {
+            Some(c) => c,
+            None => return Some(w),
+        };
+        // Words of copies that still point to an original nested aggregate.
+        let mut todo: Vec<(u64, usize)> = Vec::new();
+        self.push_nested_words(root, &mut todo);
+        while let Some((obj, i)) = todo.pop() {
+            let words = self.heap.words(obj).unwrap();
+            let orig = words[i].load(Relaxed);
+            let c = match self.copy_object(orig) {
+                Some(Some(c)) => c,
+                Some(None) => orig,
+                None => 0,
+            };
+            self.heap.words(obj).unwrap()[i].store(c, Relaxed);
+            if c != orig {
+                self.push_nested_words(c, &mut todo);
+            }
+        }
+        Some(root)
+    }
+
+    /// A shallow copy of the words object `w`: `Some(Some(copy))`;
+    /// `Some(None)` if `w` is another kind of object, None if it is nil.
+    fn copy_object(&mut self, w: u64) -> Option<Option<u64>> {
         let (shape, ty, vals) = match self.heap.get(w)? {
             Obj::Words { shape, ty, w } => (
                 *shape,
                 *ty,
                 w.iter().map(|a| a.load(Relaxed)).collect::<Vec<_>>(),
             ),
-            _ => return Some(w),
+            _ => return Some(None),
         };
         let h = self.heap.alloc_words(shape, ty, vals.len());
-        for (i, v) in vals.iter().enumerate() {
-            let nested = self.word_is_aggregate(shape, ty, i);
-            let v = if nested {
-                self.copy_val(*v).unwrap_or(0)
-            } else {
-                *v
-            };
-            self.heap.words(h as u64).unwrap()[i].store(v, Relaxed);
+        for (a, v) in self.heap.words(h as u64).unwrap().iter().zip(vals) {
+            a.store(v, Relaxed);
         }
-        Some(h as u64)
+        Some(Some(h as u64))
+    }
+
+    /// Pushes the words of the words object `obj` that hold nested
+    /// aggregates, last first.
+    fn push_nested_words(&self, obj: u64, todo: &mut Vec<(u64, usize)>) {
+        let Some(Obj::Words { shape, ty, w }) = self.heap.get(obj) else {
+            return;
+        };
+        for i in (0..w.len()).rev() {
+            if self.word_is_aggregate(*shape, *ty, i) {
+                todo.push((obj, i));
+            }
+        }
     }
 
     /// Overwrites aggregate `dst` with a deep copy of `src`'s contents.
@@ -411,48 +478,184 @@ impl Machine {
         }
     }
 
-    /// Go's `==` on two values of type `ty`.
+    /// Go's `==` on two values of type `ty`, in the order of Go's generated
+    /// equality: fields and elements in order, stopping at the first
+    /// difference; interfaces by dynamic type first, so that only two values
+    /// of the same uncomparable type panic; NaN is not equal to itself.
+    ///
+    /// Iterative on purpose: an interface can hold an array holding an
+    /// interface ..., nested as deep as the heap allows (Go compares a
+    /// million levels), so the pairs still to compare are an explicit stack,
+    /// not host recursion that would overflow (8 MB natively, 1 MB in wasm).
     pub fn equal(&self, ty: TypeId, a: u64, b: u64) -> Result<bool, RtErr> {
-        Ok(self.key(ty, a)? == self.key(ty, b)?)
+        // Popped in order: a struct's or array's parts are pushed reversed.
+        let mut todo: Vec<(TypeId, u64, u64)> = Vec::new();
+        let (mut ty, mut a, mut b) = (ty, a, b);
+        loop {
+            let desc = &self.types[ty as usize];
+            let eq = match &desc.kind {
+                TypeKind::Float32 | TypeKind::Float64 => f64::from_bits(a) == f64::from_bits(b),
+                TypeKind::String => a == b || self.heap.str_bytes(a) == self.heap.str_bytes(b),
+                TypeKind::Interface(_) => match (self.heap.iface(a), self.heap.iface(b)) {
+                    (None, None) => true,
+                    (Some((ta, wa)), Some((tb, wb))) if ta == tb => {
+                        if !self.comparable(ta) {
+                            let name = self.types[ta as usize].name.clone();
+                            return Err(RtErr::Uncomparable(name));
+                        }
+                        todo.push((ta, wa, wb));
+                        true
+                    }
+                    _ => false,
+                },
+                TypeKind::Struct(fields) => {
+                    let wa = self.heap.words(a).ok_or(RtErr::NilDeref)?;
+                    let wb = self.heap.words(b).ok_or(RtErr::NilDeref)?;
+                    for ((f, x), y) in fields.iter().zip(wa).zip(wb).rev() {
+                        todo.push((f.ty, x.load(Relaxed), y.load(Relaxed)));
+                    }
+                    true
+                }
+                TypeKind::Array(elem, _) => {
+                    let wa = self.heap.words(a).ok_or(RtErr::NilDeref)?;
+                    let wb = self.heap.words(b).ok_or(RtErr::NilDeref)?;
+                    for (x, y) in wa.iter().zip(wb).rev() {
+                        todo.push((*elem, x.load(Relaxed), y.load(Relaxed)));
+                    }
+                    true
+                }
+                TypeKind::Slice(_) | TypeKind::Map(..) | TypeKind::Func => {
+                    return Err(RtErr::Uncomparable(desc.name.clone()))
+                }
+                TypeKind::Opaque => {
+                    let wa = self.heap.words(a).ok_or(RtErr::NilDeref)?;
+                    let wb = self.heap.words(b).ok_or(RtErr::NilDeref)?;
+                    wa.iter()
+                        .zip(wb)
+                        .all(|(x, y)| x.load(Relaxed) == y.load(Relaxed))
+                }
+                _ => a == b,
+            };
+            if !eq {
+                return Ok(false);
+            }
+            match todo.pop() {
+                Some(next) => (ty, a, b) = next,
+                None => return Ok(true),
+            }
+        }
     }
 
-    /// The identity of a value under `==` (also the map key).
+    /// Whether values of `ty` can be compared with `==` (Go's `t.equal !=
+    /// nil`): no slice, map or func inside it by value. Iterative, each type
+    /// once: named types can nest thousands deep, and a struct with two
+    /// fields of the previous type, forty times over, is a small program.
+    pub fn comparable(&self, ty: TypeId) -> bool {
+        let mut todo = vec![ty];
+        let mut seen = std::collections::HashSet::new();
+        while let Some(t) = todo.pop() {
+            match &self.types[t as usize].kind {
+                TypeKind::Slice(_) | TypeKind::Map(..) | TypeKind::Func => return false,
+                TypeKind::Struct(fields) => {
+                    for f in fields {
+                        if seen.insert(f.ty) {
+                            todo.push(f.ty);
+                        }
+                    }
+                }
+                TypeKind::Array(elem, _) if seen.insert(*elem) => todo.push(*elem),
+                _ => {}
+            }
+        }
+        true
+    }
+
+    /// The identity of a value of type `ty` as a map key: equal keys (under
+    /// Go's `==`) and only they give equal `MapKey`s, except that a key
+    /// containing NaN gives `MapKey::NaN`, which `map_set` makes unique.
+    /// Go hashes every part of a key, so the first unhashable part, in
+    /// field order, panics (`hash of unhashable type T`).
+    ///
+    /// A struct, array or interface is encoded flat, in field order: 8
+    /// bytes per word-sized value, a string as its length and bytes, an
+    /// interface as 0 (nil) or 1 and its dynamic type id, then its value.
+    /// Every part's length follows from its type, so two keys of one static
+    /// type have the same encoding only if they are equal. Iterative, as
+    /// `equal` is, for keys nested as deep as the heap allows.
     pub fn key(&self, ty: TypeId, w: u64) -> Result<MapKey, RtErr> {
-        let desc = &self.types[ty as usize];
-        Ok(match &desc.kind {
+        match &self.types[ty as usize].kind {
             TypeKind::Float32 | TypeKind::Float64 => {
                 let f = f64::from_bits(w);
-                MapKey::Float(if f == 0.0 { 0 } else { w })
+                return Ok(if f.is_nan() {
+                    MapKey::NaN
+                } else {
+                    MapKey::Word(if f == 0.0 { 0 } else { w })
+                });
             }
-            TypeKind::String => MapKey::Str(self.heap.str_bytes(w).into()),
-            TypeKind::Interface(_) => match self.heap.iface(w) {
-                None => MapKey::NilIface,
-                Some((dty, dw)) => MapKey::Iface(dty, Box::new(self.key(dty, dw)?)),
-            },
-            TypeKind::Struct(fields) => {
-                let ws = self.heap.words(w).ok_or(RtErr::NilDeref)?;
-                let mut v = Vec::with_capacity(fields.len());
-                for (f, a) in fields.iter().zip(ws) {
-                    v.push(self.key(f.ty, a.load(Relaxed))?);
-                }
-                MapKey::Multi(v)
-            }
-            TypeKind::Array(elem, _) => {
-                let ws = self.heap.words(w).ok_or(RtErr::NilDeref)?;
-                let mut v = Vec::with_capacity(ws.len());
-                for a in ws {
-                    v.push(self.key(*elem, a.load(Relaxed))?);
-                }
-                MapKey::Multi(v)
-            }
+            TypeKind::String => return Ok(MapKey::Str(self.heap.str_bytes(w).into())),
+            TypeKind::Struct(_) | TypeKind::Array(..) | TypeKind::Interface(_) => {}
+            TypeKind::Opaque => {}
             TypeKind::Slice(_) | TypeKind::Map(..) | TypeKind::Func => {
-                return Err(RtErr::Uncomparable(desc.name.clone()))
+                return Err(RtErr::Unhashable(self.types[ty as usize].name.clone()))
             }
-            TypeKind::Opaque => {
-                let ws = self.heap.words(w).ok_or(RtErr::NilDeref)?;
-                MapKey::Multi(ws.iter().map(|a| MapKey::Word(a.load(Relaxed))).collect())
+            _ => return Ok(MapKey::Word(w)),
+        }
+        let mut out: Vec<u8> = Vec::new();
+        let mut nan = false;
+        let mut todo: Vec<(TypeId, u64)> = vec![(ty, w)];
+        while let Some((ty, w)) = todo.pop() {
+            let desc = &self.types[ty as usize];
+            match &desc.kind {
+                TypeKind::Float32 | TypeKind::Float64 => {
+                    let f = f64::from_bits(w);
+                    nan |= f.is_nan();
+                    out.extend_from_slice(&(if f == 0.0 { 0 } else { w }).to_le_bytes());
+                }
+                TypeKind::String => {
+                    let s = self.heap.str_bytes(w);
+                    out.extend_from_slice(&(s.len() as u64).to_le_bytes());
+                    out.extend_from_slice(s);
+                }
+                TypeKind::Interface(_) => match self.heap.iface(w) {
+                    None => out.push(0),
+                    Some((dty, dw)) => {
+                        if !self.comparable(dty) {
+                            let name = self.types[dty as usize].name.clone();
+                            return Err(RtErr::Unhashable(name));
+                        }
+                        out.push(1);
+                        out.extend_from_slice(&dty.to_le_bytes());
+                        todo.push((dty, dw));
+                    }
+                },
+                TypeKind::Struct(fields) => {
+                    let ws = self.heap.words(w).ok_or(RtErr::NilDeref)?;
+                    for (f, a) in fields.iter().zip(ws).rev() {
+                        todo.push((f.ty, a.load(Relaxed)));
+                    }
+                }
+                TypeKind::Array(elem, _) => {
+                    let ws = self.heap.words(w).ok_or(RtErr::NilDeref)?;
+                    for a in ws.iter().rev() {
+                        todo.push((*elem, a.load(Relaxed)));
+                    }
+                }
+                TypeKind::Opaque => {
+                    let ws = self.heap.words(w).ok_or(RtErr::NilDeref)?;
+                    for a in ws {
+                        out.extend_from_slice(&a.load(Relaxed).to_le_bytes());
+                    }
+                }
+                TypeKind::Slice(_) | TypeKind::Map(..) | TypeKind::Func => {
+                    return Err(RtErr::Unhashable(desc.name.clone()))
+                }
+                _ => out.extend_from_slice(&w.to_le_bytes()),
             }
-            _ => MapKey::Word(w),
+        }
+        Ok(if nan {
+            MapKey::NaN
+        } else {
+            MapKey::Flat(out.into())
         })
     }
 
@@ -480,10 +683,14 @@ impl Machine {
     /// `m[key] = val`.
     pub fn map_set(&mut self, m: u64, key: u64, val: u64) -> Result<(), RtErr> {
         let (kty, _) = self.map_types(m).ok_or(RtErr::NilMap)?;
-        let k = self.key(kty, key)?;
+        let mut k = self.key(kty, key)?;
         let Some(Obj::Map(map)) = self.heap.get_mut(m) else {
             return Err(RtErr::NilMap);
         };
+        if k == MapKey::NaN {
+            // Equal to no key: always a new entry.
+            k = MapKey::Unique(map.entries.len());
+        }
         match map.index.get(&k) {
             Some(&i) => map.entries[i] = Some((key, val)),
             None => {
