@@ -65,6 +65,10 @@ pub struct Gen<'a> {
     path: String,
     prog: bc::Program,
     type_map: HashMap<TypeId, u32>,
+    /// Descriptors given an id by `btype` but not filled in yet.
+    btype_pending: Vec<(TypeId, u32)>,
+    /// Whether a `btype` call up the stack is filling them in.
+    btype_filling: bool,
     /// FuncInfo index → bytecode function id.
     func_ids: Vec<u32>,
     /// Decl index → FuncInfo index (for methods).
@@ -100,6 +104,8 @@ pub fn generate(
         path: path.to_string(),
         prog: bc::Program::default(),
         type_map: HashMap::new(),
+        btype_pending: Vec::new(),
+        btype_filling: false,
         func_ids: Vec::new(),
         decl_func: HashMap::new(),
         fns: Vec::new(),
@@ -367,19 +373,30 @@ impl<'a> Gen<'a> {
             .types
             .push(bc::TypeDesc::new("", bc::TypeKind::Bool));
         self.type_map.insert(t, id);
-        let name = self.type_name(t);
-        let opaque = self.t.named_info(t).is_some_and(|n| n.opaque);
-        let kind = if opaque {
-            bc::TypeKind::Opaque
-        } else {
-            self.type_kind(self.t.underlying(t))
-        };
-        let methods = self.method_table(t);
-        self.prog.types[id as usize] = bc::TypeDesc {
-            name,
-            kind,
-            methods,
-        };
+        // The descriptor is filled in by the outermost call, from a work
+        // list: a descriptor names its parts by id only, and filling them
+        // in recursively would follow named types nesting thousands deep
+        // (`type T1 [1]T0`, `type T2 [1]T1`, ...) on the host stack.
+        self.btype_pending.push((t, id));
+        if !self.btype_filling {
+            self.btype_filling = true;
+            while let Some((t, id)) = self.btype_pending.pop() {
+                let name = self.type_name(t);
+                let opaque = self.t.named_info(t).is_some_and(|n| n.opaque);
+                let kind = if opaque {
+                    bc::TypeKind::Opaque
+                } else {
+                    self.type_kind(self.t.underlying(t))
+                };
+                let methods = self.method_table(t);
+                self.prog.types[id as usize] = bc::TypeDesc {
+                    name,
+                    kind,
+                    methods,
+                };
+            }
+            self.btype_filling = false;
+        }
         id
     }
 

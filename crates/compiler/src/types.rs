@@ -362,14 +362,30 @@ impl Types {
         }
     }
 
-    /// Whether values of the type can be compared with `==`.
+    /// Whether values of the type can be compared with `==`: no slice, map
+    /// or func in it by value. Iterative, each type once: named types can
+    /// nest thousands deep, and forty struct types each holding the
+    /// previous one twice would take 2^40 steps as a plain recursion.
     pub fn comparable(&self, t: TypeId) -> bool {
-        match self.under(t) {
-            Type::Slice(_) | Type::Map(..) | Type::Func { .. } => false,
-            Type::Struct(fs) => fs.iter().all(|f| self.comparable(f.ty)),
-            Type::Array(e, _) => self.comparable(*e),
-            _ => true,
+        if !matches!(self.under(t), Type::Struct(_) | Type::Array(..)) {
+            return !matches!(
+                self.under(t),
+                Type::Slice(_) | Type::Map(..) | Type::Func { .. }
+            );
         }
+        let mut todo = vec![t];
+        let mut seen = std::collections::HashSet::from([t]);
+        while let Some(t) = todo.pop() {
+            match self.under(t) {
+                Type::Slice(_) | Type::Map(..) | Type::Func { .. } => return false,
+                Type::Struct(fs) => {
+                    todo.extend(fs.iter().map(|f| f.ty).filter(|&f| seen.insert(f)));
+                }
+                Type::Array(e, _) if seen.insert(*e) => todo.push(*e),
+                _ => {}
+            }
+        }
+        true
     }
 
     /// The default type of an untyped type.

@@ -664,14 +664,14 @@ impl<'a> Checker<'a> {
     /// cut (the type's underlying type becomes invalid) so that nothing
     /// later recurses through it forever.
     fn check_recursive_types(&mut self, type_objs: &[ObjId]) {
-        let mut reported: Vec<TypeId> = Vec::new();
-        for &o in type_objs {
-            let root = self.obj(o).ty;
+        let mut reported: HashSet<TypeId> = HashSet::new();
+        let roots: Vec<TypeId> = type_objs.iter().map(|&o| self.obj(o).ty).collect();
+        let cyclic = self.cyclic_components(&roots);
+        for &root in &roots {
             if reported.contains(&root) || self.t.named_info(root).is_none() {
                 continue;
             }
-            let mut path = vec![root];
-            let Some(cycle) = self.find_cycle(root, &mut path) else {
+            let Some(cycle) = self.find_cycle(root, &cyclic) else {
                 continue;
             };
             let names: Vec<(String, Pos)> = cycle
@@ -699,43 +699,116 @@ impl<'a> Checker<'a> {
                 names[0].0
             ));
             self.error(names[0].1, msg);
-            reported.extend(&cycle);
+            reported.extend(cycle.iter().copied());
             if let Some(n) = self.t.named_info_mut(root) {
                 n.underlying = INVALID;
             }
         }
     }
 
-    /// A cycle of main's named types back to `path[0]`, contained by value.
-    fn find_cycle(&self, t: TypeId, path: &mut Vec<TypeId>) -> Option<Vec<TypeId>> {
+    /// The `i`th type that `t` contains by value (struct fields, array
+    /// elements), for main's types: library types contain none of main's.
+    fn value_part(&self, t: TypeId, i: usize) -> Option<TypeId> {
         let under = match self.t.named_info(t) {
             Some(n) if n.pkg != "main" => return None,
             Some(n) => n.underlying,
             None => t,
         };
-        let elems: Vec<TypeId> = match self.t.get(under) {
-            Type::Struct(fs) => fs.iter().map(|f| f.ty).collect(),
-            Type::Array(e, _) => vec![*e],
-            _ => return None,
-        };
-        for e in elems {
-            if e == path[0] {
-                return Some(path.clone());
-            }
-            let is_named = self.t.named_info(e).is_some();
-            if is_named && path.contains(&e) {
-                // A cycle that does not go through the root: found from its own root.
+        match self.t.get(under) {
+            Type::Struct(fs) => fs.get(i).map(|f| f.ty),
+            Type::Array(e, _) if i == 0 => Some(*e),
+            _ => None,
+        }
+    }
+
+    /// The types on a cycle of `value_part` reachable from `roots`, each
+    /// with the number of its strongly connected component (Tarjan's
+    /// algorithm). Iterative, and linear: a program can declare ten
+    /// thousand types each containing the previous one (recursion would
+    /// overflow the host stack), or forty types each containing the
+    /// previous one twice (a search of all paths would take 2^40 steps).
+    fn cyclic_components(&self, roots: &[TypeId]) -> HashMap<TypeId, usize> {
+        let mut index: HashMap<TypeId, (usize, usize)> = HashMap::new(); // (index, lowlink)
+        let mut on_stack: HashSet<TypeId> = HashSet::new();
+        let mut stack: Vec<TypeId> = Vec::new();
+        let mut comp: HashMap<TypeId, usize> = HashMap::new();
+        let mut ncomp = 0;
+        for &r in roots {
+            if index.contains_key(&r) {
                 continue;
             }
-            if is_named {
-                path.push(e);
+            // The DFS: (type, next part to visit).
+            let mut calls: Vec<(TypeId, usize)> = vec![(r, 0)];
+            index.insert(r, (index.len(), index.len()));
+            stack.push(r);
+            on_stack.insert(r);
+            while let Some(&mut (v, ref mut next)) = calls.last_mut() {
+                if let Some(w) = self.value_part(v, *next) {
+                    *next += 1;
+                    match index.get(&w) {
+                        None => {
+                            let n = index.len();
+                            index.insert(w, (n, n));
+                            stack.push(w);
+                            on_stack.insert(w);
+                            calls.push((w, 0));
+                        }
+                        Some(&(wi, _)) if on_stack.contains(&w) => {
+                            let e = index.get_mut(&v).unwrap();
+                            e.1 = e.1.min(wi);
+                        }
+                        Some(_) => {}
+                    }
+                    continue;
+                }
+                calls.pop();
+                let (vi, vl) = index[&v];
+                if let Some(&(u, _)) = calls.last() {
+                    let e = index.get_mut(&u).unwrap();
+                    e.1 = e.1.min(vl);
+                }
+                if vi == vl {
+                    let at = stack.iter().rposition(|&x| x == v).unwrap();
+                    let members = stack.split_off(at);
+                    for m in &members {
+                        on_stack.remove(m);
+                    }
+                    let self_loop = (0..).map_while(|i| self.value_part(v, i)).any(|p| p == v);
+                    if members.len() > 1 || self_loop {
+                        for m in members {
+                            comp.insert(m, ncomp);
+                        }
+                    }
+                    ncomp += 1;
+                }
             }
-            let found = self.find_cycle(e, path);
-            if is_named {
-                path.pop();
+        }
+        comp
+    }
+
+    /// A cycle of main's named types back to `root`, contained by value:
+    /// the named types on it, from `root`. Depth-first in field order,
+    /// iterative, each type once, and only within `root`'s strongly
+    /// connected component (`cyclic`), since nothing outside it leads back.
+    fn find_cycle(&self, root: TypeId, cyclic: &HashMap<TypeId, usize>) -> Option<Vec<TypeId>> {
+        let c = *cyclic.get(&root)?;
+        let mut seen: HashSet<TypeId> = HashSet::from([root]);
+        let mut calls: Vec<(TypeId, usize)> = vec![(root, 0)];
+        while let Some(&mut (v, ref mut next)) = calls.last_mut() {
+            let Some(e) = self.value_part(v, *next) else {
+                calls.pop();
+                continue;
+            };
+            *next += 1;
+            if e == root {
+                let named = calls
+                    .iter()
+                    .map(|&(t, _)| t)
+                    .filter(|&t| t == root || self.t.named_info(t).is_some());
+                return Some(named.collect());
             }
-            if found.is_some() {
-                return found;
+            if cyclic.get(&e) == Some(&c) && seen.insert(e) {
+                calls.push((e, 0));
             }
         }
         None
@@ -961,34 +1034,51 @@ impl<'a> Checker<'a> {
         let mut order = Vec::new();
         let globals = self.info.globals.clone();
         for g in globals {
-            self.visit_init(g, &mut done, &mut emitted, &mut order, &mut HashSet::new());
+            self.visit_init(g, &mut done, &mut emitted, &mut order);
         }
         let _ = file;
         self.info.init_order = order;
     }
 
+    /// Depth-first from `o` through its dependencies (in `ObjId` order),
+    /// emitting variables after what they depend on. Iterative: a chain of
+    /// ten thousand functions each calling the next is a valid program.
     fn visit_init(
         &self,
         o: ObjId,
         done: &mut HashSet<ObjId>,
         emitted: &mut HashSet<(usize, usize)>,
         order: &mut Vec<(usize, usize)>,
-        visiting: &mut HashSet<ObjId>,
     ) {
-        if done.contains(&o) || !visiting.insert(o) {
+        if done.contains(&o) {
             return;
         }
-        if let Some(ds) = self.deps.get(&o) {
-            let mut ds: Vec<ObjId> = ds.iter().copied().collect();
+        let deps = |o: ObjId| -> Vec<ObjId> {
+            let mut ds: Vec<ObjId> = self
+                .deps
+                .get(&o)
+                .map_or(Vec::new(), |ds| ds.iter().copied().collect());
             ds.sort();
-            for d in ds {
-                self.visit_init(d, done, emitted, order, visiting);
+            ds
+        };
+        let mut visiting: HashSet<ObjId> = HashSet::from([o]);
+        // (object, its dependencies, the next one to visit).
+        let mut calls: Vec<(ObjId, Vec<ObjId>, usize)> = vec![(o, deps(o), 0)];
+        while let Some((v, ds, next)) = calls.last_mut() {
+            if let Some(&d) = ds.get(*next) {
+                *next += 1;
+                if !done.contains(&d) && visiting.insert(d) {
+                    calls.push((d, deps(d), 0));
+                }
+                continue;
             }
-        }
-        done.insert(o);
-        if let Some((GDecl::Var { decl, spec }, _)) = self.gdecl.get(&o) {
-            if emitted.insert((*decl, *spec)) {
-                order.push((*decl, *spec));
+            let v = *v;
+            calls.pop();
+            done.insert(v);
+            if let Some((GDecl::Var { decl, spec }, _)) = self.gdecl.get(&v) {
+                if emitted.insert((*decl, *spec)) {
+                    order.push((*decl, *spec));
+                }
             }
         }
     }

@@ -1,0 +1,2526 @@
+// Named types nested deep (each an array or struct of the previous): zero values, copies, ==, map keys, fmt.
+package main
+
+import "fmt"
+
+type A0 [2]int
+type S0 struct{ N int }
+type A1 [1]A0
+type A2 [1]A1
+type A3 [1]A2
+type A4 [1]A3
+type A5 [1]A4
+type A6 [1]A5
+type A7 [1]A6
+type A8 [1]A7
+type A9 [1]A8
+type A10 [1]A9
+type A11 [1]A10
+type A12 [1]A11
+type A13 [1]A12
+type A14 [1]A13
+type A15 [1]A14
+type A16 [1]A15
+type A17 [1]A16
+type A18 [1]A17
+type A19 [1]A18
+type A20 [1]A19
+type A21 [1]A20
+type A22 [1]A21
+type A23 [1]A22
+type A24 [1]A23
+type A25 [1]A24
+type A26 [1]A25
+type A27 [1]A26
+type A28 [1]A27
+type A29 [1]A28
+type A30 [1]A29
+type A31 [1]A30
+type A32 [1]A31
+type A33 [1]A32
+type A34 [1]A33
+type A35 [1]A34
+type A36 [1]A35
+type A37 [1]A36
+type A38 [1]A37
+type A39 [1]A38
+type A40 [1]A39
+type A41 [1]A40
+type A42 [1]A41
+type A43 [1]A42
+type A44 [1]A43
+type A45 [1]A44
+type A46 [1]A45
+type A47 [1]A46
+type A48 [1]A47
+type A49 [1]A48
+type A50 [1]A49
+type A51 [1]A50
+type A52 [1]A51
+type A53 [1]A52
+type A54 [1]A53
+type A55 [1]A54
+type A56 [1]A55
+type A57 [1]A56
+type A58 [1]A57
+type A59 [1]A58
+type A60 [1]A59
+type A61 [1]A60
+type A62 [1]A61
+type A63 [1]A62
+type A64 [1]A63
+type A65 [1]A64
+type A66 [1]A65
+type A67 [1]A66
+type A68 [1]A67
+type A69 [1]A68
+type A70 [1]A69
+type A71 [1]A70
+type A72 [1]A71
+type A73 [1]A72
+type A74 [1]A73
+type A75 [1]A74
+type A76 [1]A75
+type A77 [1]A76
+type A78 [1]A77
+type A79 [1]A78
+type A80 [1]A79
+type A81 [1]A80
+type A82 [1]A81
+type A83 [1]A82
+type A84 [1]A83
+type A85 [1]A84
+type A86 [1]A85
+type A87 [1]A86
+type A88 [1]A87
+type A89 [1]A88
+type A90 [1]A89
+type A91 [1]A90
+type A92 [1]A91
+type A93 [1]A92
+type A94 [1]A93
+type A95 [1]A94
+type A96 [1]A95
+type A97 [1]A96
+type A98 [1]A97
+type A99 [1]A98
+type A100 [1]A99
+type A101 [1]A100
+type A102 [1]A101
+type A103 [1]A102
+type A104 [1]A103
+type A105 [1]A104
+type A106 [1]A105
+type A107 [1]A106
+type A108 [1]A107
+type A109 [1]A108
+type A110 [1]A109
+type A111 [1]A110
+type A112 [1]A111
+type A113 [1]A112
+type A114 [1]A113
+type A115 [1]A114
+type A116 [1]A115
+type A117 [1]A116
+type A118 [1]A117
+type A119 [1]A118
+type A120 [1]A119
+type A121 [1]A120
+type A122 [1]A121
+type A123 [1]A122
+type A124 [1]A123
+type A125 [1]A124
+type A126 [1]A125
+type A127 [1]A126
+type A128 [1]A127
+type A129 [1]A128
+type A130 [1]A129
+type A131 [1]A130
+type A132 [1]A131
+type A133 [1]A132
+type A134 [1]A133
+type A135 [1]A134
+type A136 [1]A135
+type A137 [1]A136
+type A138 [1]A137
+type A139 [1]A138
+type A140 [1]A139
+type A141 [1]A140
+type A142 [1]A141
+type A143 [1]A142
+type A144 [1]A143
+type A145 [1]A144
+type A146 [1]A145
+type A147 [1]A146
+type A148 [1]A147
+type A149 [1]A148
+type A150 [1]A149
+type A151 [1]A150
+type A152 [1]A151
+type A153 [1]A152
+type A154 [1]A153
+type A155 [1]A154
+type A156 [1]A155
+type A157 [1]A156
+type A158 [1]A157
+type A159 [1]A158
+type A160 [1]A159
+type A161 [1]A160
+type A162 [1]A161
+type A163 [1]A162
+type A164 [1]A163
+type A165 [1]A164
+type A166 [1]A165
+type A167 [1]A166
+type A168 [1]A167
+type A169 [1]A168
+type A170 [1]A169
+type A171 [1]A170
+type A172 [1]A171
+type A173 [1]A172
+type A174 [1]A173
+type A175 [1]A174
+type A176 [1]A175
+type A177 [1]A176
+type A178 [1]A177
+type A179 [1]A178
+type A180 [1]A179
+type A181 [1]A180
+type A182 [1]A181
+type A183 [1]A182
+type A184 [1]A183
+type A185 [1]A184
+type A186 [1]A185
+type A187 [1]A186
+type A188 [1]A187
+type A189 [1]A188
+type A190 [1]A189
+type A191 [1]A190
+type A192 [1]A191
+type A193 [1]A192
+type A194 [1]A193
+type A195 [1]A194
+type A196 [1]A195
+type A197 [1]A196
+type A198 [1]A197
+type A199 [1]A198
+type A200 [1]A199
+type A201 [1]A200
+type A202 [1]A201
+type A203 [1]A202
+type A204 [1]A203
+type A205 [1]A204
+type A206 [1]A205
+type A207 [1]A206
+type A208 [1]A207
+type A209 [1]A208
+type A210 [1]A209
+type A211 [1]A210
+type A212 [1]A211
+type A213 [1]A212
+type A214 [1]A213
+type A215 [1]A214
+type A216 [1]A215
+type A217 [1]A216
+type A218 [1]A217
+type A219 [1]A218
+type A220 [1]A219
+type A221 [1]A220
+type A222 [1]A221
+type A223 [1]A222
+type A224 [1]A223
+type A225 [1]A224
+type A226 [1]A225
+type A227 [1]A226
+type A228 [1]A227
+type A229 [1]A228
+type A230 [1]A229
+type A231 [1]A230
+type A232 [1]A231
+type A233 [1]A232
+type A234 [1]A233
+type A235 [1]A234
+type A236 [1]A235
+type A237 [1]A236
+type A238 [1]A237
+type A239 [1]A238
+type A240 [1]A239
+type A241 [1]A240
+type A242 [1]A241
+type A243 [1]A242
+type A244 [1]A243
+type A245 [1]A244
+type A246 [1]A245
+type A247 [1]A246
+type A248 [1]A247
+type A249 [1]A248
+type A250 [1]A249
+type A251 [1]A250
+type A252 [1]A251
+type A253 [1]A252
+type A254 [1]A253
+type A255 [1]A254
+type A256 [1]A255
+type A257 [1]A256
+type A258 [1]A257
+type A259 [1]A258
+type A260 [1]A259
+type A261 [1]A260
+type A262 [1]A261
+type A263 [1]A262
+type A264 [1]A263
+type A265 [1]A264
+type A266 [1]A265
+type A267 [1]A266
+type A268 [1]A267
+type A269 [1]A268
+type A270 [1]A269
+type A271 [1]A270
+type A272 [1]A271
+type A273 [1]A272
+type A274 [1]A273
+type A275 [1]A274
+type A276 [1]A275
+type A277 [1]A276
+type A278 [1]A277
+type A279 [1]A278
+type A280 [1]A279
+type A281 [1]A280
+type A282 [1]A281
+type A283 [1]A282
+type A284 [1]A283
+type A285 [1]A284
+type A286 [1]A285
+type A287 [1]A286
+type A288 [1]A287
+type A289 [1]A288
+type A290 [1]A289
+type A291 [1]A290
+type A292 [1]A291
+type A293 [1]A292
+type A294 [1]A293
+type A295 [1]A294
+type A296 [1]A295
+type A297 [1]A296
+type A298 [1]A297
+type A299 [1]A298
+type A300 [1]A299
+type A301 [1]A300
+type A302 [1]A301
+type A303 [1]A302
+type A304 [1]A303
+type A305 [1]A304
+type A306 [1]A305
+type A307 [1]A306
+type A308 [1]A307
+type A309 [1]A308
+type A310 [1]A309
+type A311 [1]A310
+type A312 [1]A311
+type A313 [1]A312
+type A314 [1]A313
+type A315 [1]A314
+type A316 [1]A315
+type A317 [1]A316
+type A318 [1]A317
+type A319 [1]A318
+type A320 [1]A319
+type A321 [1]A320
+type A322 [1]A321
+type A323 [1]A322
+type A324 [1]A323
+type A325 [1]A324
+type A326 [1]A325
+type A327 [1]A326
+type A328 [1]A327
+type A329 [1]A328
+type A330 [1]A329
+type A331 [1]A330
+type A332 [1]A331
+type A333 [1]A332
+type A334 [1]A333
+type A335 [1]A334
+type A336 [1]A335
+type A337 [1]A336
+type A338 [1]A337
+type A339 [1]A338
+type A340 [1]A339
+type A341 [1]A340
+type A342 [1]A341
+type A343 [1]A342
+type A344 [1]A343
+type A345 [1]A344
+type A346 [1]A345
+type A347 [1]A346
+type A348 [1]A347
+type A349 [1]A348
+type A350 [1]A349
+type A351 [1]A350
+type A352 [1]A351
+type A353 [1]A352
+type A354 [1]A353
+type A355 [1]A354
+type A356 [1]A355
+type A357 [1]A356
+type A358 [1]A357
+type A359 [1]A358
+type A360 [1]A359
+type A361 [1]A360
+type A362 [1]A361
+type A363 [1]A362
+type A364 [1]A363
+type A365 [1]A364
+type A366 [1]A365
+type A367 [1]A366
+type A368 [1]A367
+type A369 [1]A368
+type A370 [1]A369
+type A371 [1]A370
+type A372 [1]A371
+type A373 [1]A372
+type A374 [1]A373
+type A375 [1]A374
+type A376 [1]A375
+type A377 [1]A376
+type A378 [1]A377
+type A379 [1]A378
+type A380 [1]A379
+type A381 [1]A380
+type A382 [1]A381
+type A383 [1]A382
+type A384 [1]A383
+type A385 [1]A384
+type A386 [1]A385
+type A387 [1]A386
+type A388 [1]A387
+type A389 [1]A388
+type A390 [1]A389
+type A391 [1]A390
+type A392 [1]A391
+type A393 [1]A392
+type A394 [1]A393
+type A395 [1]A394
+type A396 [1]A395
+type A397 [1]A396
+type A398 [1]A397
+type A399 [1]A398
+type A400 [1]A399
+type A401 [1]A400
+type A402 [1]A401
+type A403 [1]A402
+type A404 [1]A403
+type A405 [1]A404
+type A406 [1]A405
+type A407 [1]A406
+type A408 [1]A407
+type A409 [1]A408
+type A410 [1]A409
+type A411 [1]A410
+type A412 [1]A411
+type A413 [1]A412
+type A414 [1]A413
+type A415 [1]A414
+type A416 [1]A415
+type A417 [1]A416
+type A418 [1]A417
+type A419 [1]A418
+type A420 [1]A419
+type A421 [1]A420
+type A422 [1]A421
+type A423 [1]A422
+type A424 [1]A423
+type A425 [1]A424
+type A426 [1]A425
+type A427 [1]A426
+type A428 [1]A427
+type A429 [1]A428
+type A430 [1]A429
+type A431 [1]A430
+type A432 [1]A431
+type A433 [1]A432
+type A434 [1]A433
+type A435 [1]A434
+type A436 [1]A435
+type A437 [1]A436
+type A438 [1]A437
+type A439 [1]A438
+type A440 [1]A439
+type A441 [1]A440
+type A442 [1]A441
+type A443 [1]A442
+type A444 [1]A443
+type A445 [1]A444
+type A446 [1]A445
+type A447 [1]A446
+type A448 [1]A447
+type A449 [1]A448
+type A450 [1]A449
+type A451 [1]A450
+type A452 [1]A451
+type A453 [1]A452
+type A454 [1]A453
+type A455 [1]A454
+type A456 [1]A455
+type A457 [1]A456
+type A458 [1]A457
+type A459 [1]A458
+type A460 [1]A459
+type A461 [1]A460
+type A462 [1]A461
+type A463 [1]A462
+type A464 [1]A463
+type A465 [1]A464
+type A466 [1]A465
+type A467 [1]A466
+type A468 [1]A467
+type A469 [1]A468
+type A470 [1]A469
+type A471 [1]A470
+type A472 [1]A471
+type A473 [1]A472
+type A474 [1]A473
+type A475 [1]A474
+type A476 [1]A475
+type A477 [1]A476
+type A478 [1]A477
+type A479 [1]A478
+type A480 [1]A479
+type A481 [1]A480
+type A482 [1]A481
+type A483 [1]A482
+type A484 [1]A483
+type A485 [1]A484
+type A486 [1]A485
+type A487 [1]A486
+type A488 [1]A487
+type A489 [1]A488
+type A490 [1]A489
+type A491 [1]A490
+type A492 [1]A491
+type A493 [1]A492
+type A494 [1]A493
+type A495 [1]A494
+type A496 [1]A495
+type A497 [1]A496
+type A498 [1]A497
+type A499 [1]A498
+type A500 [1]A499
+type A501 [1]A500
+type A502 [1]A501
+type A503 [1]A502
+type A504 [1]A503
+type A505 [1]A504
+type A506 [1]A505
+type A507 [1]A506
+type A508 [1]A507
+type A509 [1]A508
+type A510 [1]A509
+type A511 [1]A510
+type A512 [1]A511
+type A513 [1]A512
+type A514 [1]A513
+type A515 [1]A514
+type A516 [1]A515
+type A517 [1]A516
+type A518 [1]A517
+type A519 [1]A518
+type A520 [1]A519
+type A521 [1]A520
+type A522 [1]A521
+type A523 [1]A522
+type A524 [1]A523
+type A525 [1]A524
+type A526 [1]A525
+type A527 [1]A526
+type A528 [1]A527
+type A529 [1]A528
+type A530 [1]A529
+type A531 [1]A530
+type A532 [1]A531
+type A533 [1]A532
+type A534 [1]A533
+type A535 [1]A534
+type A536 [1]A535
+type A537 [1]A536
+type A538 [1]A537
+type A539 [1]A538
+type A540 [1]A539
+type A541 [1]A540
+type A542 [1]A541
+type A543 [1]A542
+type A544 [1]A543
+type A545 [1]A544
+type A546 [1]A545
+type A547 [1]A546
+type A548 [1]A547
+type A549 [1]A548
+type A550 [1]A549
+type A551 [1]A550
+type A552 [1]A551
+type A553 [1]A552
+type A554 [1]A553
+type A555 [1]A554
+type A556 [1]A555
+type A557 [1]A556
+type A558 [1]A557
+type A559 [1]A558
+type A560 [1]A559
+type A561 [1]A560
+type A562 [1]A561
+type A563 [1]A562
+type A564 [1]A563
+type A565 [1]A564
+type A566 [1]A565
+type A567 [1]A566
+type A568 [1]A567
+type A569 [1]A568
+type A570 [1]A569
+type A571 [1]A570
+type A572 [1]A571
+type A573 [1]A572
+type A574 [1]A573
+type A575 [1]A574
+type A576 [1]A575
+type A577 [1]A576
+type A578 [1]A577
+type A579 [1]A578
+type A580 [1]A579
+type A581 [1]A580
+type A582 [1]A581
+type A583 [1]A582
+type A584 [1]A583
+type A585 [1]A584
+type A586 [1]A585
+type A587 [1]A586
+type A588 [1]A587
+type A589 [1]A588
+type A590 [1]A589
+type A591 [1]A590
+type A592 [1]A591
+type A593 [1]A592
+type A594 [1]A593
+type A595 [1]A594
+type A596 [1]A595
+type A597 [1]A596
+type A598 [1]A597
+type A599 [1]A598
+type A600 [1]A599
+type A601 [1]A600
+type A602 [1]A601
+type A603 [1]A602
+type A604 [1]A603
+type A605 [1]A604
+type A606 [1]A605
+type A607 [1]A606
+type A608 [1]A607
+type A609 [1]A608
+type A610 [1]A609
+type A611 [1]A610
+type A612 [1]A611
+type A613 [1]A612
+type A614 [1]A613
+type A615 [1]A614
+type A616 [1]A615
+type A617 [1]A616
+type A618 [1]A617
+type A619 [1]A618
+type A620 [1]A619
+type A621 [1]A620
+type A622 [1]A621
+type A623 [1]A622
+type A624 [1]A623
+type A625 [1]A624
+type A626 [1]A625
+type A627 [1]A626
+type A628 [1]A627
+type A629 [1]A628
+type A630 [1]A629
+type A631 [1]A630
+type A632 [1]A631
+type A633 [1]A632
+type A634 [1]A633
+type A635 [1]A634
+type A636 [1]A635
+type A637 [1]A636
+type A638 [1]A637
+type A639 [1]A638
+type A640 [1]A639
+type A641 [1]A640
+type A642 [1]A641
+type A643 [1]A642
+type A644 [1]A643
+type A645 [1]A644
+type A646 [1]A645
+type A647 [1]A646
+type A648 [1]A647
+type A649 [1]A648
+type A650 [1]A649
+type A651 [1]A650
+type A652 [1]A651
+type A653 [1]A652
+type A654 [1]A653
+type A655 [1]A654
+type A656 [1]A655
+type A657 [1]A656
+type A658 [1]A657
+type A659 [1]A658
+type A660 [1]A659
+type A661 [1]A660
+type A662 [1]A661
+type A663 [1]A662
+type A664 [1]A663
+type A665 [1]A664
+type A666 [1]A665
+type A667 [1]A666
+type A668 [1]A667
+type A669 [1]A668
+type A670 [1]A669
+type A671 [1]A670
+type A672 [1]A671
+type A673 [1]A672
+type A674 [1]A673
+type A675 [1]A674
+type A676 [1]A675
+type A677 [1]A676
+type A678 [1]A677
+type A679 [1]A678
+type A680 [1]A679
+type A681 [1]A680
+type A682 [1]A681
+type A683 [1]A682
+type A684 [1]A683
+type A685 [1]A684
+type A686 [1]A685
+type A687 [1]A686
+type A688 [1]A687
+type A689 [1]A688
+type A690 [1]A689
+type A691 [1]A690
+type A692 [1]A691
+type A693 [1]A692
+type A694 [1]A693
+type A695 [1]A694
+type A696 [1]A695
+type A697 [1]A696
+type A698 [1]A697
+type A699 [1]A698
+type A700 [1]A699
+type A701 [1]A700
+type A702 [1]A701
+type A703 [1]A702
+type A704 [1]A703
+type A705 [1]A704
+type A706 [1]A705
+type A707 [1]A706
+type A708 [1]A707
+type A709 [1]A708
+type A710 [1]A709
+type A711 [1]A710
+type A712 [1]A711
+type A713 [1]A712
+type A714 [1]A713
+type A715 [1]A714
+type A716 [1]A715
+type A717 [1]A716
+type A718 [1]A717
+type A719 [1]A718
+type A720 [1]A719
+type A721 [1]A720
+type A722 [1]A721
+type A723 [1]A722
+type A724 [1]A723
+type A725 [1]A724
+type A726 [1]A725
+type A727 [1]A726
+type A728 [1]A727
+type A729 [1]A728
+type A730 [1]A729
+type A731 [1]A730
+type A732 [1]A731
+type A733 [1]A732
+type A734 [1]A733
+type A735 [1]A734
+type A736 [1]A735
+type A737 [1]A736
+type A738 [1]A737
+type A739 [1]A738
+type A740 [1]A739
+type A741 [1]A740
+type A742 [1]A741
+type A743 [1]A742
+type A744 [1]A743
+type A745 [1]A744
+type A746 [1]A745
+type A747 [1]A746
+type A748 [1]A747
+type A749 [1]A748
+type A750 [1]A749
+type A751 [1]A750
+type A752 [1]A751
+type A753 [1]A752
+type A754 [1]A753
+type A755 [1]A754
+type A756 [1]A755
+type A757 [1]A756
+type A758 [1]A757
+type A759 [1]A758
+type A760 [1]A759
+type A761 [1]A760
+type A762 [1]A761
+type A763 [1]A762
+type A764 [1]A763
+type A765 [1]A764
+type A766 [1]A765
+type A767 [1]A766
+type A768 [1]A767
+type A769 [1]A768
+type A770 [1]A769
+type A771 [1]A770
+type A772 [1]A771
+type A773 [1]A772
+type A774 [1]A773
+type A775 [1]A774
+type A776 [1]A775
+type A777 [1]A776
+type A778 [1]A777
+type A779 [1]A778
+type A780 [1]A779
+type A781 [1]A780
+type A782 [1]A781
+type A783 [1]A782
+type A784 [1]A783
+type A785 [1]A784
+type A786 [1]A785
+type A787 [1]A786
+type A788 [1]A787
+type A789 [1]A788
+type A790 [1]A789
+type A791 [1]A790
+type A792 [1]A791
+type A793 [1]A792
+type A794 [1]A793
+type A795 [1]A794
+type A796 [1]A795
+type A797 [1]A796
+type A798 [1]A797
+type A799 [1]A798
+type A800 [1]A799
+type A801 [1]A800
+type A802 [1]A801
+type A803 [1]A802
+type A804 [1]A803
+type A805 [1]A804
+type A806 [1]A805
+type A807 [1]A806
+type A808 [1]A807
+type A809 [1]A808
+type A810 [1]A809
+type A811 [1]A810
+type A812 [1]A811
+type A813 [1]A812
+type A814 [1]A813
+type A815 [1]A814
+type A816 [1]A815
+type A817 [1]A816
+type A818 [1]A817
+type A819 [1]A818
+type A820 [1]A819
+type A821 [1]A820
+type A822 [1]A821
+type A823 [1]A822
+type A824 [1]A823
+type A825 [1]A824
+type A826 [1]A825
+type A827 [1]A826
+type A828 [1]A827
+type A829 [1]A828
+type A830 [1]A829
+type A831 [1]A830
+type A832 [1]A831
+type A833 [1]A832
+type A834 [1]A833
+type A835 [1]A834
+type A836 [1]A835
+type A837 [1]A836
+type A838 [1]A837
+type A839 [1]A838
+type A840 [1]A839
+type A841 [1]A840
+type A842 [1]A841
+type A843 [1]A842
+type A844 [1]A843
+type A845 [1]A844
+type A846 [1]A845
+type A847 [1]A846
+type A848 [1]A847
+type A849 [1]A848
+type A850 [1]A849
+type A851 [1]A850
+type A852 [1]A851
+type A853 [1]A852
+type A854 [1]A853
+type A855 [1]A854
+type A856 [1]A855
+type A857 [1]A856
+type A858 [1]A857
+type A859 [1]A858
+type A860 [1]A859
+type A861 [1]A860
+type A862 [1]A861
+type A863 [1]A862
+type A864 [1]A863
+type A865 [1]A864
+type A866 [1]A865
+type A867 [1]A866
+type A868 [1]A867
+type A869 [1]A868
+type A870 [1]A869
+type A871 [1]A870
+type A872 [1]A871
+type A873 [1]A872
+type A874 [1]A873
+type A875 [1]A874
+type A876 [1]A875
+type A877 [1]A876
+type A878 [1]A877
+type A879 [1]A878
+type A880 [1]A879
+type A881 [1]A880
+type A882 [1]A881
+type A883 [1]A882
+type A884 [1]A883
+type A885 [1]A884
+type A886 [1]A885
+type A887 [1]A886
+type A888 [1]A887
+type A889 [1]A888
+type A890 [1]A889
+type A891 [1]A890
+type A892 [1]A891
+type A893 [1]A892
+type A894 [1]A893
+type A895 [1]A894
+type A896 [1]A895
+type A897 [1]A896
+type A898 [1]A897
+type A899 [1]A898
+type A900 [1]A899
+type A901 [1]A900
+type A902 [1]A901
+type A903 [1]A902
+type A904 [1]A903
+type A905 [1]A904
+type A906 [1]A905
+type A907 [1]A906
+type A908 [1]A907
+type A909 [1]A908
+type A910 [1]A909
+type A911 [1]A910
+type A912 [1]A911
+type A913 [1]A912
+type A914 [1]A913
+type A915 [1]A914
+type A916 [1]A915
+type A917 [1]A916
+type A918 [1]A917
+type A919 [1]A918
+type A920 [1]A919
+type A921 [1]A920
+type A922 [1]A921
+type A923 [1]A922
+type A924 [1]A923
+type A925 [1]A924
+type A926 [1]A925
+type A927 [1]A926
+type A928 [1]A927
+type A929 [1]A928
+type A930 [1]A929
+type A931 [1]A930
+type A932 [1]A931
+type A933 [1]A932
+type A934 [1]A933
+type A935 [1]A934
+type A936 [1]A935
+type A937 [1]A936
+type A938 [1]A937
+type A939 [1]A938
+type A940 [1]A939
+type A941 [1]A940
+type A942 [1]A941
+type A943 [1]A942
+type A944 [1]A943
+type A945 [1]A944
+type A946 [1]A945
+type A947 [1]A946
+type A948 [1]A947
+type A949 [1]A948
+type A950 [1]A949
+type A951 [1]A950
+type A952 [1]A951
+type A953 [1]A952
+type A954 [1]A953
+type A955 [1]A954
+type A956 [1]A955
+type A957 [1]A956
+type A958 [1]A957
+type A959 [1]A958
+type A960 [1]A959
+type A961 [1]A960
+type A962 [1]A961
+type A963 [1]A962
+type A964 [1]A963
+type A965 [1]A964
+type A966 [1]A965
+type A967 [1]A966
+type A968 [1]A967
+type A969 [1]A968
+type A970 [1]A969
+type A971 [1]A970
+type A972 [1]A971
+type A973 [1]A972
+type A974 [1]A973
+type A975 [1]A974
+type A976 [1]A975
+type A977 [1]A976
+type A978 [1]A977
+type A979 [1]A978
+type A980 [1]A979
+type A981 [1]A980
+type A982 [1]A981
+type A983 [1]A982
+type A984 [1]A983
+type A985 [1]A984
+type A986 [1]A985
+type A987 [1]A986
+type A988 [1]A987
+type A989 [1]A988
+type A990 [1]A989
+type A991 [1]A990
+type A992 [1]A991
+type A993 [1]A992
+type A994 [1]A993
+type A995 [1]A994
+type A996 [1]A995
+type A997 [1]A996
+type A998 [1]A997
+type A999 [1]A998
+type A1000 [1]A999
+type A1001 [1]A1000
+type A1002 [1]A1001
+type A1003 [1]A1002
+type A1004 [1]A1003
+type A1005 [1]A1004
+type A1006 [1]A1005
+type A1007 [1]A1006
+type A1008 [1]A1007
+type A1009 [1]A1008
+type A1010 [1]A1009
+type A1011 [1]A1010
+type A1012 [1]A1011
+type A1013 [1]A1012
+type A1014 [1]A1013
+type A1015 [1]A1014
+type A1016 [1]A1015
+type A1017 [1]A1016
+type A1018 [1]A1017
+type A1019 [1]A1018
+type A1020 [1]A1019
+type A1021 [1]A1020
+type A1022 [1]A1021
+type A1023 [1]A1022
+type A1024 [1]A1023
+type A1025 [1]A1024
+type A1026 [1]A1025
+type A1027 [1]A1026
+type A1028 [1]A1027
+type A1029 [1]A1028
+type A1030 [1]A1029
+type A1031 [1]A1030
+type A1032 [1]A1031
+type A1033 [1]A1032
+type A1034 [1]A1033
+type A1035 [1]A1034
+type A1036 [1]A1035
+type A1037 [1]A1036
+type A1038 [1]A1037
+type A1039 [1]A1038
+type A1040 [1]A1039
+type A1041 [1]A1040
+type A1042 [1]A1041
+type A1043 [1]A1042
+type A1044 [1]A1043
+type A1045 [1]A1044
+type A1046 [1]A1045
+type A1047 [1]A1046
+type A1048 [1]A1047
+type A1049 [1]A1048
+type A1050 [1]A1049
+type A1051 [1]A1050
+type A1052 [1]A1051
+type A1053 [1]A1052
+type A1054 [1]A1053
+type A1055 [1]A1054
+type A1056 [1]A1055
+type A1057 [1]A1056
+type A1058 [1]A1057
+type A1059 [1]A1058
+type A1060 [1]A1059
+type A1061 [1]A1060
+type A1062 [1]A1061
+type A1063 [1]A1062
+type A1064 [1]A1063
+type A1065 [1]A1064
+type A1066 [1]A1065
+type A1067 [1]A1066
+type A1068 [1]A1067
+type A1069 [1]A1068
+type A1070 [1]A1069
+type A1071 [1]A1070
+type A1072 [1]A1071
+type A1073 [1]A1072
+type A1074 [1]A1073
+type A1075 [1]A1074
+type A1076 [1]A1075
+type A1077 [1]A1076
+type A1078 [1]A1077
+type A1079 [1]A1078
+type A1080 [1]A1079
+type A1081 [1]A1080
+type A1082 [1]A1081
+type A1083 [1]A1082
+type A1084 [1]A1083
+type A1085 [1]A1084
+type A1086 [1]A1085
+type A1087 [1]A1086
+type A1088 [1]A1087
+type A1089 [1]A1088
+type A1090 [1]A1089
+type A1091 [1]A1090
+type A1092 [1]A1091
+type A1093 [1]A1092
+type A1094 [1]A1093
+type A1095 [1]A1094
+type A1096 [1]A1095
+type A1097 [1]A1096
+type A1098 [1]A1097
+type A1099 [1]A1098
+type A1100 [1]A1099
+type A1101 [1]A1100
+type A1102 [1]A1101
+type A1103 [1]A1102
+type A1104 [1]A1103
+type A1105 [1]A1104
+type A1106 [1]A1105
+type A1107 [1]A1106
+type A1108 [1]A1107
+type A1109 [1]A1108
+type A1110 [1]A1109
+type A1111 [1]A1110
+type A1112 [1]A1111
+type A1113 [1]A1112
+type A1114 [1]A1113
+type A1115 [1]A1114
+type A1116 [1]A1115
+type A1117 [1]A1116
+type A1118 [1]A1117
+type A1119 [1]A1118
+type A1120 [1]A1119
+type A1121 [1]A1120
+type A1122 [1]A1121
+type A1123 [1]A1122
+type A1124 [1]A1123
+type A1125 [1]A1124
+type A1126 [1]A1125
+type A1127 [1]A1126
+type A1128 [1]A1127
+type A1129 [1]A1128
+type A1130 [1]A1129
+type A1131 [1]A1130
+type A1132 [1]A1131
+type A1133 [1]A1132
+type A1134 [1]A1133
+type A1135 [1]A1134
+type A1136 [1]A1135
+type A1137 [1]A1136
+type A1138 [1]A1137
+type A1139 [1]A1138
+type A1140 [1]A1139
+type A1141 [1]A1140
+type A1142 [1]A1141
+type A1143 [1]A1142
+type A1144 [1]A1143
+type A1145 [1]A1144
+type A1146 [1]A1145
+type A1147 [1]A1146
+type A1148 [1]A1147
+type A1149 [1]A1148
+type A1150 [1]A1149
+type A1151 [1]A1150
+type A1152 [1]A1151
+type A1153 [1]A1152
+type A1154 [1]A1153
+type A1155 [1]A1154
+type A1156 [1]A1155
+type A1157 [1]A1156
+type A1158 [1]A1157
+type A1159 [1]A1158
+type A1160 [1]A1159
+type A1161 [1]A1160
+type A1162 [1]A1161
+type A1163 [1]A1162
+type A1164 [1]A1163
+type A1165 [1]A1164
+type A1166 [1]A1165
+type A1167 [1]A1166
+type A1168 [1]A1167
+type A1169 [1]A1168
+type A1170 [1]A1169
+type A1171 [1]A1170
+type A1172 [1]A1171
+type A1173 [1]A1172
+type A1174 [1]A1173
+type A1175 [1]A1174
+type A1176 [1]A1175
+type A1177 [1]A1176
+type A1178 [1]A1177
+type A1179 [1]A1178
+type A1180 [1]A1179
+type A1181 [1]A1180
+type A1182 [1]A1181
+type A1183 [1]A1182
+type A1184 [1]A1183
+type A1185 [1]A1184
+type A1186 [1]A1185
+type A1187 [1]A1186
+type A1188 [1]A1187
+type A1189 [1]A1188
+type A1190 [1]A1189
+type A1191 [1]A1190
+type A1192 [1]A1191
+type A1193 [1]A1192
+type A1194 [1]A1193
+type A1195 [1]A1194
+type A1196 [1]A1195
+type A1197 [1]A1196
+type A1198 [1]A1197
+type A1199 [1]A1198
+type A1200 [1]A1199
+type A1201 [1]A1200
+type A1202 [1]A1201
+type A1203 [1]A1202
+type A1204 [1]A1203
+type A1205 [1]A1204
+type A1206 [1]A1205
+type A1207 [1]A1206
+type A1208 [1]A1207
+type A1209 [1]A1208
+type A1210 [1]A1209
+type A1211 [1]A1210
+type A1212 [1]A1211
+type A1213 [1]A1212
+type A1214 [1]A1213
+type A1215 [1]A1214
+type A1216 [1]A1215
+type A1217 [1]A1216
+type A1218 [1]A1217
+type A1219 [1]A1218
+type A1220 [1]A1219
+type A1221 [1]A1220
+type A1222 [1]A1221
+type A1223 [1]A1222
+type A1224 [1]A1223
+type A1225 [1]A1224
+type A1226 [1]A1225
+type A1227 [1]A1226
+type A1228 [1]A1227
+type A1229 [1]A1228
+type A1230 [1]A1229
+type A1231 [1]A1230
+type A1232 [1]A1231
+type A1233 [1]A1232
+type A1234 [1]A1233
+type A1235 [1]A1234
+type A1236 [1]A1235
+type A1237 [1]A1236
+type A1238 [1]A1237
+type A1239 [1]A1238
+type A1240 [1]A1239
+type A1241 [1]A1240
+type A1242 [1]A1241
+type A1243 [1]A1242
+type A1244 [1]A1243
+type A1245 [1]A1244
+type A1246 [1]A1245
+type A1247 [1]A1246
+type A1248 [1]A1247
+type A1249 [1]A1248
+type A1250 [1]A1249
+type A1251 [1]A1250
+type A1252 [1]A1251
+type A1253 [1]A1252
+type A1254 [1]A1253
+type A1255 [1]A1254
+type A1256 [1]A1255
+type A1257 [1]A1256
+type A1258 [1]A1257
+type A1259 [1]A1258
+type A1260 [1]A1259
+type A1261 [1]A1260
+type A1262 [1]A1261
+type A1263 [1]A1262
+type A1264 [1]A1263
+type A1265 [1]A1264
+type A1266 [1]A1265
+type A1267 [1]A1266
+type A1268 [1]A1267
+type A1269 [1]A1268
+type A1270 [1]A1269
+type A1271 [1]A1270
+type A1272 [1]A1271
+type A1273 [1]A1272
+type A1274 [1]A1273
+type A1275 [1]A1274
+type A1276 [1]A1275
+type A1277 [1]A1276
+type A1278 [1]A1277
+type A1279 [1]A1278
+type A1280 [1]A1279
+type A1281 [1]A1280
+type A1282 [1]A1281
+type A1283 [1]A1282
+type A1284 [1]A1283
+type A1285 [1]A1284
+type A1286 [1]A1285
+type A1287 [1]A1286
+type A1288 [1]A1287
+type A1289 [1]A1288
+type A1290 [1]A1289
+type A1291 [1]A1290
+type A1292 [1]A1291
+type A1293 [1]A1292
+type A1294 [1]A1293
+type A1295 [1]A1294
+type A1296 [1]A1295
+type A1297 [1]A1296
+type A1298 [1]A1297
+type A1299 [1]A1298
+type A1300 [1]A1299
+type A1301 [1]A1300
+type A1302 [1]A1301
+type A1303 [1]A1302
+type A1304 [1]A1303
+type A1305 [1]A1304
+type A1306 [1]A1305
+type A1307 [1]A1306
+type A1308 [1]A1307
+type A1309 [1]A1308
+type A1310 [1]A1309
+type A1311 [1]A1310
+type A1312 [1]A1311
+type A1313 [1]A1312
+type A1314 [1]A1313
+type A1315 [1]A1314
+type A1316 [1]A1315
+type A1317 [1]A1316
+type A1318 [1]A1317
+type A1319 [1]A1318
+type A1320 [1]A1319
+type A1321 [1]A1320
+type A1322 [1]A1321
+type A1323 [1]A1322
+type A1324 [1]A1323
+type A1325 [1]A1324
+type A1326 [1]A1325
+type A1327 [1]A1326
+type A1328 [1]A1327
+type A1329 [1]A1328
+type A1330 [1]A1329
+type A1331 [1]A1330
+type A1332 [1]A1331
+type A1333 [1]A1332
+type A1334 [1]A1333
+type A1335 [1]A1334
+type A1336 [1]A1335
+type A1337 [1]A1336
+type A1338 [1]A1337
+type A1339 [1]A1338
+type A1340 [1]A1339
+type A1341 [1]A1340
+type A1342 [1]A1341
+type A1343 [1]A1342
+type A1344 [1]A1343
+type A1345 [1]A1344
+type A1346 [1]A1345
+type A1347 [1]A1346
+type A1348 [1]A1347
+type A1349 [1]A1348
+type A1350 [1]A1349
+type A1351 [1]A1350
+type A1352 [1]A1351
+type A1353 [1]A1352
+type A1354 [1]A1353
+type A1355 [1]A1354
+type A1356 [1]A1355
+type A1357 [1]A1356
+type A1358 [1]A1357
+type A1359 [1]A1358
+type A1360 [1]A1359
+type A1361 [1]A1360
+type A1362 [1]A1361
+type A1363 [1]A1362
+type A1364 [1]A1363
+type A1365 [1]A1364
+type A1366 [1]A1365
+type A1367 [1]A1366
+type A1368 [1]A1367
+type A1369 [1]A1368
+type A1370 [1]A1369
+type A1371 [1]A1370
+type A1372 [1]A1371
+type A1373 [1]A1372
+type A1374 [1]A1373
+type A1375 [1]A1374
+type A1376 [1]A1375
+type A1377 [1]A1376
+type A1378 [1]A1377
+type A1379 [1]A1378
+type A1380 [1]A1379
+type A1381 [1]A1380
+type A1382 [1]A1381
+type A1383 [1]A1382
+type A1384 [1]A1383
+type A1385 [1]A1384
+type A1386 [1]A1385
+type A1387 [1]A1386
+type A1388 [1]A1387
+type A1389 [1]A1388
+type A1390 [1]A1389
+type A1391 [1]A1390
+type A1392 [1]A1391
+type A1393 [1]A1392
+type A1394 [1]A1393
+type A1395 [1]A1394
+type A1396 [1]A1395
+type A1397 [1]A1396
+type A1398 [1]A1397
+type A1399 [1]A1398
+type A1400 [1]A1399
+type A1401 [1]A1400
+type A1402 [1]A1401
+type A1403 [1]A1402
+type A1404 [1]A1403
+type A1405 [1]A1404
+type A1406 [1]A1405
+type A1407 [1]A1406
+type A1408 [1]A1407
+type A1409 [1]A1408
+type A1410 [1]A1409
+type A1411 [1]A1410
+type A1412 [1]A1411
+type A1413 [1]A1412
+type A1414 [1]A1413
+type A1415 [1]A1414
+type A1416 [1]A1415
+type A1417 [1]A1416
+type A1418 [1]A1417
+type A1419 [1]A1418
+type A1420 [1]A1419
+type A1421 [1]A1420
+type A1422 [1]A1421
+type A1423 [1]A1422
+type A1424 [1]A1423
+type A1425 [1]A1424
+type A1426 [1]A1425
+type A1427 [1]A1426
+type A1428 [1]A1427
+type A1429 [1]A1428
+type A1430 [1]A1429
+type A1431 [1]A1430
+type A1432 [1]A1431
+type A1433 [1]A1432
+type A1434 [1]A1433
+type A1435 [1]A1434
+type A1436 [1]A1435
+type A1437 [1]A1436
+type A1438 [1]A1437
+type A1439 [1]A1438
+type A1440 [1]A1439
+type A1441 [1]A1440
+type A1442 [1]A1441
+type A1443 [1]A1442
+type A1444 [1]A1443
+type A1445 [1]A1444
+type A1446 [1]A1445
+type A1447 [1]A1446
+type A1448 [1]A1447
+type A1449 [1]A1448
+type A1450 [1]A1449
+type A1451 [1]A1450
+type A1452 [1]A1451
+type A1453 [1]A1452
+type A1454 [1]A1453
+type A1455 [1]A1454
+type A1456 [1]A1455
+type A1457 [1]A1456
+type A1458 [1]A1457
+type A1459 [1]A1458
+type A1460 [1]A1459
+type A1461 [1]A1460
+type A1462 [1]A1461
+type A1463 [1]A1462
+type A1464 [1]A1463
+type A1465 [1]A1464
+type A1466 [1]A1465
+type A1467 [1]A1466
+type A1468 [1]A1467
+type A1469 [1]A1468
+type A1470 [1]A1469
+type A1471 [1]A1470
+type A1472 [1]A1471
+type A1473 [1]A1472
+type A1474 [1]A1473
+type A1475 [1]A1474
+type A1476 [1]A1475
+type A1477 [1]A1476
+type A1478 [1]A1477
+type A1479 [1]A1478
+type A1480 [1]A1479
+type A1481 [1]A1480
+type A1482 [1]A1481
+type A1483 [1]A1482
+type A1484 [1]A1483
+type A1485 [1]A1484
+type A1486 [1]A1485
+type A1487 [1]A1486
+type A1488 [1]A1487
+type A1489 [1]A1488
+type A1490 [1]A1489
+type A1491 [1]A1490
+type A1492 [1]A1491
+type A1493 [1]A1492
+type A1494 [1]A1493
+type A1495 [1]A1494
+type A1496 [1]A1495
+type A1497 [1]A1496
+type A1498 [1]A1497
+type A1499 [1]A1498
+type A1500 [1]A1499
+type A1501 [1]A1500
+type A1502 [1]A1501
+type A1503 [1]A1502
+type A1504 [1]A1503
+type A1505 [1]A1504
+type A1506 [1]A1505
+type A1507 [1]A1506
+type A1508 [1]A1507
+type A1509 [1]A1508
+type A1510 [1]A1509
+type A1511 [1]A1510
+type A1512 [1]A1511
+type A1513 [1]A1512
+type A1514 [1]A1513
+type A1515 [1]A1514
+type A1516 [1]A1515
+type A1517 [1]A1516
+type A1518 [1]A1517
+type A1519 [1]A1518
+type A1520 [1]A1519
+type A1521 [1]A1520
+type A1522 [1]A1521
+type A1523 [1]A1522
+type A1524 [1]A1523
+type A1525 [1]A1524
+type A1526 [1]A1525
+type A1527 [1]A1526
+type A1528 [1]A1527
+type A1529 [1]A1528
+type A1530 [1]A1529
+type A1531 [1]A1530
+type A1532 [1]A1531
+type A1533 [1]A1532
+type A1534 [1]A1533
+type A1535 [1]A1534
+type A1536 [1]A1535
+type A1537 [1]A1536
+type A1538 [1]A1537
+type A1539 [1]A1538
+type A1540 [1]A1539
+type A1541 [1]A1540
+type A1542 [1]A1541
+type A1543 [1]A1542
+type A1544 [1]A1543
+type A1545 [1]A1544
+type A1546 [1]A1545
+type A1547 [1]A1546
+type A1548 [1]A1547
+type A1549 [1]A1548
+type A1550 [1]A1549
+type A1551 [1]A1550
+type A1552 [1]A1551
+type A1553 [1]A1552
+type A1554 [1]A1553
+type A1555 [1]A1554
+type A1556 [1]A1555
+type A1557 [1]A1556
+type A1558 [1]A1557
+type A1559 [1]A1558
+type A1560 [1]A1559
+type A1561 [1]A1560
+type A1562 [1]A1561
+type A1563 [1]A1562
+type A1564 [1]A1563
+type A1565 [1]A1564
+type A1566 [1]A1565
+type A1567 [1]A1566
+type A1568 [1]A1567
+type A1569 [1]A1568
+type A1570 [1]A1569
+type A1571 [1]A1570
+type A1572 [1]A1571
+type A1573 [1]A1572
+type A1574 [1]A1573
+type A1575 [1]A1574
+type A1576 [1]A1575
+type A1577 [1]A1576
+type A1578 [1]A1577
+type A1579 [1]A1578
+type A1580 [1]A1579
+type A1581 [1]A1580
+type A1582 [1]A1581
+type A1583 [1]A1582
+type A1584 [1]A1583
+type A1585 [1]A1584
+type A1586 [1]A1585
+type A1587 [1]A1586
+type A1588 [1]A1587
+type A1589 [1]A1588
+type A1590 [1]A1589
+type A1591 [1]A1590
+type A1592 [1]A1591
+type A1593 [1]A1592
+type A1594 [1]A1593
+type A1595 [1]A1594
+type A1596 [1]A1595
+type A1597 [1]A1596
+type A1598 [1]A1597
+type A1599 [1]A1598
+type A1600 [1]A1599
+type A1601 [1]A1600
+type A1602 [1]A1601
+type A1603 [1]A1602
+type A1604 [1]A1603
+type A1605 [1]A1604
+type A1606 [1]A1605
+type A1607 [1]A1606
+type A1608 [1]A1607
+type A1609 [1]A1608
+type A1610 [1]A1609
+type A1611 [1]A1610
+type A1612 [1]A1611
+type A1613 [1]A1612
+type A1614 [1]A1613
+type A1615 [1]A1614
+type A1616 [1]A1615
+type A1617 [1]A1616
+type A1618 [1]A1617
+type A1619 [1]A1618
+type A1620 [1]A1619
+type A1621 [1]A1620
+type A1622 [1]A1621
+type A1623 [1]A1622
+type A1624 [1]A1623
+type A1625 [1]A1624
+type A1626 [1]A1625
+type A1627 [1]A1626
+type A1628 [1]A1627
+type A1629 [1]A1628
+type A1630 [1]A1629
+type A1631 [1]A1630
+type A1632 [1]A1631
+type A1633 [1]A1632
+type A1634 [1]A1633
+type A1635 [1]A1634
+type A1636 [1]A1635
+type A1637 [1]A1636
+type A1638 [1]A1637
+type A1639 [1]A1638
+type A1640 [1]A1639
+type A1641 [1]A1640
+type A1642 [1]A1641
+type A1643 [1]A1642
+type A1644 [1]A1643
+type A1645 [1]A1644
+type A1646 [1]A1645
+type A1647 [1]A1646
+type A1648 [1]A1647
+type A1649 [1]A1648
+type A1650 [1]A1649
+type A1651 [1]A1650
+type A1652 [1]A1651
+type A1653 [1]A1652
+type A1654 [1]A1653
+type A1655 [1]A1654
+type A1656 [1]A1655
+type A1657 [1]A1656
+type A1658 [1]A1657
+type A1659 [1]A1658
+type A1660 [1]A1659
+type A1661 [1]A1660
+type A1662 [1]A1661
+type A1663 [1]A1662
+type A1664 [1]A1663
+type A1665 [1]A1664
+type A1666 [1]A1665
+type A1667 [1]A1666
+type A1668 [1]A1667
+type A1669 [1]A1668
+type A1670 [1]A1669
+type A1671 [1]A1670
+type A1672 [1]A1671
+type A1673 [1]A1672
+type A1674 [1]A1673
+type A1675 [1]A1674
+type A1676 [1]A1675
+type A1677 [1]A1676
+type A1678 [1]A1677
+type A1679 [1]A1678
+type A1680 [1]A1679
+type A1681 [1]A1680
+type A1682 [1]A1681
+type A1683 [1]A1682
+type A1684 [1]A1683
+type A1685 [1]A1684
+type A1686 [1]A1685
+type A1687 [1]A1686
+type A1688 [1]A1687
+type A1689 [1]A1688
+type A1690 [1]A1689
+type A1691 [1]A1690
+type A1692 [1]A1691
+type A1693 [1]A1692
+type A1694 [1]A1693
+type A1695 [1]A1694
+type A1696 [1]A1695
+type A1697 [1]A1696
+type A1698 [1]A1697
+type A1699 [1]A1698
+type A1700 [1]A1699
+type A1701 [1]A1700
+type A1702 [1]A1701
+type A1703 [1]A1702
+type A1704 [1]A1703
+type A1705 [1]A1704
+type A1706 [1]A1705
+type A1707 [1]A1706
+type A1708 [1]A1707
+type A1709 [1]A1708
+type A1710 [1]A1709
+type A1711 [1]A1710
+type A1712 [1]A1711
+type A1713 [1]A1712
+type A1714 [1]A1713
+type A1715 [1]A1714
+type A1716 [1]A1715
+type A1717 [1]A1716
+type A1718 [1]A1717
+type A1719 [1]A1718
+type A1720 [1]A1719
+type A1721 [1]A1720
+type A1722 [1]A1721
+type A1723 [1]A1722
+type A1724 [1]A1723
+type A1725 [1]A1724
+type A1726 [1]A1725
+type A1727 [1]A1726
+type A1728 [1]A1727
+type A1729 [1]A1728
+type A1730 [1]A1729
+type A1731 [1]A1730
+type A1732 [1]A1731
+type A1733 [1]A1732
+type A1734 [1]A1733
+type A1735 [1]A1734
+type A1736 [1]A1735
+type A1737 [1]A1736
+type A1738 [1]A1737
+type A1739 [1]A1738
+type A1740 [1]A1739
+type A1741 [1]A1740
+type A1742 [1]A1741
+type A1743 [1]A1742
+type A1744 [1]A1743
+type A1745 [1]A1744
+type A1746 [1]A1745
+type A1747 [1]A1746
+type A1748 [1]A1747
+type A1749 [1]A1748
+type A1750 [1]A1749
+type A1751 [1]A1750
+type A1752 [1]A1751
+type A1753 [1]A1752
+type A1754 [1]A1753
+type A1755 [1]A1754
+type A1756 [1]A1755
+type A1757 [1]A1756
+type A1758 [1]A1757
+type A1759 [1]A1758
+type A1760 [1]A1759
+type A1761 [1]A1760
+type A1762 [1]A1761
+type A1763 [1]A1762
+type A1764 [1]A1763
+type A1765 [1]A1764
+type A1766 [1]A1765
+type A1767 [1]A1766
+type A1768 [1]A1767
+type A1769 [1]A1768
+type A1770 [1]A1769
+type A1771 [1]A1770
+type A1772 [1]A1771
+type A1773 [1]A1772
+type A1774 [1]A1773
+type A1775 [1]A1774
+type A1776 [1]A1775
+type A1777 [1]A1776
+type A1778 [1]A1777
+type A1779 [1]A1778
+type A1780 [1]A1779
+type A1781 [1]A1780
+type A1782 [1]A1781
+type A1783 [1]A1782
+type A1784 [1]A1783
+type A1785 [1]A1784
+type A1786 [1]A1785
+type A1787 [1]A1786
+type A1788 [1]A1787
+type A1789 [1]A1788
+type A1790 [1]A1789
+type A1791 [1]A1790
+type A1792 [1]A1791
+type A1793 [1]A1792
+type A1794 [1]A1793
+type A1795 [1]A1794
+type A1796 [1]A1795
+type A1797 [1]A1796
+type A1798 [1]A1797
+type A1799 [1]A1798
+type A1800 [1]A1799
+type A1801 [1]A1800
+type A1802 [1]A1801
+type A1803 [1]A1802
+type A1804 [1]A1803
+type A1805 [1]A1804
+type A1806 [1]A1805
+type A1807 [1]A1806
+type A1808 [1]A1807
+type A1809 [1]A1808
+type A1810 [1]A1809
+type A1811 [1]A1810
+type A1812 [1]A1811
+type A1813 [1]A1812
+type A1814 [1]A1813
+type A1815 [1]A1814
+type A1816 [1]A1815
+type A1817 [1]A1816
+type A1818 [1]A1817
+type A1819 [1]A1818
+type A1820 [1]A1819
+type A1821 [1]A1820
+type A1822 [1]A1821
+type A1823 [1]A1822
+type A1824 [1]A1823
+type A1825 [1]A1824
+type A1826 [1]A1825
+type A1827 [1]A1826
+type A1828 [1]A1827
+type A1829 [1]A1828
+type A1830 [1]A1829
+type A1831 [1]A1830
+type A1832 [1]A1831
+type A1833 [1]A1832
+type A1834 [1]A1833
+type A1835 [1]A1834
+type A1836 [1]A1835
+type A1837 [1]A1836
+type A1838 [1]A1837
+type A1839 [1]A1838
+type A1840 [1]A1839
+type A1841 [1]A1840
+type A1842 [1]A1841
+type A1843 [1]A1842
+type A1844 [1]A1843
+type A1845 [1]A1844
+type A1846 [1]A1845
+type A1847 [1]A1846
+type A1848 [1]A1847
+type A1849 [1]A1848
+type A1850 [1]A1849
+type A1851 [1]A1850
+type A1852 [1]A1851
+type A1853 [1]A1852
+type A1854 [1]A1853
+type A1855 [1]A1854
+type A1856 [1]A1855
+type A1857 [1]A1856
+type A1858 [1]A1857
+type A1859 [1]A1858
+type A1860 [1]A1859
+type A1861 [1]A1860
+type A1862 [1]A1861
+type A1863 [1]A1862
+type A1864 [1]A1863
+type A1865 [1]A1864
+type A1866 [1]A1865
+type A1867 [1]A1866
+type A1868 [1]A1867
+type A1869 [1]A1868
+type A1870 [1]A1869
+type A1871 [1]A1870
+type A1872 [1]A1871
+type A1873 [1]A1872
+type A1874 [1]A1873
+type A1875 [1]A1874
+type A1876 [1]A1875
+type A1877 [1]A1876
+type A1878 [1]A1877
+type A1879 [1]A1878
+type A1880 [1]A1879
+type A1881 [1]A1880
+type A1882 [1]A1881
+type A1883 [1]A1882
+type A1884 [1]A1883
+type A1885 [1]A1884
+type A1886 [1]A1885
+type A1887 [1]A1886
+type A1888 [1]A1887
+type A1889 [1]A1888
+type A1890 [1]A1889
+type A1891 [1]A1890
+type A1892 [1]A1891
+type A1893 [1]A1892
+type A1894 [1]A1893
+type A1895 [1]A1894
+type A1896 [1]A1895
+type A1897 [1]A1896
+type A1898 [1]A1897
+type A1899 [1]A1898
+type A1900 [1]A1899
+type A1901 [1]A1900
+type A1902 [1]A1901
+type A1903 [1]A1902
+type A1904 [1]A1903
+type A1905 [1]A1904
+type A1906 [1]A1905
+type A1907 [1]A1906
+type A1908 [1]A1907
+type A1909 [1]A1908
+type A1910 [1]A1909
+type A1911 [1]A1910
+type A1912 [1]A1911
+type A1913 [1]A1912
+type A1914 [1]A1913
+type A1915 [1]A1914
+type A1916 [1]A1915
+type A1917 [1]A1916
+type A1918 [1]A1917
+type A1919 [1]A1918
+type A1920 [1]A1919
+type A1921 [1]A1920
+type A1922 [1]A1921
+type A1923 [1]A1922
+type A1924 [1]A1923
+type A1925 [1]A1924
+type A1926 [1]A1925
+type A1927 [1]A1926
+type A1928 [1]A1927
+type A1929 [1]A1928
+type A1930 [1]A1929
+type A1931 [1]A1930
+type A1932 [1]A1931
+type A1933 [1]A1932
+type A1934 [1]A1933
+type A1935 [1]A1934
+type A1936 [1]A1935
+type A1937 [1]A1936
+type A1938 [1]A1937
+type A1939 [1]A1938
+type A1940 [1]A1939
+type A1941 [1]A1940
+type A1942 [1]A1941
+type A1943 [1]A1942
+type A1944 [1]A1943
+type A1945 [1]A1944
+type A1946 [1]A1945
+type A1947 [1]A1946
+type A1948 [1]A1947
+type A1949 [1]A1948
+type A1950 [1]A1949
+type A1951 [1]A1950
+type A1952 [1]A1951
+type A1953 [1]A1952
+type A1954 [1]A1953
+type A1955 [1]A1954
+type A1956 [1]A1955
+type A1957 [1]A1956
+type A1958 [1]A1957
+type A1959 [1]A1958
+type A1960 [1]A1959
+type A1961 [1]A1960
+type A1962 [1]A1961
+type A1963 [1]A1962
+type A1964 [1]A1963
+type A1965 [1]A1964
+type A1966 [1]A1965
+type A1967 [1]A1966
+type A1968 [1]A1967
+type A1969 [1]A1968
+type A1970 [1]A1969
+type A1971 [1]A1970
+type A1972 [1]A1971
+type A1973 [1]A1972
+type A1974 [1]A1973
+type A1975 [1]A1974
+type A1976 [1]A1975
+type A1977 [1]A1976
+type A1978 [1]A1977
+type A1979 [1]A1978
+type A1980 [1]A1979
+type A1981 [1]A1980
+type A1982 [1]A1981
+type A1983 [1]A1982
+type A1984 [1]A1983
+type A1985 [1]A1984
+type A1986 [1]A1985
+type A1987 [1]A1986
+type A1988 [1]A1987
+type A1989 [1]A1988
+type A1990 [1]A1989
+type A1991 [1]A1990
+type A1992 [1]A1991
+type A1993 [1]A1992
+type A1994 [1]A1993
+type A1995 [1]A1994
+type A1996 [1]A1995
+type A1997 [1]A1996
+type A1998 [1]A1997
+type A1999 [1]A1998
+type S1 struct{ In S0 }
+type S2 struct{ In S1 }
+type S3 struct{ In S2 }
+type S4 struct{ In S3 }
+type S5 struct{ In S4 }
+type S6 struct{ In S5 }
+type S7 struct{ In S6 }
+type S8 struct{ In S7 }
+type S9 struct{ In S8 }
+type S10 struct{ In S9 }
+type S11 struct{ In S10 }
+type S12 struct{ In S11 }
+type S13 struct{ In S12 }
+type S14 struct{ In S13 }
+type S15 struct{ In S14 }
+type S16 struct{ In S15 }
+type S17 struct{ In S16 }
+type S18 struct{ In S17 }
+type S19 struct{ In S18 }
+type S20 struct{ In S19 }
+type S21 struct{ In S20 }
+type S22 struct{ In S21 }
+type S23 struct{ In S22 }
+type S24 struct{ In S23 }
+type S25 struct{ In S24 }
+type S26 struct{ In S25 }
+type S27 struct{ In S26 }
+type S28 struct{ In S27 }
+type S29 struct{ In S28 }
+type S30 struct{ In S29 }
+type S31 struct{ In S30 }
+type S32 struct{ In S31 }
+type S33 struct{ In S32 }
+type S34 struct{ In S33 }
+type S35 struct{ In S34 }
+type S36 struct{ In S35 }
+type S37 struct{ In S36 }
+type S38 struct{ In S37 }
+type S39 struct{ In S38 }
+type S40 struct{ In S39 }
+type S41 struct{ In S40 }
+type S42 struct{ In S41 }
+type S43 struct{ In S42 }
+type S44 struct{ In S43 }
+type S45 struct{ In S44 }
+type S46 struct{ In S45 }
+type S47 struct{ In S46 }
+type S48 struct{ In S47 }
+type S49 struct{ In S48 }
+type S50 struct{ In S49 }
+type S51 struct{ In S50 }
+type S52 struct{ In S51 }
+type S53 struct{ In S52 }
+type S54 struct{ In S53 }
+type S55 struct{ In S54 }
+type S56 struct{ In S55 }
+type S57 struct{ In S56 }
+type S58 struct{ In S57 }
+type S59 struct{ In S58 }
+type S60 struct{ In S59 }
+type S61 struct{ In S60 }
+type S62 struct{ In S61 }
+type S63 struct{ In S62 }
+type S64 struct{ In S63 }
+type S65 struct{ In S64 }
+type S66 struct{ In S65 }
+type S67 struct{ In S66 }
+type S68 struct{ In S67 }
+type S69 struct{ In S68 }
+type S70 struct{ In S69 }
+type S71 struct{ In S70 }
+type S72 struct{ In S71 }
+type S73 struct{ In S72 }
+type S74 struct{ In S73 }
+type S75 struct{ In S74 }
+type S76 struct{ In S75 }
+type S77 struct{ In S76 }
+type S78 struct{ In S77 }
+type S79 struct{ In S78 }
+type S80 struct{ In S79 }
+type S81 struct{ In S80 }
+type S82 struct{ In S81 }
+type S83 struct{ In S82 }
+type S84 struct{ In S83 }
+type S85 struct{ In S84 }
+type S86 struct{ In S85 }
+type S87 struct{ In S86 }
+type S88 struct{ In S87 }
+type S89 struct{ In S88 }
+type S90 struct{ In S89 }
+type S91 struct{ In S90 }
+type S92 struct{ In S91 }
+type S93 struct{ In S92 }
+type S94 struct{ In S93 }
+type S95 struct{ In S94 }
+type S96 struct{ In S95 }
+type S97 struct{ In S96 }
+type S98 struct{ In S97 }
+type S99 struct{ In S98 }
+type S100 struct{ In S99 }
+type S101 struct{ In S100 }
+type S102 struct{ In S101 }
+type S103 struct{ In S102 }
+type S104 struct{ In S103 }
+type S105 struct{ In S104 }
+type S106 struct{ In S105 }
+type S107 struct{ In S106 }
+type S108 struct{ In S107 }
+type S109 struct{ In S108 }
+type S110 struct{ In S109 }
+type S111 struct{ In S110 }
+type S112 struct{ In S111 }
+type S113 struct{ In S112 }
+type S114 struct{ In S113 }
+type S115 struct{ In S114 }
+type S116 struct{ In S115 }
+type S117 struct{ In S116 }
+type S118 struct{ In S117 }
+type S119 struct{ In S118 }
+type S120 struct{ In S119 }
+type S121 struct{ In S120 }
+type S122 struct{ In S121 }
+type S123 struct{ In S122 }
+type S124 struct{ In S123 }
+type S125 struct{ In S124 }
+type S126 struct{ In S125 }
+type S127 struct{ In S126 }
+type S128 struct{ In S127 }
+type S129 struct{ In S128 }
+type S130 struct{ In S129 }
+type S131 struct{ In S130 }
+type S132 struct{ In S131 }
+type S133 struct{ In S132 }
+type S134 struct{ In S133 }
+type S135 struct{ In S134 }
+type S136 struct{ In S135 }
+type S137 struct{ In S136 }
+type S138 struct{ In S137 }
+type S139 struct{ In S138 }
+type S140 struct{ In S139 }
+type S141 struct{ In S140 }
+type S142 struct{ In S141 }
+type S143 struct{ In S142 }
+type S144 struct{ In S143 }
+type S145 struct{ In S144 }
+type S146 struct{ In S145 }
+type S147 struct{ In S146 }
+type S148 struct{ In S147 }
+type S149 struct{ In S148 }
+type S150 struct{ In S149 }
+type S151 struct{ In S150 }
+type S152 struct{ In S151 }
+type S153 struct{ In S152 }
+type S154 struct{ In S153 }
+type S155 struct{ In S154 }
+type S156 struct{ In S155 }
+type S157 struct{ In S156 }
+type S158 struct{ In S157 }
+type S159 struct{ In S158 }
+type S160 struct{ In S159 }
+type S161 struct{ In S160 }
+type S162 struct{ In S161 }
+type S163 struct{ In S162 }
+type S164 struct{ In S163 }
+type S165 struct{ In S164 }
+type S166 struct{ In S165 }
+type S167 struct{ In S166 }
+type S168 struct{ In S167 }
+type S169 struct{ In S168 }
+type S170 struct{ In S169 }
+type S171 struct{ In S170 }
+type S172 struct{ In S171 }
+type S173 struct{ In S172 }
+type S174 struct{ In S173 }
+type S175 struct{ In S174 }
+type S176 struct{ In S175 }
+type S177 struct{ In S176 }
+type S178 struct{ In S177 }
+type S179 struct{ In S178 }
+type S180 struct{ In S179 }
+type S181 struct{ In S180 }
+type S182 struct{ In S181 }
+type S183 struct{ In S182 }
+type S184 struct{ In S183 }
+type S185 struct{ In S184 }
+type S186 struct{ In S185 }
+type S187 struct{ In S186 }
+type S188 struct{ In S187 }
+type S189 struct{ In S188 }
+type S190 struct{ In S189 }
+type S191 struct{ In S190 }
+type S192 struct{ In S191 }
+type S193 struct{ In S192 }
+type S194 struct{ In S193 }
+type S195 struct{ In S194 }
+type S196 struct{ In S195 }
+type S197 struct{ In S196 }
+type S198 struct{ In S197 }
+type S199 struct{ In S198 }
+type S200 struct{ In S199 }
+type S201 struct{ In S200 }
+type S202 struct{ In S201 }
+type S203 struct{ In S202 }
+type S204 struct{ In S203 }
+type S205 struct{ In S204 }
+type S206 struct{ In S205 }
+type S207 struct{ In S206 }
+type S208 struct{ In S207 }
+type S209 struct{ In S208 }
+type S210 struct{ In S209 }
+type S211 struct{ In S210 }
+type S212 struct{ In S211 }
+type S213 struct{ In S212 }
+type S214 struct{ In S213 }
+type S215 struct{ In S214 }
+type S216 struct{ In S215 }
+type S217 struct{ In S216 }
+type S218 struct{ In S217 }
+type S219 struct{ In S218 }
+type S220 struct{ In S219 }
+type S221 struct{ In S220 }
+type S222 struct{ In S221 }
+type S223 struct{ In S222 }
+type S224 struct{ In S223 }
+type S225 struct{ In S224 }
+type S226 struct{ In S225 }
+type S227 struct{ In S226 }
+type S228 struct{ In S227 }
+type S229 struct{ In S228 }
+type S230 struct{ In S229 }
+type S231 struct{ In S230 }
+type S232 struct{ In S231 }
+type S233 struct{ In S232 }
+type S234 struct{ In S233 }
+type S235 struct{ In S234 }
+type S236 struct{ In S235 }
+type S237 struct{ In S236 }
+type S238 struct{ In S237 }
+type S239 struct{ In S238 }
+type S240 struct{ In S239 }
+type S241 struct{ In S240 }
+type S242 struct{ In S241 }
+type S243 struct{ In S242 }
+type S244 struct{ In S243 }
+type S245 struct{ In S244 }
+type S246 struct{ In S245 }
+type S247 struct{ In S246 }
+type S248 struct{ In S247 }
+type S249 struct{ In S248 }
+type S250 struct{ In S249 }
+type S251 struct{ In S250 }
+type S252 struct{ In S251 }
+type S253 struct{ In S252 }
+type S254 struct{ In S253 }
+type S255 struct{ In S254 }
+type S256 struct{ In S255 }
+type S257 struct{ In S256 }
+type S258 struct{ In S257 }
+type S259 struct{ In S258 }
+type S260 struct{ In S259 }
+type S261 struct{ In S260 }
+type S262 struct{ In S261 }
+type S263 struct{ In S262 }
+type S264 struct{ In S263 }
+type S265 struct{ In S264 }
+type S266 struct{ In S265 }
+type S267 struct{ In S266 }
+type S268 struct{ In S267 }
+type S269 struct{ In S268 }
+type S270 struct{ In S269 }
+type S271 struct{ In S270 }
+type S272 struct{ In S271 }
+type S273 struct{ In S272 }
+type S274 struct{ In S273 }
+type S275 struct{ In S274 }
+type S276 struct{ In S275 }
+type S277 struct{ In S276 }
+type S278 struct{ In S277 }
+type S279 struct{ In S278 }
+type S280 struct{ In S279 }
+type S281 struct{ In S280 }
+type S282 struct{ In S281 }
+type S283 struct{ In S282 }
+type S284 struct{ In S283 }
+type S285 struct{ In S284 }
+type S286 struct{ In S285 }
+type S287 struct{ In S286 }
+type S288 struct{ In S287 }
+type S289 struct{ In S288 }
+type S290 struct{ In S289 }
+type S291 struct{ In S290 }
+type S292 struct{ In S291 }
+type S293 struct{ In S292 }
+type S294 struct{ In S293 }
+type S295 struct{ In S294 }
+type S296 struct{ In S295 }
+type S297 struct{ In S296 }
+type S298 struct{ In S297 }
+type S299 struct{ In S298 }
+type S300 struct{ In S299 }
+type S301 struct{ In S300 }
+type S302 struct{ In S301 }
+type S303 struct{ In S302 }
+type S304 struct{ In S303 }
+type S305 struct{ In S304 }
+type S306 struct{ In S305 }
+type S307 struct{ In S306 }
+type S308 struct{ In S307 }
+type S309 struct{ In S308 }
+type S310 struct{ In S309 }
+type S311 struct{ In S310 }
+type S312 struct{ In S311 }
+type S313 struct{ In S312 }
+type S314 struct{ In S313 }
+type S315 struct{ In S314 }
+type S316 struct{ In S315 }
+type S317 struct{ In S316 }
+type S318 struct{ In S317 }
+type S319 struct{ In S318 }
+type S320 struct{ In S319 }
+type S321 struct{ In S320 }
+type S322 struct{ In S321 }
+type S323 struct{ In S322 }
+type S324 struct{ In S323 }
+type S325 struct{ In S324 }
+type S326 struct{ In S325 }
+type S327 struct{ In S326 }
+type S328 struct{ In S327 }
+type S329 struct{ In S328 }
+type S330 struct{ In S329 }
+type S331 struct{ In S330 }
+type S332 struct{ In S331 }
+type S333 struct{ In S332 }
+type S334 struct{ In S333 }
+type S335 struct{ In S334 }
+type S336 struct{ In S335 }
+type S337 struct{ In S336 }
+type S338 struct{ In S337 }
+type S339 struct{ In S338 }
+type S340 struct{ In S339 }
+type S341 struct{ In S340 }
+type S342 struct{ In S341 }
+type S343 struct{ In S342 }
+type S344 struct{ In S343 }
+type S345 struct{ In S344 }
+type S346 struct{ In S345 }
+type S347 struct{ In S346 }
+type S348 struct{ In S347 }
+type S349 struct{ In S348 }
+type S350 struct{ In S349 }
+type S351 struct{ In S350 }
+type S352 struct{ In S351 }
+type S353 struct{ In S352 }
+type S354 struct{ In S353 }
+type S355 struct{ In S354 }
+type S356 struct{ In S355 }
+type S357 struct{ In S356 }
+type S358 struct{ In S357 }
+type S359 struct{ In S358 }
+type S360 struct{ In S359 }
+type S361 struct{ In S360 }
+type S362 struct{ In S361 }
+type S363 struct{ In S362 }
+type S364 struct{ In S363 }
+type S365 struct{ In S364 }
+type S366 struct{ In S365 }
+type S367 struct{ In S366 }
+type S368 struct{ In S367 }
+type S369 struct{ In S368 }
+type S370 struct{ In S369 }
+type S371 struct{ In S370 }
+type S372 struct{ In S371 }
+type S373 struct{ In S372 }
+type S374 struct{ In S373 }
+type S375 struct{ In S374 }
+type S376 struct{ In S375 }
+type S377 struct{ In S376 }
+type S378 struct{ In S377 }
+type S379 struct{ In S378 }
+type S380 struct{ In S379 }
+type S381 struct{ In S380 }
+type S382 struct{ In S381 }
+type S383 struct{ In S382 }
+type S384 struct{ In S383 }
+type S385 struct{ In S384 }
+type S386 struct{ In S385 }
+type S387 struct{ In S386 }
+type S388 struct{ In S387 }
+type S389 struct{ In S388 }
+type S390 struct{ In S389 }
+type S391 struct{ In S390 }
+type S392 struct{ In S391 }
+type S393 struct{ In S392 }
+type S394 struct{ In S393 }
+type S395 struct{ In S394 }
+type S396 struct{ In S395 }
+type S397 struct{ In S396 }
+type S398 struct{ In S397 }
+type S399 struct{ In S398 }
+type S400 struct{ In S399 }
+type S401 struct{ In S400 }
+type S402 struct{ In S401 }
+type S403 struct{ In S402 }
+type S404 struct{ In S403 }
+type S405 struct{ In S404 }
+type S406 struct{ In S405 }
+type S407 struct{ In S406 }
+type S408 struct{ In S407 }
+type S409 struct{ In S408 }
+type S410 struct{ In S409 }
+type S411 struct{ In S410 }
+type S412 struct{ In S411 }
+type S413 struct{ In S412 }
+type S414 struct{ In S413 }
+type S415 struct{ In S414 }
+type S416 struct{ In S415 }
+type S417 struct{ In S416 }
+type S418 struct{ In S417 }
+type S419 struct{ In S418 }
+type S420 struct{ In S419 }
+type S421 struct{ In S420 }
+type S422 struct{ In S421 }
+type S423 struct{ In S422 }
+type S424 struct{ In S423 }
+type S425 struct{ In S424 }
+type S426 struct{ In S425 }
+type S427 struct{ In S426 }
+type S428 struct{ In S427 }
+type S429 struct{ In S428 }
+type S430 struct{ In S429 }
+type S431 struct{ In S430 }
+type S432 struct{ In S431 }
+type S433 struct{ In S432 }
+type S434 struct{ In S433 }
+type S435 struct{ In S434 }
+type S436 struct{ In S435 }
+type S437 struct{ In S436 }
+type S438 struct{ In S437 }
+type S439 struct{ In S438 }
+type S440 struct{ In S439 }
+type S441 struct{ In S440 }
+type S442 struct{ In S441 }
+type S443 struct{ In S442 }
+type S444 struct{ In S443 }
+type S445 struct{ In S444 }
+type S446 struct{ In S445 }
+type S447 struct{ In S446 }
+type S448 struct{ In S447 }
+type S449 struct{ In S448 }
+type S450 struct{ In S449 }
+type S451 struct{ In S450 }
+type S452 struct{ In S451 }
+type S453 struct{ In S452 }
+type S454 struct{ In S453 }
+type S455 struct{ In S454 }
+type S456 struct{ In S455 }
+type S457 struct{ In S456 }
+type S458 struct{ In S457 }
+type S459 struct{ In S458 }
+type S460 struct{ In S459 }
+type S461 struct{ In S460 }
+type S462 struct{ In S461 }
+type S463 struct{ In S462 }
+type S464 struct{ In S463 }
+type S465 struct{ In S464 }
+type S466 struct{ In S465 }
+type S467 struct{ In S466 }
+type S468 struct{ In S467 }
+type S469 struct{ In S468 }
+type S470 struct{ In S469 }
+type S471 struct{ In S470 }
+type S472 struct{ In S471 }
+type S473 struct{ In S472 }
+type S474 struct{ In S473 }
+type S475 struct{ In S474 }
+type S476 struct{ In S475 }
+type S477 struct{ In S476 }
+type S478 struct{ In S477 }
+type S479 struct{ In S478 }
+type S480 struct{ In S479 }
+type S481 struct{ In S480 }
+type S482 struct{ In S481 }
+type S483 struct{ In S482 }
+type S484 struct{ In S483 }
+type S485 struct{ In S484 }
+type S486 struct{ In S485 }
+type S487 struct{ In S486 }
+type S488 struct{ In S487 }
+type S489 struct{ In S488 }
+type S490 struct{ In S489 }
+type S491 struct{ In S490 }
+type S492 struct{ In S491 }
+type S493 struct{ In S492 }
+type S494 struct{ In S493 }
+type S495 struct{ In S494 }
+type S496 struct{ In S495 }
+type S497 struct{ In S496 }
+type S498 struct{ In S497 }
+type S499 struct{ In S498 }
+
+func main() {
+	var a, b A1999
+	c := a
+	fmt.Println(a == b, c == a)
+	var s, t S499
+	u := s
+	fmt.Println(s == t, u == s)
+	m := map[interface{}]int{a: 1, s: 2}
+	m[b]++
+	m[t]++
+	fmt.Println(len(m), m[c], m[u])
+	var i interface{} = a
+	fmt.Println(i == interface{}(b), i == interface{}(s))
+	as := append([]A1999{}, a, b)
+	fmt.Println(len(as), as[0] == as[1])
+	x := fmt.Sprint(a)
+	fmt.Println(len(x), x[:8], x[len(x)-8:])
+	y := fmt.Sprintf("%+v", s)
+	fmt.Println(len(y), y[:8], y[len(y)-8:])
+}
