@@ -11,6 +11,7 @@
 mod cases;
 
 use golab_cli::corpus::{parse_known_failures, Verdict};
+use golab_cli::engine::{run_captured, Limits, RunConfig};
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::Path;
@@ -150,4 +151,55 @@ fn hostile_input_ends_in_a_go_style_error_in_bounded_time_and_memory() {
         "\n{}(the list is crates/cli/tests/hostile/KNOWN)",
         verdict.summary(passed.len())
     );
+}
+
+/// The deeply nested cases again, compiled and run in this process on a
+/// thread with a 1 MiB stack, the size of the wasm build's (a child `lab`
+/// has the main thread's 8 MiB; Ms in parallel mode have 2 MiB). A
+/// recursion left in the compiler or the runtime aborts the test binary.
+#[test]
+fn deeply_nested_input_runs_on_a_small_stack() {
+    let (mut failures, mut ran) = (Vec::new(), 0);
+    for c in cases::all() {
+        if !cases::DEEP_NESTING.contains(&c.name) {
+            continue;
+        }
+        let name = c.name;
+        let src = String::from_utf8(c.source.clone()).unwrap();
+        let config = RunConfig {
+            seed: Some(1),
+            limits: Limits {
+                max_instructions: c.limits.max_instructions,
+                max_goroutines: c.limits.max_goroutines,
+                max_memory_bytes: c.limits.max_memory,
+                max_wall_ms: None,
+            },
+            ..RunConfig::default()
+        };
+        let out = std::thread::Builder::new()
+            .name(name.into())
+            .stack_size(1 << 20)
+            .spawn(move || run_captured(&format!("{name}.go"), &src, &config))
+            .unwrap()
+            .join()
+            .unwrap();
+        ran += 1;
+        let r = cases::verify(
+            &c,
+            out.exit,
+            out.stdout.len() as u64,
+            &out.stdout,
+            &out.stderr,
+        );
+        eprintln!("{name:<40} {}", if r.is_ok() { "ok" } else { "FAIL" });
+        if let Err(why) = r {
+            failures.push(format!("{name}: {why}"));
+        }
+    }
+    assert_eq!(
+        ran,
+        cases::DEEP_NESTING.len(),
+        "a DEEP_NESTING name is not a case"
+    );
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }

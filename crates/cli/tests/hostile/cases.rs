@@ -85,6 +85,20 @@ fn starts(s: &str) -> First {
 
 const OOM: &str = "fatal error: runtime: out of memory";
 
+/// Cases whose nesting once drove the host's recursion (the compiler's or
+/// the runtime's), which `hostile.rs` also runs in-process on a thread with
+/// the wasm build's 1 MiB stack.
+pub const DEEP_NESTING: &[&str] = &[
+    "fmt_nested_100000",
+    "fmt_cyclic_slice",
+    "equal_nested_100000",
+    "map_key_nested_100000",
+    "named_array_types_10000",
+    "named_struct_types_10000",
+    "types_nested_40_thrice",
+    "init_order_call_chain_10000",
+];
+
 /// Every case.
 pub fn all() -> Vec<Case> {
     let mut v = Vec::new();
@@ -264,6 +278,58 @@ pub fn all() -> Vec<Case> {
     c.native_only = true; // the page's console caps output; run_captured keeps it all
     v.push(c);
 
+    // --- deeply nested values ---
+    // Each of these overflowed the host stack (exit 134; in the page, a
+    // broken tab): fmt, == and map keys recursed once per nesting level.
+    // Go 1.19 prints 200005.
+    let mut c = case(
+        "fmt_nested_100000",
+        go("package main\n\nimport \"fmt\"\n\nfunc main() {\n\tvar x interface{}\n\tfor i := 0; i < 100000; i++ {\n\t\tx = []interface{}{x}\n\t}\n\ts := fmt.Sprint(x)\n\tfmt.Println(len(s))\n}\n"),
+        0,
+        First::Empty,
+    );
+    c.stdout = Stdout::Is(b"200005\n".to_vec());
+    v.push(c);
+
+    // Go 1.19 recurses until its 1 GB goroutine stack is used up; the same
+    // two lines, then its stack.
+    let mut c = case(
+        "fmt_cyclic_slice",
+        go("package main\n\nimport \"fmt\"\n\nfunc main() {\n\ts := []interface{}{nil}\n\ts[0] = s\n\tfmt.Println(s)\n}\n"),
+        2,
+        is("runtime: goroutine stack exceeds 1000000000-byte limit"),
+    );
+    c.stderr_has = Some("\nfatal error: stack overflow\n");
+    v.push(c);
+
+    // 2^40 leaves: Go 1.19 grows its buffer until memory runs out.
+    let mut c = case(
+        "fmt_shared_value_bomb",
+        go("package main\n\nimport \"fmt\"\n\nfunc main() {\n\tvar x interface{} = 1\n\tfor i := 0; i < 40; i++ {\n\t\tx = []interface{}{x, x}\n\t}\n\tfmt.Println(len(fmt.Sprint(x)))\n}\n"),
+        2,
+        is(OOM),
+    );
+    c.limits.max_memory = Some(8 << 20);
+    v.push(c);
+
+    // Go 1.19: "true" and "1 1 0".
+    let mut c = case(
+        "equal_nested_100000",
+        go("package main\n\nimport \"fmt\"\n\nfunc main() {\n\tvar x, y interface{}\n\tfor i := 0; i < 100000; i++ {\n\t\tx = [1]interface{}{x}\n\t\ty = [1]interface{}{y}\n\t}\n\tfmt.Println(x == y)\n}\n"),
+        0,
+        First::Empty,
+    );
+    c.stdout = Stdout::Is(b"true\n".to_vec());
+    v.push(c);
+    let mut c = case(
+        "map_key_nested_100000",
+        go("package main\n\nimport \"fmt\"\n\ntype S struct{ V interface{} }\n\nfunc main() {\n\tvar x, y interface{}\n\tfor i := 0; i < 100000; i++ {\n\t\tx = S{x}\n\t\ty = S{y}\n\t}\n\tm := map[interface{}]int{x: 1}\n\tfmt.Println(len(m), m[y], m[S{y}])\n}\n"),
+        0,
+        First::Empty,
+    );
+    c.stdout = Stdout::Is(b"1 1 0\n".to_vec());
+    v.push(c);
+
     // --- hostile source ---
     v.push({
         let mut s = String::from("package main\n\nimport \"fmt\"\n\n");
@@ -352,6 +418,81 @@ pub fn all() -> Vec<Case> {
         1,
         starts("long_sum_100000_terms.go:7:"),
     ));
+
+    // Named types nested 10 000 deep, each an array or struct of the
+    // previous one: the compiler's recursive-type check, type lowering and
+    // comparability, and the runtime's zero values, copies, ==, map keys
+    // and fmt all followed the nesting on the host stack (and the check
+    // took cubic time). Go 1.19's compiler has not finished after two
+    // minutes; at 2 000 types it prints what we print.
+    for (name, decl0, decl) in [
+        (
+            "named_array_types_10000",
+            "type T0 [1]int",
+            "type T{i} [1]T{j}",
+        ),
+        (
+            "named_struct_types_10000",
+            "type T0 struct{ A int }",
+            "type T{i} struct{ A T{j} }",
+        ),
+    ] {
+        let mut s = format!("package main\n\nimport \"fmt\"\n\n{decl0}\n");
+        for i in 1..n {
+            s.push_str(
+                &decl
+                    .replace("{i}", &i.to_string())
+                    .replace("{j}", &(i - 1).to_string()),
+            );
+            s.push('\n');
+        }
+        s.push_str(&format!(
+            "\nfunc main() {{\n\tvar x, y T{last}\n\tz := x\n\tfmt.Println(x == y, z == x)\n\tm := map[T{last}]int{{x: 1}}\n\tfmt.Println(m[y], len(fmt.Sprint(x)))\n\tvar i interface{{}} = x\n\tfmt.Println(i == interface{{}}(y), len(append([]T{last}{{}}, x)))\n}}\n",
+            last = n - 1
+        ));
+        let mut c = case(name, s.into_bytes(), 0, First::Empty);
+        c.stdout = Stdout::Is(b"true true\n1 20001\ntrue 1\n".to_vec());
+        v.push(c);
+    }
+
+    // Forty types, each holding the previous one three times (two in
+    // zero-length arrays): every search of all paths through the types took
+    // 2^40 steps. Go 1.19's compiler has not finished after ten minutes.
+    v.push({
+        let mut s = String::from("package main\n\nimport \"fmt\"\n\ntype T0 struct{ A int }\n");
+        for i in 1..=40 {
+            s.push_str(&format!(
+                "type T{i} struct {{\n\tA, B [0]T{j}\n\tC    [1]T{j}\n\tN    int\n}}\n",
+                j = i - 1
+            ));
+        }
+        s.push_str("\nfunc main() {\n\tvar x, y T40\n\tx.C[0].C[0].N = 1\n\tvar i interface{} = x\n\tfmt.Println(x == y, i == interface{}(x), len(append([]T40{}, x, y)), T2{})\n}\n");
+        let mut c = case("types_nested_40_thrice", s.into_bytes(), 0, First::Empty);
+        c.stdout = Stdout::Is(b"false true 2 {[] [] [{[] [] [{0}] 0}] 0}\n".to_vec());
+        c
+    });
+
+    // Initialization order through functions each calling the next (a
+    // recursive walk of the dependencies: 10 000 overflowed a 1 MB stack,
+    // 90 000 the native 8 MB one). Go 1.19 prints 10000 and 90000.
+    // Native only at 90 000: a 4 MB source, slow for the debug wasm build.
+    for (name, count, native_only) in [
+        ("init_order_call_chain_10000", 10_000, false),
+        ("init_order_call_chain_90000", 90_000, true),
+    ] {
+        let mut s = String::from("package main\n\nimport \"fmt\"\n\nvar x = f0()\n\n");
+        for i in 0..count - 1 {
+            s.push_str(&format!("func f{i}() int {{ return f{}() + 1 }}\n", i + 1));
+        }
+        s.push_str(&format!(
+            "func f{}() int {{ return 1 }}\n\nfunc main() {{\n\tfmt.Println(x)\n}}\n",
+            count - 1
+        ));
+        let mut c = case(name, s.into_bytes(), 0, First::Empty);
+        c.stdout = Stdout::Is(format!("{count}\n").into_bytes());
+        c.native_only = native_only;
+        v.push(c);
+    }
 
     // Go 1.19 (go build): "./invalid_utf8.go:4:8: invalid UTF-8 encoding";
     // it reports one equal error per line, we report each bad byte (4:9 too).
