@@ -294,10 +294,6 @@ impl Reducible for State {
     }
 }
 
-/// How often a parallel run's progress is drawn (ms): see `par::drive`'s
-/// caller in [`playground`].
-const PARALLEL_REFRESH_MS: f64 = 100.0;
-
 /// Instructions "Next event" may run before it gives up (a loop with no
 /// scheduling event in it still returns control).
 const STEP_EVENT_MAX: u64 = 1_000_000;
@@ -584,23 +580,14 @@ pub fn playground(props: &Props) -> Html {
                 };
                 let (d1, d2) = (dispatch.clone(), dispatch.clone());
                 let sent = std::cell::Cell::new(0);
-                let shown_at = std::cell::Cell::new(f64::NEG_INFINITY);
                 let runner = runner.clone();
                 par::drive(
                     s,
                     wanted,
+                    // Called every `par::poll_ms` (not every animation
+                    // frame: see there), and at once at the end.
                     move |s, failure| {
                         let now = frame::now_ms();
-                        // The page's thread shares the cores with the Ms:
-                        // re-rendering the playground every frame took most
-                        // of one, halving the speed-up on two cores. So a
-                        // running program is shown ten times a second (its
-                        // end and any failure at once).
-                        let last = s.exit().is_some() || failure.is_some();
-                        if !last && now - shown_at.get() < PARALLEL_REFRESH_MS {
-                            return;
-                        }
-                        shown_at.set(now);
                         let real_ms = now - t0;
                         d1.dispatch(progress_parallel(s, views, &sent, real_ms, failure));
                         if s.trace_full() && s.exit().is_none() {

@@ -344,6 +344,13 @@ struct Run {
 /// the page (a MutationObserver on the console's `data-state`), and
 /// counting the page thread's long tasks in between.
 fn run_once(d: &Driver) -> Result<Run, String> {
+    // In view, as for a reader: the page draws the run's progress then
+    // (off screen, the browser would skip that work).
+    d.execute(&format!(
+        "{}.scrollIntoView({{block: 'center'}}); return true;",
+        block()
+    ))?;
+    std::thread::sleep(Duration::from_millis(100));
     let ok = d.execute(&format!(
         r#"const b = {b};
         const c = b.querySelector('.console');
