@@ -2072,7 +2072,19 @@ impl<'a> Gen<'a> {
     fn address_of(&mut self, x: &Expr, dst: Reg) -> R<()> {
         let xt = self.ety(x);
         match &x.unparen().kind {
-            ExprKind::Composite { .. } => self.expr_to(x, dst),
+            // A struct or array literal is already a heap object.
+            ExprKind::Composite { .. } if self.is_agg(xt) => self.expr_to(x, dst),
+            // `&[]int{…}`, `&map[K]V{…}`: a new cell holding the value.
+            ExprKind::Composite { .. } => {
+                let m = self.mark();
+                let v = self.alloc();
+                self.expr_to(x, v)?;
+                let ty = self.btype(xt);
+                self.emit(Op::New { dst, ty });
+                self.emit(Op::Store { ptr: dst, src: v });
+                self.free_to(m);
+                Ok(())
+            }
             ExprKind::Ident(id) => {
                 let Some(&o) = self.info.objs.get(&id.id) else {
                     return Err(());

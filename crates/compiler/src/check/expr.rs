@@ -2095,7 +2095,9 @@ impl<'a> Checker<'a> {
                 self.indexed_elements(elts, el, None, "array or slice literal");
             }
             Type::Map(k, v) => {
-                let mut seen: Vec<ConstVal> = Vec::new();
+                // A key is its dynamic type and value: with interface keys
+                // `1` (an int) and `int8(1)` are different keys.
+                let mut seen: Vec<(TypeId, ConstVal)> = Vec::new();
                 for elt in elts {
                     let Some(ke) = &elt.key else {
                         self.error(elt.value.pos, "missing key in map literal");
@@ -2106,11 +2108,11 @@ impl<'a> Checker<'a> {
                     self.single_value(ke, &mut ko);
                     self.assignment(&mut ko, k, "map literal", ke);
                     if let (Mode::Const, Some(val)) = (ko.mode, &ko.val) {
-                        if seen.contains(val) {
+                        if seen.iter().any(|(t, v)| *t == ko.ty && v == val) {
                             let ks = self.expr_string(ke);
                             self.error(ke.pos, format!("duplicate key {ks} in map literal"));
                         } else {
-                            seen.push(val.clone());
+                            seen.push((ko.ty, val.clone()));
                         }
                     }
                     let mut vo = self.expr(&elt.value, Some(v));
