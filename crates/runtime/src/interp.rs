@@ -1105,6 +1105,10 @@ pub(crate) fn handle_trap(
     out: &mut dyn Output,
 ) -> Option<Stop> {
     match t {
+        Trap::Runtime(RtErr::TooLarge(what)) => {
+            let msg = RtErr::TooLarge(what).text();
+            handle_trap(m, g, Trap::Fatal(msg), out)
+        }
         Trap::Runtime(e) => {
             let sigsegv = e == RtErr::NilDeref;
             let v = m.runtime_error_value(&e);

@@ -52,6 +52,10 @@ pub(crate) enum RtErr {
     /// A `runtime.plainError` (no `runtime error: ` prefix), e.g.
     /// `send on closed channel`.
     Plain(String),
+    /// `==` or a map key's hash met more parts than this host's memory
+    /// could hold unshared (see [`Machine::parts_limit`]); a fatal error,
+    /// not a panic.
+    TooLarge(&'static str),
 }
 
 impl RtErr {
@@ -78,6 +82,9 @@ impl RtErr {
             RtErr::MakeSliceCap => "runtime error: makeslice: cap out of range".into(),
             RtErr::Other(s) => format!("runtime error: {s}"),
             RtErr::Plain(s) => s.clone(),
+            RtErr::TooLarge(what) => format!(
+                "{what}: value too large for this host (parts shared over and over; Go would run for a very long time)"
+            ),
         }
     }
 
@@ -491,7 +498,9 @@ impl Machine {
         // Popped in order: a struct's or array's parts are pushed reversed.
         let mut todo: Vec<(TypeId, u64, u64)> = Vec::new();
         let (mut ty, mut a, mut b) = (ty, a, b);
+        let mut left = self.parts_limit();
         loop {
+            left = left.checked_sub(1).ok_or(RtErr::TooLarge("=="))?;
             let desc = &self.types[ty as usize];
             let eq = match &desc.kind {
                 TypeKind::Float32 | TypeKind::Float64 => f64::from_bits(a) == f64::from_bits(b),
@@ -544,6 +553,18 @@ impl Machine {
                 None => return Ok(true),
             }
         }
+    }
+
+    /// The most parts (words, strings, interface values) one `==` or one
+    /// map key may visit: a value with more parts than words fit in the
+    /// memory limit must share parts (an interface copied shares its box),
+    /// as `x = T{x, x}` done 60 times does, and Go's own `==` on it would
+    /// run for centuries. Without a bound one instruction would hold the
+    /// page's thread (or a worker) that long, past any Stop; with it, a
+    /// fatal error ends the run after a few seconds. Counted, not timed,
+    /// so a replay fails at the same point.
+    pub fn parts_limit(&self) -> usize {
+        self.config.max_memory_bytes / 8
     }
 
     /// Whether values of `ty` can be compared with `==` (Go's `t.equal !=
@@ -603,7 +624,14 @@ impl Machine {
         let mut out: Vec<u8> = Vec::new();
         let mut nan = false;
         let mut todo: Vec<(TypeId, u64)> = vec![(ty, w)];
+        let mut left = self.parts_limit();
         while let Some((ty, w)) = todo.pop() {
+            left = left
+                .checked_sub(1)
+                .ok_or(RtErr::TooLarge("hash of map key"))?;
+            if out.len() > self.config.max_memory_bytes {
+                return Err(RtErr::TooLarge("hash of map key"));
+            }
             let desc = &self.types[ty as usize];
             match &desc.kind {
                 TypeKind::Float32 | TypeKind::Float64 => {

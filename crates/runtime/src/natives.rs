@@ -580,7 +580,11 @@ pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
         },
         "errors.Is" => |c, w| {
             let any = c.m.rt.any;
-            w[0] = c.m.equal(any, w[0], w[1]).unwrap_or(false) as u64;
+            w[0] = match c.m.equal(any, w[0], w[1]) {
+                Ok(eq) => eq as u64,
+                Err(e @ RtErr::TooLarge(_)) => return Err(Trap::Runtime(e)),
+                Err(_) => 0,
+            };
             Ok(())
         },
         "atomic.AddInt64" => |c, w| atomic_rmw(c, w, |old, d| old.wrapping_add(d), false),

@@ -7,8 +7,10 @@ import (
 )
 
 func main() {
-	tick := time.Tick(20 * time.Millisecond)
+	// start is read first: the fifth tick then comes at least 100ms after
+	// it, however long this thread is descheduled in between.
 	start := time.Now()
+	tick := time.Tick(20 * time.Millisecond)
 	for i := 1; i <= 5; i++ {
 		<-tick
 		fmt.Println("tick", i)
