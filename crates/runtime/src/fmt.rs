@@ -678,7 +678,7 @@ impl Printer<'_> {
                     Some(Obj::Map(map)) => map.entries.iter().flatten().copied().collect(),
                     _ => Vec::new(),
                 };
-                sort_keys(self.m, k, &mut entries);
+                crate::fmtsort::sort_entries(self.m, k, &mut entries);
                 self.buf.extend_from_slice(b"map[");
                 work.push(Work::Text(b"]"));
                 for (i, &(kw, vw)) in entries.iter().enumerate().rev() {
@@ -956,27 +956,6 @@ fn list(
 
 fn elem_is_byte(m: &Machine, elem: TypeId) -> bool {
     matches!(m.types[elem as usize].kind, TypeKind::Int(IntKind::U8))
-}
-
-/// fmt's map key order: numbers numerically, strings bytewise, bools false first.
-fn sort_keys(m: &Machine, k: TypeId, entries: &mut [(u64, u64)]) {
-    match &m.types[k as usize].kind {
-        TypeKind::Int(kind) if kind.signed() => entries.sort_by_key(|e| e.0 as i64),
-        TypeKind::Int(_) | TypeKind::Bool => entries.sort_by_key(|e| e.0),
-        TypeKind::Float32 | TypeKind::Float64 => {
-            // fmtsort's floatCompare: NaNs first, then by value (-0 == +0).
-            entries.sort_by(|a, b| {
-                let (x, y) = (f64::from_bits(a.0), f64::from_bits(b.0));
-                (!x.is_nan())
-                    .cmp(&!y.is_nan())
-                    .then(x.partial_cmp(&y).unwrap_or(std::cmp::Ordering::Equal))
-            })
-        }
-        TypeKind::String => {
-            entries.sort_by(|a, b| m.heap.str_bytes(a.0).cmp(m.heap.str_bytes(b.0)))
-        }
-        _ => {}
-    }
 }
 
 #[cfg(test)]

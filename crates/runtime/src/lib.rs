@@ -39,6 +39,7 @@
 
 pub mod chan;
 pub mod fmt;
+mod fmtsort;
 pub mod g;
 pub mod gc;
 pub mod gorand;
