@@ -46,6 +46,11 @@ pub struct Limits {
 pub trait Sink {
     fn stdout(&mut self, bytes: &[u8]);
     fn stderr(&mut self, bytes: &[u8]);
+    /// Called between slices of a run (about every 0.1 s of interpretation,
+    /// and often in parallel mode): a sink that buffers may write out what
+    /// it holds, so output printed before a long computation shows before
+    /// it ends, as Go's unbuffered os.Stdout would show it.
+    fn idle(&mut self) {}
 }
 
 /// What happened, besides the output.
@@ -111,7 +116,12 @@ pub fn execute(program: Arc<Program>, config: &RunConfig, sink: &mut dyn Sink) -
         return parallel::execute(program, config, sink);
     }
     let mut vm = Vm::new(program, runtime_config(config));
-    vm.run_to_end(&mut SinkOutput(sink))
+    loop {
+        if let Status::Exited(code) = vm.run_slice(1 << 24, &mut SinkOutput(sink)) {
+            return code;
+        }
+        sink.idle();
+    }
 }
 
 /// Parallel mode natively: Ms are std threads; this thread only forwards
@@ -167,6 +177,7 @@ mod parallel {
         );
         loop {
             drain(&chunks, sink);
+            sink.idle();
             if let Some(end) = run.try_end() {
                 drain(&chunks, sink);
                 return match end {

@@ -142,15 +142,34 @@ fn run(a: &RunArgs) -> i32 {
 }
 
 /// Writes program output to the process's stdout and stderr. Stdout is
-/// buffered (flushed before anything goes to stderr, so the two interleave
-/// as the program wrote them); a closed pipe is not an error worth a panic.
-#[derive(Default)]
+/// buffered (a program printing a line per loop turn would otherwise make a
+/// system call per line) and written out at 64 KiB, before anything goes to
+/// stderr (so the two interleave as the program wrote them), and when the
+/// run is idle with output older than [`STALE`]. A closed pipe is not an
+/// error worth a panic.
 struct StdSink {
     out: Vec<u8>,
+    flushed: std::time::Instant,
+}
+
+/// How long output may wait in [`StdSink`]'s buffer while the program runs.
+const STALE: std::time::Duration = std::time::Duration::from_millis(50);
+
+impl Default for StdSink {
+    fn default() -> StdSink {
+        StdSink {
+            out: Vec::new(),
+            flushed: std::time::Instant::now(),
+        }
+    }
 }
 
 impl StdSink {
     fn flush(&mut self) {
+        self.flushed = std::time::Instant::now();
+        if self.out.is_empty() {
+            return;
+        }
         let mut stdout = std::io::stdout().lock();
         let _ = stdout.write_all(&self.out);
         let _ = stdout.flush();
@@ -168,5 +187,10 @@ impl Sink for StdSink {
     fn stderr(&mut self, bytes: &[u8]) {
         self.flush();
         let _ = std::io::stderr().lock().write_all(bytes);
+    }
+    fn idle(&mut self) {
+        if !self.out.is_empty() && self.flushed.elapsed() >= STALE {
+            self.flush();
+        }
     }
 }

@@ -154,3 +154,35 @@ fn an_endless_loop_ends_at_the_wall_time_limit() {
         "fatal error: wall-time limit exceeded (0.3s)\n"
     );
 }
+
+/// Output printed before a long computation shows while it runs, as Go's
+/// unbuffered os.Stdout shows it, in both modes.
+#[test]
+fn output_shows_before_a_long_computation_ends() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("progressive");
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    let prog = dir.join("loop.go");
+    let src = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"started\")\n\tfor {\n\t}\n}\n";
+    std::fs::write(&prog, src).expect("write");
+    for mode in [&["run"][..], &["run", "--parallel"][..]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_lab"))
+            .args(mode)
+            .args(["--max-wall", "20000", prog.to_str().expect("utf-8 path")])
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("run lab");
+        let (tx, rx) = std::sync::mpsc::channel();
+        let stdout = child.stdout.take().expect("stdout");
+        std::thread::spawn(move || {
+            let mut line = String::new();
+            let _ = BufReader::new(stdout).read_line(&mut line);
+            let _ = tx.send(line);
+        });
+        let line = rx.recv_timeout(std::time::Duration::from_secs(10));
+        let _ = child.kill();
+        let _ = child.wait();
+        assert_eq!(line.as_deref(), Ok("started\n"), "lab {mode:?}");
+    }
+}
