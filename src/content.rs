@@ -12,9 +12,9 @@
 //! tools) and the wasm component tests (feature `embed-chapters`) have the
 //! texts built in instead, and [`load`] returns them at once.
 
+use crate::lang::Lang;
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::fmt;
 use std::rc::Rc;
 
 /// One chapter as the build indexed it.
@@ -43,57 +43,6 @@ include!(concat!(env!("OUT_DIR"), "/chapters.rs"));
 #[cfg(any(test, not(target_arch = "wasm32"), feature = "embed-chapters"))]
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/chapter_texts.rs"));
-}
-
-/// The book's two languages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Lang {
-    Zh,
-    En,
-}
-
-impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::Zh, Lang::En];
-
-    pub fn parse(s: &str) -> Option<Lang> {
-        match s {
-            "zh" => Some(Lang::Zh),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh",
-            Lang::En => "en",
-        }
-    }
-    /// The value for `<html lang>`, which picks fonts and line breaking.
-    pub fn html_lang(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh-CN",
-            Lang::En => "en",
-        }
-    }
-    /// The language's own name, for the switch.
-    pub fn native_name(self) -> &'static str {
-        match self {
-            Lang::Zh => "中文",
-            Lang::En => "English",
-        }
-    }
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::Zh => Lang::En,
-            Lang::En => Lang::Zh,
-        }
-    }
-}
-
-impl fmt::Display for Lang {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
 }
 
 impl ChapterSource {

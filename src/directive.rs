@@ -12,6 +12,7 @@
 //! line number relative to the start of the fence (the fence line is line 0),
 //! which the Markdown layer turns into a `file:line` for the error box.
 
+use crate::engine::gomaxprocs;
 use std::fmt;
 
 /// One parsed directive block.
@@ -68,15 +69,8 @@ impl View {
     }
 }
 
-/// How a run is executed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Mode {
-    /// Deterministic, replayable, time-sliced on the page's thread.
-    #[default]
-    Step,
-    /// Each M a Web Worker on shared memory.
-    Parallel,
-}
+/// How a run is executed (`mode=step|parallel`): the engine's modes.
+pub use crate::engine::Mode;
 
 /// Expected stdout, stated Go-example style at the end of the program.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -277,8 +271,8 @@ fn parse_run(options: &[&str], body: &str) -> Result<RunBlock, DirectiveError> {
                 }
             }
             "gomaxprocs" => match value.parse::<u32>() {
-                Ok(n @ 1..=64) => block.gomaxprocs = Some(n),
-                _ => return bad("expected a number from 1 to 64"),
+                Ok(n @ 1..=gomaxprocs::MAX_STEP) => block.gomaxprocs = Some(n),
+                _ => return bad(&format!("expected a number from 1 to {}", gomaxprocs::MAX_STEP)),
             },
             "mode" => {
                 block.mode = match value {

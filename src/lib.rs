@@ -7,11 +7,13 @@
 //! parallel mode its real logical processors. See ARCHITECTURE.md.
 
 pub mod app;
+pub mod block_context;
 pub mod blocks;
 pub mod components;
 pub mod content;
 pub mod directive;
 pub mod engine;
+pub mod lang;
 pub mod markdown;
 pub mod pages;
 pub mod platform;

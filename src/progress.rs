@@ -3,10 +3,11 @@
 //! localStorage. Quiz keys carry no language (the same quiz id in both
 //! translations), so progress follows the reader across languages.
 
+use crate::block_context::BlockContext;
 use crate::blocks::quiz::Answers;
-use crate::blocks::BlockContext;
-use crate::content::{ChapterSource, Lang};
+use crate::content::ChapterSource;
 use crate::directive::{Directive, Quiz};
+use crate::lang::Lang;
 use crate::markdown::{self, LinkContext, Node};
 use std::cell::RefCell;
 use std::collections::HashMap;

@@ -1,6 +1,7 @@
 //! The book's routes: one enum, one `switch` (Yew router example style).
 
-use crate::content::{self, Lang};
+use crate::content;
+use crate::lang::Lang;
 use crate::pages::{chapter::ChapterPage, home::Home, not_found::NotFound};
 use yew::prelude::*;
 use yew_router::prelude::*;

@@ -4,7 +4,8 @@
 //! the components in [`crate::blocks`]; malformed directives become a visible
 //! error box naming the chapter file and line.
 
-use crate::blocks::{self, BlockContext};
+use crate::block_context::BlockContext;
+use crate::blocks;
 use crate::markdown::{Element, Node};
 use yew::prelude::*;
 use yew::virtual_dom::{VTag, VText};

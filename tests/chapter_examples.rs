@@ -8,8 +8,9 @@
 //! fails and if a listed one passes, so the list can only shrink.
 #![cfg(not(target_arch = "wasm32"))]
 
-use golab_book::content::{chapters, Lang};
+use golab_book::content::chapters;
 use golab_book::directive::{Directive, RunBlock};
+use golab_book::lang::Lang;
 use golab_book::markdown::{self, LinkContext, Node};
 use golab_runtime::{run_captured, Config};
 use std::collections::BTreeMap;

@@ -3,8 +3,9 @@
 //! switch keeps the reader on the same chapter.
 #![cfg(target_arch = "wasm32")]
 
-use golab_book::blocks::BlockContext;
-use golab_book::content::{chapters, Lang};
+use golab_book::block_context::BlockContext;
+use golab_book::content::chapters;
+use golab_book::lang::Lang;
 use golab_book::markdown::{self, LinkContext};
 use golab_book::{view, App};
 use std::time::Duration;

@@ -1,9 +1,9 @@
 //! A ` ```quiz ` block: questions whose every choice is explained after the
 //! reader answers. Answers persist in localStorage per chapter and quiz id.
 
-use super::BlockContext;
-use crate::content::Lang;
+use crate::block_context::BlockContext;
 use crate::directive::{Question, Quiz};
+use crate::lang::Lang;
 use crate::markdown::{self, LinkContext};
 use crate::platform;
 use crate::view;

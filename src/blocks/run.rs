@@ -1,9 +1,9 @@
 //! A ` ```go run ` block: a playground (editor, controls, console, views)
 //! under a caption naming the example's settings.
 
-use super::BlockContext;
-use crate::content::Lang;
+use crate::block_context::BlockContext;
 use crate::directive::RunBlock;
+use crate::lang::Lang;
 use crate::widgets::playground::Playground;
 use yew::prelude::*;
 

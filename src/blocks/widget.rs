@@ -1,8 +1,8 @@
 //! A ` ```widget NAME ` block: the frame each widget is drawn in.
 
-use super::BlockContext;
-use crate::content::Lang;
+use crate::block_context::BlockContext;
 use crate::directive::{Mode, RunBlock, View, WidgetBlock, WidgetKind};
+use crate::lang::Lang;
 use crate::widgets::atomic_counter::AtomicCounter;
 use crate::widgets::channel_compare::ChannelCompare;
 use crate::widgets::playground::Playground;

@@ -1,6 +1,7 @@
 //! Previous / next chapter links at the foot of a chapter.
 
-use crate::content::{chapters, strings, Lang};
+use crate::content::{chapters, strings};
+use crate::lang::Lang;
 use crate::route::Route;
 use yew::prelude::*;
 use yew_router::prelude::*;

@@ -1,7 +1,8 @@
 //! The top bar: book title (home link), menu toggle on narrow screens, and
 //! the language switch, which keeps the reader on the same chapter.
 
-use crate::content::{strings, Lang};
+use crate::content::strings;
+use crate::lang::Lang;
 use crate::route::Route;
 use yew::prelude::*;
 use yew_router::prelude::*;

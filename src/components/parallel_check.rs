@@ -2,17 +2,10 @@
 //! two workers each add 1,000,000 to one shared atomic counter, and the page
 //! shows the total (exactly 2,000,000 when memory is really shared).
 
-use crate::content::Lang;
+use crate::engine::workers::{shared_counter_check, INCREMENTS, WORKERS};
+use crate::lang::Lang;
 use crate::platform;
-use crate::threads::WorkerPool;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Arc;
 use yew::prelude::*;
-
-/// Increments per worker in the check.
-pub const INCREMENTS: u64 = 1_000_000;
-/// Workers in the check.
-pub const WORKERS: usize = 2;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -25,35 +18,6 @@ enum CheckState {
     Running,
     Done { total: u64, millis: f64 },
     Failed(String),
-}
-
-/// Runs the check: every worker adds `INCREMENTS` to one `AtomicU64`.
-async fn shared_counter_check() -> Result<(u64, f64), String> {
-    let pool = WorkerPool::global().map_err(|e| e.to_string())?;
-    let counter = Arc::new(AtomicU64::new(0));
-    let start = now();
-    // Post every job before awaiting any, so the workers run at the same time.
-    let jobs: Vec<_> = (0..WORKERS)
-        .map(|i| {
-            let counter = counter.clone();
-            pool.execute(i, move || {
-                for _ in 0..INCREMENTS {
-                    counter.fetch_add(1, Ordering::SeqCst);
-                }
-            })
-        })
-        .collect();
-    for job in jobs {
-        job.await.map_err(|e| e.to_string())?;
-    }
-    Ok((counter.load(Ordering::SeqCst), now() - start))
-}
-
-fn now() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or(0.0)
 }
 
 #[function_component(ParallelCheck)]

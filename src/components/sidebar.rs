@@ -1,6 +1,7 @@
 //! The table of contents, with the current chapter marked.
 
-use crate::content::{chapters, strings, Lang};
+use crate::content::{chapters, strings};
+use crate::lang::Lang;
 use crate::route::Route;
 use yew::prelude::*;
 use yew_router::prelude::*;

@@ -10,8 +10,8 @@
 //! forbid `Atomics.wait` there). A frame that finds the lock busy shows the
 //! previous state.
 
-use super::{Console, Settings};
-use golab_bytecode::Program;
+use super::gomaxprocs::{self, Mode};
+use super::{Console, Program, Settings};
 use golab_runtime::parallel::{End, Parallel, Spawn, ThreadFn};
 use golab_runtime::{Output, Snapshot};
 use std::sync::mpsc::{channel, Receiver, Sender};
@@ -71,7 +71,7 @@ pub struct ParallelSession {
     /// Events the runtime has recorded (it keeps them all).
     trace_len: usize,
     /// How often the page looks at the run (ms): see [`poll_ms`].
-    poll_ms: i32,
+    poll_ms: u32,
 }
 
 impl ParallelSession {
@@ -79,20 +79,20 @@ impl ParallelSession {
     /// `cpus` logical CPUs; `clock` must give the same milliseconds on
     /// every thread (see [`super::frame::epoch_ms`]).
     pub fn start(
-        program: Arc<Program>,
+        program: &Program,
         settings: &Settings,
         cpus: u32,
         clock: fn() -> f64,
     ) -> ParallelSession {
         let mut config = settings.config();
         config.num_cpu = cpus.max(1);
-        config.gomaxprocs = settings.gomaxprocs.clamp(1, cpus.max(1));
+        config.gomaxprocs = gomaxprocs::clamp_for(settings.gomaxprocs, Mode::Parallel, cpus);
         config.max_threads = MAX_WORKERS;
         let poll_ms = poll_ms(config.gomaxprocs, config.num_cpu);
         let (tx, rx) = channel();
         let shared = Arc::new(Mutex::new(Console::default()));
         let run = Parallel::start(
-            program,
+            program.0.clone(),
             config,
             clock,
             settings.trace,
@@ -219,7 +219,7 @@ impl ParallelSession {
 /// that work comes straight out of the program's time (measured on two
 /// cores: about 5% of a core, the speed-up from 1.9x down to 1.75x), so a
 /// run is drawn four times a second then.
-pub fn poll_ms(gomaxprocs: u32, cpus: u32) -> i32 {
+pub fn poll_ms(gomaxprocs: u32, cpus: u32) -> u32 {
     if gomaxprocs >= cpus {
         250
     } else {
@@ -349,6 +349,35 @@ pub fn drive(
     });
 }
 
+/// How a parallel run driven natively ended.
+#[cfg(not(target_arch = "wasm32"))]
+pub struct NativeEnd {
+    pub console: Console,
+    /// `None` if the run was still going after a minute.
+    pub end: Option<End>,
+}
+
+/// Runs `program` in parallel mode natively to its end, with std threads
+/// standing in for the page's workers and the page's own polling logic
+/// (tests of the engine and of the widgets' programs).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn run_on_std_threads(program: &Program, settings: &Settings, cpus: u32) -> NativeEnd {
+    let mut s = ParallelSession::start(program, settings, cpus, super::frame::epoch_ms);
+    for _ in 0..60_000 {
+        for t in s.take_threads() {
+            std::thread::spawn(t);
+        }
+        if s.poll().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    NativeEnd {
+        end: s.poll(),
+        console: s.console().clone(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -357,25 +386,14 @@ mod tests {
         super::super::frame::epoch_ms()
     }
 
-    /// Natively the threads are std threads; the session's logic is the
-    /// page's.
     fn run(src: &str, procs: u32) -> (Console, Option<End>) {
         let program = super::super::compile(src).unwrap();
         let settings = Settings {
             gomaxprocs: procs,
             ..Settings::default()
         };
-        let mut s = ParallelSession::start(program, &settings, 2, clock);
-        for _ in 0..20_000 {
-            for t in s.take_threads() {
-                std::thread::spawn(t);
-            }
-            if s.poll().is_some() {
-                break;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(1));
-        }
-        (s.console().clone(), s.poll())
+        let out = run_on_std_threads(&program, &settings, 2);
+        (out.console, out.end)
     }
 
     #[test]
@@ -410,7 +428,7 @@ mod tests {
             gomaxprocs: 2,
             ..Settings::default()
         };
-        let mut s = ParallelSession::start(program, &settings, 2, clock);
+        let mut s = ParallelSession::start(&program, &settings, 2, clock);
         for t in s.take_threads() {
             std::thread::spawn(t);
         }

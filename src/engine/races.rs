@@ -168,7 +168,7 @@ pub fn frame_parts(line: &str) -> (&str, &str, &str) {
 mod tests {
     use super::super::{compile, Session, Settings};
     use super::*;
-    use golab_runtime::EvKind;
+    use crate::engine::data::EvKind;
 
     /// The chapter's counter: two goroutines load, yield, store.
     const COUNTER: &str = "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n\t\"sync\"\n)\n\nvar counter int\n\nfunc increment(wg *sync.WaitGroup) {\n\tdefer wg.Done()\n\tfor i := 0; i < 2; i++ {\n\t\tvalue := counter\n\t\truntime.Gosched()\n\t\tcounter = value + 1\n\t}\n}\n\nfunc main() {\n\tvar wg sync.WaitGroup\n\twg.Add(2)\n\tgo increment(&wg)\n\tgo increment(&wg)\n\twg.Wait()\n\tfmt.Println(\"Final Counter:\", counter)\n}\n";
@@ -179,7 +179,7 @@ mod tests {
             trace: Some(true),
             ..Settings::default()
         };
-        let mut s = Session::new(compile(COUNTER).unwrap(), &settings);
+        let mut s = Session::new(&compile(COUNTER).unwrap(), &settings);
         while s.run(100_000).is_none() {}
         s
     }

@@ -1,8 +1,9 @@
 //! `/:lang/:chapter`: one chapter with the contents sidebar and prev/next.
 
-use crate::blocks::BlockContext;
+use crate::block_context::BlockContext;
 use crate::components::{chapter_nav::ChapterNav, header::Header, sidebar::Sidebar};
-use crate::content::{self, chapters, strings, Lang, LoadError};
+use crate::content::{self, chapters, strings, LoadError};
+use crate::lang::Lang;
 use crate::markdown::{self, LinkContext};
 use crate::platform;
 use crate::route::Route;

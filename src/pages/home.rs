@@ -1,7 +1,8 @@
 //! `/`: the contents page, in both languages side by side.
 
 use crate::components::parallel_check::ParallelCheck;
-use crate::content::{chapters, strings, Lang};
+use crate::content::{chapters, strings};
+use crate::lang::Lang;
 use crate::platform;
 use crate::progress;
 use crate::route::Route;

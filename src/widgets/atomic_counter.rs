@@ -20,9 +20,11 @@
 //! mode, where the program's clock is virtual, the real milliseconds the
 //! page spent interpreting it.
 
-use super::t;
-use crate::content::Lang;
-use crate::engine::{self, frame, parallel_run, Session, Settings};
+use crate::engine::gomaxprocs;
+use crate::engine::to_end::to_end;
+use crate::engine::{self, Mode as RunMode, Program, RunSpec, Settings};
+use crate::lang::t;
+use crate::lang::Lang;
 use crate::platform;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -100,6 +102,20 @@ pub struct Mode {
     pub gomaxprocs: u32,
 }
 
+/// How a batch of `goroutines` goroutines runs here: in parallel mode
+/// where workers can share memory, with GOMAXPROCS min(N, logical CPUs)
+/// (see the module's doc); else in step mode with N Ps.
+fn batch_mode(goroutines: u32) -> Mode {
+    let parallel = platform::cross_origin_isolated();
+    Mode {
+        parallel,
+        gomaxprocs: match parallel {
+            true => gomaxprocs::clamp(goroutines, RunMode::Parallel),
+            false => goroutines,
+        },
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
     pub goroutines: u32,
@@ -156,59 +172,28 @@ impl Reducible for State {
     }
 }
 
-/// One way's run in step mode: frame-budgeted slices on the page's thread.
-/// `None` when the batch was cancelled.
-async fn run_step(
-    program: std::sync::Arc<golab_bytecode::Program>,
-    settings: &Settings,
-    live: &dyn Fn() -> bool,
-) -> Option<Result_> {
-    let mut s = Session::new(program, settings);
-    let mut real_ms = 0.0;
-    let exit = loop {
-        frame::next_frame().await;
-        if !live() {
-            return None;
-        }
-        let t0 = frame::now_ms();
-        let r = s.run_for(frame::now_ms, t0 + frame::FRAME_BUDGET_MS);
-        real_ms += frame::now_ms() - t0;
-        if let Some(code) = r {
-            break code;
-        }
-    };
-    Some(Result_ {
-        total: parse_output(&s.console().stdout()).map(|(t, _)| t),
-        // The program's clock is virtual here; the page's is real.
-        real_ns: real_ms * 1e6,
-        error: (exit != 0).then(|| first_line(&s.console().stderr())),
-    })
-}
-
-/// One way's run in parallel mode, on worker threads. `None` when the
-/// batch was cancelled.
-async fn run_parallel(
-    program: std::sync::Arc<golab_bytecode::Program>,
-    settings: &Settings,
+/// One way's run, to its end. `None` when the batch was cancelled.
+async fn run_way(
+    program: &Program,
+    spec: &RunSpec,
     live: impl Fn() -> bool + 'static,
 ) -> Option<Result_> {
-    let f = parallel_run::to_end(
-        program,
-        settings,
-        platform::hardware_concurrency(),
-        live,
-        None,
-    )
-    .await?;
+    let f = to_end(program, spec, live, None).await?;
     let printed = parse_output(&f.console.stdout());
-    let error = match (&f.failure, f.exit()) {
+    let error = match (&f.failure, f.exit) {
         (Some(why), _) => Some(format!("parallel mode: {why}")),
         (None, Some(0)) => None,
         (None, _) => Some(first_line(&f.console.stderr())),
     };
+    let real_ns = match spec.mode {
+        // The program's own wall time (real time in parallel mode).
+        RunMode::Parallel => printed.map_or(f.real_ms * 1e6, |(_, ns)| ns as f64),
+        // The program's clock is virtual here; the page's is real.
+        RunMode::Step => f.real_ms * 1e6,
+    };
     Some(Result_ {
         total: printed.map(|(t, _)| t),
-        real_ns: printed.map_or(f.real_ms * 1e6, |(_, ns)| ns as f64),
+        real_ns,
         error,
     })
 }
@@ -254,15 +239,7 @@ pub fn atomic_counter(props: &Props) -> Html {
             let (n, k) = (state.goroutines, state.iterations);
             // Decided per batch: isolation does not change while the page
             // lives, but the results must say which mode measured them.
-            let parallel = platform::cross_origin_isolated();
-            let mode = Mode {
-                parallel,
-                gomaxprocs: if parallel {
-                    n.min(platform::hardware_concurrency())
-                } else {
-                    n
-                },
-            };
+            let mode = batch_mode(n);
             let dispatch = state.dispatcher();
             let generation = generation.clone();
             dispatch.dispatch(Action::Start(mode));
@@ -278,16 +255,20 @@ pub fn atomic_counter(props: &Props) -> Html {
                             ..Result_::default()
                         }),
                         Ok(p) => {
-                            let settings = Settings {
-                                gomaxprocs: mode.gomaxprocs,
-                                seed: 1,
-                                ..Settings::default()
+                            let spec = RunSpec {
+                                mode: match mode.parallel {
+                                    true => RunMode::Parallel,
+                                    false => RunMode::Step,
+                                },
+                                settings: Settings {
+                                    gomaxprocs: mode.gomaxprocs,
+                                    seed: 1,
+                                    ..Settings::default()
+                                },
+                                snapshots: false,
+                                trace_cap: 0,
                             };
-                            if mode.parallel {
-                                run_parallel(p, &settings, live.clone()).await
-                            } else {
-                                run_step(p, &settings, &live).await
-                            }
+                            run_way(&p, &spec, live.clone()).await
                         }
                     };
                     match result {
@@ -358,17 +339,7 @@ pub fn atomic_counter(props: &Props) -> Html {
         }
     });
     // Before the first batch, say how the next one would run.
-    let mode = state.mode.unwrap_or_else(|| {
-        let parallel = platform::cross_origin_isolated();
-        Mode {
-            parallel,
-            gomaxprocs: if parallel {
-                state.goroutines.min(platform::hardware_concurrency())
-            } else {
-                state.goroutines
-            },
-        }
-    });
+    let mode = state.mode.unwrap_or_else(|| batch_mode(state.goroutines));
     let running = state.running.is_some();
     html! {
         <div class="atomic-counter" data-running={running.to_string()}
@@ -457,7 +428,6 @@ mod tests {
     /// prints the time its increments took.
     #[test]
     fn in_parallel_mode_on_two_threads_atomic_and_mutex_are_exact() {
-        use crate::engine::parallel::ParallelSession;
         let (n, k) = (4, 20_000);
         let run = |way| {
             let program = engine::compile(&program(way, n, k)).expect("compiles");
@@ -465,18 +435,15 @@ mod tests {
                 gomaxprocs: 2,
                 ..Settings::default()
             };
-            let mut s = ParallelSession::start(program, &settings, 2, frame::epoch_ms);
-            for _ in 0..60_000 {
-                for t in s.take_threads() {
-                    std::thread::spawn(t);
-                }
-                if s.poll().is_some() {
-                    break;
-                }
-                std::thread::sleep(std::time::Duration::from_millis(1));
-            }
-            assert_eq!(s.exit(), Some(0), "{way:?}: {}", s.console().stderr());
-            parse_output(&s.console().stdout()).expect("total and time")
+            let out = engine::run_on_std_threads(&program, &settings, 2);
+            let stdout = out.console.stdout();
+            assert_eq!(
+                out.end,
+                Some(engine::End::Exited(0)),
+                "{way:?}: {}",
+                out.console.stderr()
+            );
+            parse_output(&stdout).expect("total and time")
         };
         let expected = (n * k) as i64;
         assert_eq!(run(Way::Atomic).0, expected);

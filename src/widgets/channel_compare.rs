@@ -8,12 +8,12 @@
 //! program [`program`] generates; each step calls `step_event` on both.
 
 use super::channels::Channels;
-use super::t;
-use crate::content::Lang;
-use crate::engine::{self, frame, Session, Settings};
-use golab_runtime::snapshot::ChanView;
+use crate::engine::data::ChanView;
+use crate::engine::run::{Latest, Start};
+use crate::engine::{self, frame, Mode, Phase, Run, RunSpec, Settings};
+use crate::lang::t;
+use crate::lang::Lang;
 use std::rc::Rc;
-use std::time::Duration;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -56,19 +56,32 @@ pub struct Side {
     pub events: u32,
 }
 
-fn side_of(s: &Session, events: u32) -> Side {
+fn side_of(latest: &Latest, events: u32) -> Side {
+    let Some(p) = latest.get() else {
+        return Side::default();
+    };
     Side {
-        chan: s.snapshot().chans.into_iter().next(),
-        stdout: s.console().stdout(),
-        exit: s.exit(),
+        chan: p.snapshot.and_then(|s| s.chans.first().cloned()),
+        stdout: p.console.stdout(),
+        exit: match p.phase {
+            Phase::Exited(code) => Some(code),
+            _ => None,
+        },
         events,
     }
 }
 
-/// The two runs (not rendered state: sessions are neither Clone nor PartialEq).
+/// One side: its run, its last progress, and the events stepped so far.
+struct SideRun {
+    run: Run,
+    latest: Latest,
+    events: u32,
+}
+
+/// The two runs (not rendered state: runs are neither Clone nor PartialEq).
 #[derive(Default)]
 struct Runs {
-    sides: Vec<(Session, u32)>,
+    sides: Vec<SideRun>,
     playing: u64,
 }
 
@@ -98,25 +111,46 @@ impl Reducible for State {
     }
 }
 
+/// Both sides, paused before their first instruction (step mode: the
+/// reader steps them event by event).
 fn start(runs: &mut Runs, cap: u32) -> Vec<Side> {
     runs.sides.clear();
     for c in [0, cap] {
         if let Ok(p) = engine::compile(&program(c)) {
-            runs.sides.push((Session::new(p, &Settings::default()), 0));
+            let latest = Latest::default();
+            let spec = RunSpec {
+                mode: Mode::Step,
+                settings: Settings::default(),
+                snapshots: true,
+                trace_cap: 0,
+            };
+            let run = Run::start(&p, spec, Start::Paused, latest.sink());
+            runs.sides.push(SideRun {
+                run,
+                latest,
+                events: 0,
+            });
         }
     }
-    runs.sides.iter().map(|(s, n)| side_of(s, *n)).collect()
+    sides(runs)
+}
+
+fn sides(runs: &Runs) -> Vec<Side> {
+    runs.sides
+        .iter()
+        .map(|s| side_of(&s.latest, s.events))
+        .collect()
 }
 
 /// One scheduling event on each side still running.
 fn step(runs: &mut Runs) -> Vec<Side> {
-    for (s, n) in &mut runs.sides {
-        if s.exit().is_none() {
-            s.step_event(100_000);
-            *n += 1;
+    for s in &mut runs.sides {
+        if s.run.phase().is_live() {
+            s.run.step_event(100_000);
+            s.events += 1;
         }
     }
-    runs.sides.iter().map(|(s, n)| side_of(s, *n)).collect()
+    sides(runs)
 }
 
 #[derive(Properties, PartialEq)]
@@ -180,7 +214,7 @@ pub fn channel_compare(props: &Props) -> Html {
             let (runs, dispatch) = (runs.clone(), state.dispatcher());
             wasm_bindgen_futures::spawn_local(async move {
                 loop {
-                    yew::platform::time::sleep(Duration::from_millis(450)).await;
+                    frame::sleep(450).await;
                     frame::next_frame().await;
                     let mut r = runs.borrow_mut();
                     if r.playing != generation {

@@ -10,9 +10,9 @@
 //! waiting sender, or a waiting receiver was served) and sends a chip with
 //! the value from the sender's side to the receiver's ([`handoff`]).
 
-use super::t;
-use crate::content::Lang;
-use golab_runtime::snapshot::ChanView;
+use crate::engine::data::ChanView;
+use crate::lang::t;
+use crate::lang::Lang;
 use yew::prelude::*;
 
 /// Channels drawn; a program with more says how many are left out.

@@ -8,11 +8,12 @@
 //! both accesses in the race view. Buttons, not links: they act on the page
 //! rather than navigate, and Enter and Space work on them natively.
 
-use super::{grouped, t};
-use crate::content::Lang;
+use super::grouped;
 use crate::engine::console::is_crash;
 use crate::engine::races::{frame_parts, report_lines, split, Race, Segment, Which};
 use crate::engine::{Console as Output, Stream};
+use crate::lang::t;
+use crate::lang::Lang;
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -7,7 +7,7 @@
 //! Both layers share one font, line height, tab size and padding, and sit
 //! in the same grid cell, so the painted text lines up with the caret.
 //!
-//! Highlighting reuses the compiler's lexer (`golab_compiler::lexer::highlight`),
+//! Highlighting reuses the compiler's lexer (`highlight`, re-exported by the engine),
 //! so the colours agree with what the compiler sees. Diagnostics are drawn
 //! as a wavy underline at their `line:col` and listed under the code; a
 //! click on one puts the caret there.
@@ -23,8 +23,8 @@
 //! more after `{`). Escape releases Tab for one press, so keyboard users can
 //! leave the editor (the usual way out of code editors, e.g. CodeMirror's).
 
+use crate::engine::data::{highlight, HighlightKind};
 use crate::engine::Diag;
-use golab_compiler::lexer::{highlight, HighlightKind};
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;

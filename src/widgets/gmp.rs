@@ -15,9 +15,9 @@
 //! The layout is a pure function of the snapshot ([`layout`]), tested
 //! natively.
 
-use super::t;
-use crate::content::Lang;
-use golab_runtime::snapshot::{GView, Snapshot};
+use crate::engine::data::{GView, Snapshot};
+use crate::lang::t;
+use crate::lang::Lang;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -390,7 +390,7 @@ pub fn format_ns(ns: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use golab_runtime::snapshot::{MView, PView};
+    use crate::engine::data::{MView, PView};
 
     fn g(goid: u64, status: &'static str) -> GView {
         GView {

@@ -19,16 +19,6 @@ pub mod race;
 pub mod run_many;
 pub mod timeline;
 
-use crate::content::Lang;
-
-/// Picks the reader's language: `t(lang, "中文", "English")`.
-pub fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
-}
-
 /// `1234567` → `1,234,567` (both editions group digits by thousands).
 pub fn grouped(n: u64) -> String {
     let s = n.to_string();

@@ -2,12 +2,12 @@
 //! controls, the console, "Run 100 times", and the views the directive
 //! attaches.
 //!
-//! Running: Run compiles the reader's code and starts a [`Session`]; an
-//! async loop then runs it for a few milliseconds per animation frame
-//! ([`frame::FRAME_BUDGET_MS`]) and publishes its output. Every loop carries
-//! the run generation it was started for; Stop, Reset and a new Run bump the
-//! generation, and a loop that sees a newer one quits at its next frame. So
-//! Stop always works, even on `for {}`, and never leaves two loops running.
+//! Running: Run compiles the reader's code and starts an engine [`Run`];
+//! the engine drives it (step or parallel mode) and hands the playground one
+//! [`Progress`] per frame, which the reducer maps into [`State`]. Every run
+//! gets an id; a new Run, Reset or leaving the page cancels the old run, and
+//! a late report of an old run is dropped. The buttons call the run's handle
+//! (Stop, Continue, Step, Next event, run to a line, choose the next G).
 //!
 //! Race reports: with the race detector on, each frame also hands over the
 //! reports found so far (only when their number grew); the console turns
@@ -24,30 +24,24 @@ use super::editor::{Editor, Highlight};
 use super::gmp::Gmp;
 use super::race::RaceView;
 use super::run_many::RunMany;
-use super::t;
 use super::timeline::Timeline;
-use crate::blocks::BlockContext;
-use crate::content::Lang;
+use crate::block_context::BlockContext;
 use crate::directive::{Mode, RunBlock, View};
-use crate::engine::parallel::{self as par, ParallelSession};
+use crate::engine::data::{Event as TraceEvent, Snapshot};
+use crate::engine::gomaxprocs;
 use crate::engine::races::Race;
-use crate::engine::{self, frame, Diag, Session, Settings};
+use crate::engine::run::Start;
+pub use crate::engine::Speed;
+use crate::engine::{self, Diag, Phase, Progress, Run, RunSpec, Settings};
+use crate::lang::t;
+use crate::lang::Lang;
 use crate::platform;
-use golab_runtime::{Event as TraceEvent, Snapshot};
 use std::cell::RefCell;
 use std::rc::Rc;
-use std::time::Duration;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-/// How fast a run goes: as fast as the frame budget allows, or a fixed
-/// number of instructions per frame so the reader can watch the views.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Speed {
-    Max,
-    PerFrame(u64),
-}
-
+/// The choices of the speed control and their labels.
 impl Speed {
     pub const ALL: [Speed; 5] = [
         Speed::Max,
@@ -112,6 +106,8 @@ pub struct State {
     pub race_pick: u64,
     /// Milliseconds the last stopped parallel run took to leave its workers.
     pub stop_ms: Option<f64>,
+    /// The run this state shows (0: none); progress of any other is dropped.
+    pub run_id: u64,
 }
 
 /// Trace events handed to the views; a longer run keeps its first events
@@ -131,28 +127,13 @@ pub enum Action {
     Mode(bool),
     Speed(Speed),
     CompileFailed(String, Vec<Diag>),
-    Started(String),
-    Progress {
-        output: Rc<engine::Console>,
-        steps: u64,
-        real_ms: f64,
-        exit: Option<i32>,
-        paused: bool,
-        snapshot: Option<Rc<Snapshot>>,
-        trace: Option<Rc<Vec<TraceEvent>>>,
-        virtual_ns: i64,
-        current_lines: Vec<u32>,
-        /// The race reports, when there are new ones.
-        races: Option<Rc<Vec<Race>>>,
-    },
+    /// Run number `id` started from this code.
+    Started(String, u64),
+    /// A frame of run number `id`.
+    Progress(u64, Progress),
     Chose(u32, u64),
     /// The reader picked race report `i` in the console.
     ShowRace(usize),
-    /// The trace for the views is full: the run stops.
-    TraceFull,
-    /// A stopped parallel run's threads have all left, this many ms after Stop.
-    ThreadsLeft(f64),
-    Stopped,
 }
 
 impl Reducible for State {
@@ -186,15 +167,14 @@ impl Reducible for State {
                 s.current_lines.clear();
                 s.races = Rc::default();
                 s.shown_race = None;
+                s.run_id = 0;
             }
-            Action::Procs(n) => s.gomaxprocs = n.clamp(1, 64),
+            Action::Procs(n) => s.gomaxprocs = gomaxprocs::clamp(n, s.mode()),
             Action::Seed(seed) => s.seed = seed,
             Action::Race(on) => s.race = on,
             Action::Mode(parallel) => {
                 s.parallel = parallel;
-                if parallel {
-                    s.gomaxprocs = s.gomaxprocs.min(platform::hardware_concurrency());
-                }
+                s.gomaxprocs = gomaxprocs::clamp(s.gomaxprocs, s.mode());
             }
             Action::Speed(speed) => s.speed = speed,
             Action::CompileFailed(code, diags) => {
@@ -211,8 +191,10 @@ impl Reducible for State {
                 s.steps = 0;
                 s.real_ms = 0.0;
                 s.ran_code = None;
+                s.run_id = 0;
             }
-            Action::Started(code) => {
+            Action::Started(code, id) => {
+                s.run_id = id;
                 s.stop_ms = None;
                 s.run = RunState::Running;
                 s.output = Rc::default();
@@ -228,29 +210,22 @@ impl Reducible for State {
                 s.races = Rc::default();
                 s.shown_race = None;
             }
-            Action::Progress {
-                output,
-                steps,
-                real_ms,
-                exit,
-                paused,
-                snapshot,
-                trace,
-                virtual_ns,
-                current_lines,
-                races,
-            } => {
-                s.current_lines = current_lines;
-                if let Some(races) = races {
+            Action::Progress(id, p) => {
+                if id != s.run_id {
+                    // A late report of a run that was replaced or reset.
+                    return self;
+                }
+                s.current_lines = p.current_lines;
+                if let Some(races) = p.races {
                     s.races = races;
                 }
-                if snapshot.is_some() {
-                    s.snapshot = snapshot;
+                if p.snapshot.is_some() {
+                    s.snapshot = p.snapshot;
                 }
-                if let Some(trace) = trace {
+                if let Some(trace) = p.trace {
                     s.trace = trace;
                 }
-                s.virtual_ns = virtual_ns;
+                s.virtual_ns = p.virtual_ns;
                 // The chosen G ran once the scheduler moved on.
                 if let (Some((_, goid)), Some(snap)) = (s.chosen, &s.snapshot) {
                     if snap
@@ -261,36 +236,39 @@ impl Reducible for State {
                         s.chosen = None;
                     }
                 }
-                s.output = output;
-                s.steps = steps;
-                s.real_ms = real_ms;
-                s.run = match exit {
-                    Some(code) => RunState::Exited(code),
-                    None if paused => RunState::Paused,
-                    None => RunState::Running,
+                s.output = p.console;
+                s.steps = p.steps;
+                s.real_ms = p.real_ms;
+                s.trace_full |= p.trace_full;
+                if p.stop_ms.is_some() {
+                    s.stop_ms = p.stop_ms;
+                }
+                s.run = match p.phase {
+                    Phase::Running => RunState::Running,
+                    Phase::Paused => RunState::Paused,
+                    Phase::Exited(code) => RunState::Exited(code),
+                    Phase::Stopped => RunState::Stopped,
                 };
             }
             Action::Chose(p, goid) => s.chosen = Some((p, goid)),
-            Action::ThreadsLeft(ms) => s.stop_ms = Some(ms),
             Action::ShowRace(i) => {
                 if i < s.races.len() {
                     s.shown_race = Some(i);
                     s.race_pick += 1;
                 }
             }
-            Action::TraceFull => {
-                s.trace_full = true;
-                if matches!(s.run, RunState::Running | RunState::Paused) {
-                    s.run = RunState::Stopped;
-                }
-            }
-            Action::Stopped => {
-                if matches!(s.run, RunState::Running | RunState::Paused) {
-                    s.run = RunState::Stopped;
-                }
-            }
         }
         Rc::new(s)
+    }
+}
+
+impl State {
+    fn mode(&self) -> Mode {
+        if self.parallel {
+            Mode::Parallel
+        } else {
+            Mode::Step
+        }
     }
 }
 
@@ -302,143 +280,31 @@ const STEP_EVENT_MAX: u64 = 1_000_000;
 /// instruction at a time, so this bounds the click to a few tens of ms).
 const RUN_TO_LINE_MAX: u64 = 200_000;
 
-/// The page's side of the current run (not part of the rendered state: the
-/// VM is neither `Clone` nor `PartialEq`).
+/// The page's side of the current run (not part of the rendered state: a
+/// run is neither `Clone` nor `PartialEq`).
 #[derive(Default)]
 struct Runner {
-    session: Option<Session>,
-    /// Bumped by every Run, Step-from-scratch, Stop and Reset.
-    generation: u64,
-    speed: Option<Speed>,
-    /// Whether views are attached (then each frame takes a snapshot and
-    /// copies new trace events).
-    views: bool,
-    /// Trace events already handed to the views.
-    trace_sent: usize,
-    /// Race reports already handed to the console.
-    races_sent: usize,
-    /// Milliseconds spent running so far.
-    real_ms: f64,
+    run: Option<Run>,
+    /// The id of the latest run started (its progress is tagged with it).
+    run_id: u64,
     /// Bumped by every edit; a pending diagnostic check runs only if no
     /// edit came after it (the debounce).
     edit_generation: u64,
-    /// The parallel-mode run, if the current run is one (its frame loop
-    /// holds it too, and stops it when the generation moves on).
-    par: Option<Rc<RefCell<ParallelSession>>>,
+}
+
+impl Runner {
+    /// The current run, if it is a step-mode run still going.
+    fn live_step_run(&self) -> Option<&Run> {
+        self.run
+            .as_ref()
+            .filter(|r| r.phase().is_live() && !r.is_parallel())
+    }
 }
 
 type RunnerRef = Rc<RefCell<Runner>>;
 
 fn storage() -> Option<web_sys::Storage> {
-    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
-}
-
-fn progress(runner: &mut Runner, paused: bool) -> Action {
-    let s = runner.session.as_ref();
-    let (mut snapshot, mut trace, mut races) = (None, None, None);
-    if let Some(s) = s.filter(|s| s.race_count() != runner.races_sent) {
-        let all = s.races();
-        runner.races_sent = all.len();
-        races = Some(Rc::new(all));
-    }
-    if let (true, Some(s)) = (runner.views, s) {
-        snapshot = Some(Rc::new(s.snapshot()));
-        let events = s.trace();
-        let n = events.len().min(TRACE_CAP);
-        if n != runner.trace_sent {
-            trace = Some(Rc::new(events[..n].to_vec()));
-            runner.trace_sent = n;
-        }
-    }
-    Action::Progress {
-        output: Rc::new(s.map(|s| s.console().clone()).unwrap_or_default()),
-        steps: s.map_or(0, Session::steps),
-        real_ms: runner.real_ms,
-        exit: s.and_then(Session::exit),
-        paused,
-        snapshot,
-        trace,
-        virtual_ns: s.map_or(0, Session::virtual_ns),
-        current_lines: match s {
-            Some(s) if paused => s.current_lines(),
-            _ => Vec::new(),
-        },
-        races,
-    }
-}
-
-/// What a frame of a parallel run shows. Views get the scheduler's state
-/// and new trace events when the runtime's lock was free this frame (else
-/// they keep the last ones); `trace_sent` is how many events they have.
-fn progress_parallel(
-    s: &ParallelSession,
-    views: bool,
-    trace_sent: &std::cell::Cell<usize>,
-    real_ms: f64,
-    failure: Option<String>,
-) -> Action {
-    let mut output = s.console().clone();
-    let mut exit = s.exit();
-    if let Some(why) = failure {
-        output.write(
-            engine::Stream::Stderr,
-            format!("fatal error: parallel mode: {why}\n").as_bytes(),
-        );
-        exit = Some(2);
-    }
-    Action::Progress {
-        output: Rc::new(output),
-        steps: s.steps(),
-        real_ms,
-        exit,
-        paused: false,
-        snapshot: if views {
-            s.try_snapshot().map(Rc::new)
-        } else {
-            None
-        },
-        trace: (s.trace().len() != trace_sent.get()).then(|| {
-            trace_sent.set(s.trace().len());
-            Rc::new(s.trace().to_vec())
-        }),
-        virtual_ns: (real_ms * 1e6) as i64,
-        current_lines: Vec::new(),
-        races: s.try_races().filter(|r| !r.is_empty()).map(Rc::new),
-    }
-}
-
-/// Runs the session frame by frame until it ends or a newer generation
-/// takes over.
-fn spawn_loop(runner: RunnerRef, dispatch: UseReducerDispatcher<State>, generation: u64) {
-    wasm_bindgen_futures::spawn_local(async move {
-        loop {
-            frame::next_frame().await;
-            let mut r = runner.borrow_mut();
-            if r.generation != generation {
-                return;
-            }
-            let speed = r.speed.unwrap_or(Speed::Max);
-            let t0 = frame::now_ms();
-            let Some(session) = r.session.as_mut() else {
-                return;
-            };
-            let exit = match speed {
-                Speed::Max => session.run_for(frame::now_ms, t0 + frame::FRAME_BUDGET_MS),
-                Speed::PerFrame(n) => session.run(n),
-            };
-            r.real_ms += frame::now_ms() - t0;
-            let full = exit.is_none() && r.session.as_ref().is_some_and(Session::trace_full);
-            dispatch.dispatch(progress(&mut r, false));
-            if full {
-                r.generation += 1;
-                dispatch.dispatch(Action::TraceFull);
-                return;
-            }
-            if exit.is_some() {
-                return;
-            }
-        }
-    });
+    platform::local_storage()
 }
 
 #[derive(Properties, PartialEq)]
@@ -459,13 +325,13 @@ pub fn playground(props: &Props) -> Html {
                 .and_then(|s| s.get_item(&key).ok().flatten())
                 .unwrap_or_else(|| block.code.clone()),
             diags: Vec::new(),
-            gomaxprocs: match block.mode == Mode::Parallel && platform::cross_origin_isolated() {
-                true => block
-                    .gomaxprocs
-                    .unwrap_or(1)
-                    .min(platform::hardware_concurrency()),
-                false => block.gomaxprocs.unwrap_or(1),
-            },
+            gomaxprocs: gomaxprocs::clamp(
+                block.gomaxprocs.unwrap_or(1),
+                match block.mode == Mode::Parallel && platform::cross_origin_isolated() {
+                    true => Mode::Parallel,
+                    false => Mode::Step,
+                },
+            ),
             seed: block.seed.unwrap_or(1),
             race: block.race,
             parallel: block.mode == Mode::Parallel && platform::cross_origin_isolated(),
@@ -485,65 +351,61 @@ pub fn playground(props: &Props) -> Html {
             shown_race: None,
             race_pick: 0,
             stop_ms: None,
+            run_id: 0,
         })
     };
     let runner: RunnerRef = use_mut_ref(Runner::default);
-    // A run outlives nothing: leaving the page ends its loop.
+    // A run outlives nothing: leaving the page ends it.
     {
         let runner = runner.clone();
         use_effect_with((), move |_| {
             move || {
-                let mut r = runner.borrow_mut();
-                r.generation += 1;
-                r.session = None;
-                r.par = None;
+                if let Some(run) = runner.borrow_mut().run.take() {
+                    run.cancel();
+                }
             }
         });
     }
     // In parallel mode, start the workers a run at this GOMAXPROCS needs
-    // (its Ms and sysmon) while the reader reads: the first Run then does
-    // not wait for workers to start and load the module.
+    // while the reader reads: the first Run then does not wait for them.
     use_effect_with((state.parallel, state.gomaxprocs), |&(parallel, procs)| {
         if parallel {
-            if let Ok(pool) = crate::threads::WorkerPool::global() {
-                let _ = pool.ensure(procs as usize + 1);
-            }
+            engine::workers::warm_up(procs);
         }
     });
     let views = !block.views.is_empty();
-    {
-        let mut r = runner.borrow_mut();
-        r.speed = Some(state.speed);
-        r.views = views;
+    if let Some(run) = &runner.borrow().run {
+        run.set_speed(state.speed);
     }
     let needs_trace = block
         .views
         .iter()
         .any(|v| matches!(v, View::Timeline | View::Race));
-    let settings = Settings {
-        gomaxprocs: state.gomaxprocs,
-        seed: state.seed,
-        trace: needs_trace.then_some(block.views.contains(&View::Race)),
-        race: state.race,
-        ..Settings::default()
+    let spec = RunSpec {
+        mode: state.mode(),
+        settings: Settings {
+            gomaxprocs: state.gomaxprocs,
+            seed: state.seed,
+            trace: needs_trace.then_some(block.views.contains(&View::Race)),
+            race: state.race,
+            ..Settings::default()
+        },
+        snapshots: views,
+        trace_cap: TRACE_CAP,
     };
     let dispatch = state.dispatcher();
     let act: Callback<Action> = dispatch.clone().into();
 
-    // Starts a fresh session from the current code; `paused` leaves it for
-    // the Step button instead of starting the frame loop.
+    // Starts a fresh run from the current code; `paused` leaves it for the
+    // Step button (always in step mode) instead of running it.
     let start = {
         let (runner, dispatch, code) = (runner.clone(), dispatch.clone(), state.code.clone());
-        let settings = settings.clone();
-        let parallel = state.parallel;
+        let (spec, speed) = (spec.clone(), state.speed);
         Callback::from(move |(seed, paused): (Option<u64>, bool)| {
             let mut r = runner.borrow_mut();
-            r.generation += 1;
-            r.session = None;
-            r.par = None;
-            r.real_ms = 0.0;
-            r.trace_sent = 0;
-            r.races_sent = 0;
+            if let Some(old) = r.run.take() {
+                old.cancel();
+            }
             let program = match engine::compile(&code) {
                 Ok(p) => p,
                 Err(diags) => {
@@ -552,150 +414,84 @@ pub fn playground(props: &Props) -> Html {
                     return;
                 }
             };
-            let mut settings = settings.clone();
+            let mut spec = spec.clone();
             if let Some(seed) = seed {
-                settings.seed = seed;
+                spec.settings.seed = seed;
                 dispatch.dispatch(Action::Seed(seed));
             }
-            let generation = r.generation;
-            if parallel && !paused {
-                let mut s = ParallelSession::start(
-                    program,
-                    &settings,
-                    platform::hardware_concurrency(),
-                    frame::epoch_ms,
-                );
-                if settings.trace.is_some() {
-                    s.keep_trace(TRACE_CAP);
-                }
-                let s = Rc::new(RefCell::new(s));
-                r.par = Some(s.clone());
-                let views = r.views;
-                drop(r);
-                dispatch.dispatch(Action::Started(code.clone()));
-                let t0 = frame::now_ms();
-                let wanted = {
-                    let runner = runner.clone();
-                    move || runner.borrow().generation == generation
-                };
-                let (d1, d2) = (dispatch.clone(), dispatch.clone());
-                let sent = std::cell::Cell::new(0);
-                let runner = runner.clone();
-                par::drive(
-                    s,
-                    wanted,
-                    // Called every `par::poll_ms` (not every animation
-                    // frame: see there), and at once at the end.
-                    move |s, failure| {
-                        let now = frame::now_ms();
-                        let real_ms = now - t0;
-                        d1.dispatch(progress_parallel(s, views, &sent, real_ms, failure));
-                        if s.trace_full() && s.exit().is_none() {
-                            // As in step mode: the views' record is full.
-                            runner.borrow_mut().generation += 1;
-                            d1.dispatch(Action::TraceFull);
-                        }
-                    },
-                    move |ms| d2.dispatch(Action::ThreadsLeft(ms)),
-                );
-                return;
-            }
-            r.session = Some(Session::new(program, &settings));
+            r.run_id += 1;
+            let id = r.run_id;
             drop(r);
-            dispatch.dispatch(Action::Started(code.clone()));
-            if paused {
-                let a = progress(&mut runner.borrow_mut(), true);
-                dispatch.dispatch(a);
+            dispatch.dispatch(Action::Started(code.clone(), id));
+            let d = dispatch.clone();
+            let how = if paused {
+                Start::Paused
             } else {
-                spawn_loop(runner.clone(), dispatch.clone(), generation);
-            }
+                Start::Running
+            };
+            let run = Run::start(&program, spec, how, move |p| {
+                d.dispatch(Action::Progress(id, p))
+            });
+            run.set_speed(speed);
+            runner.borrow_mut().run = Some(run);
         })
     };
     let on_run = {
-        let (start, runner, dispatch) = (start.clone(), runner.clone(), dispatch.clone());
+        let (start, runner) = (start.clone(), runner.clone());
         let paused = state.run == RunState::Paused;
         Callback::from(move |_: MouseEvent| {
-            if paused {
-                // Continue the run being stepped.
-                let mut r = runner.borrow_mut();
-                if r.session.is_some() {
-                    r.generation += 1;
-                    let generation = r.generation;
-                    let a = progress(&mut r, false);
-                    drop(r);
-                    dispatch.dispatch(a);
-                    spawn_loop(runner.clone(), dispatch.clone(), generation);
-                    return;
-                }
+            // Continue the run being stepped.
+            let paused_run = runner.borrow().live_step_run().cloned().filter(|_| paused);
+            match paused_run {
+                Some(run) => run.resume(),
+                None => start.emit((None, false)),
             }
-            start.emit((None, false));
         })
     };
     let on_stop = {
-        let (runner, dispatch) = (runner.clone(), dispatch.clone());
+        let runner = runner.clone();
         Callback::from(move |_: MouseEvent| {
-            runner.borrow_mut().generation += 1;
-            dispatch.dispatch(Action::Stopped);
-            // A parallel run's loop notices the Stop now, not at its next poll.
-            crate::threads::run_wakers();
+            let run = runner.borrow().run.clone();
+            if let Some(run) = run {
+                run.stop();
+            }
         })
+    };
+    // Steps the current step-mode run, starting one (paused) if none is going.
+    let with_step_run = {
+        let (start, runner) = (start.clone(), runner.clone());
+        move |op: &dyn Fn(&Run)| {
+            if runner.borrow().live_step_run().is_none() {
+                start.emit((None, true));
+            }
+            let run = runner.borrow().live_step_run().cloned();
+            if let Some(run) = run {
+                op(&run);
+            }
+        }
     };
     let step = {
-        let (start, runner, dispatch) = (start.clone(), runner.clone(), dispatch.clone());
-        let run = state.run.clone();
+        let with_step_run = with_step_run.clone();
         Callback::from(move |by_event: bool| {
-            let live = matches!(run, RunState::Running | RunState::Paused);
-            if !live || runner.borrow().session.is_none() {
-                start.emit((None, true));
-            }
-            let mut r = runner.borrow_mut();
-            // Stepping pauses a running program.
-            r.generation += 1;
-            if let Some(s) = r.session.as_mut() {
-                let t0 = frame::now_ms();
+            with_step_run(&|run: &Run| {
                 if by_event {
-                    s.step_event(STEP_EVENT_MAX);
+                    run.step_event(STEP_EVENT_MAX);
                 } else {
-                    s.step_instruction();
+                    run.step_instruction();
                 }
-                r.real_ms += frame::now_ms() - t0;
-                let a = progress(&mut r, true);
-                drop(r);
-                dispatch.dispatch(a);
-            }
+            })
         })
     };
-    let on_line = {
-        let (start, runner, dispatch) = (start.clone(), runner.clone(), dispatch.clone());
-        let run = state.run.clone();
-        Callback::from(move |line: u32| {
-            let live = matches!(run, RunState::Running | RunState::Paused);
-            if !live || runner.borrow().session.is_none() {
-                start.emit((None, true));
-            }
-            let mut r = runner.borrow_mut();
-            r.generation += 1;
-            if let Some(s) = r.session.as_mut() {
-                let t0 = frame::now_ms();
-                s.run_until_line(line, RUN_TO_LINE_MAX);
-                r.real_ms += frame::now_ms() - t0;
-                let a = progress(&mut r, true);
-                drop(r);
-                dispatch.dispatch(a);
-            }
-        })
-    };
+    let on_line = Callback::from(move |line: u32| {
+        with_step_run(&|run: &Run| run.run_to_line(line, RUN_TO_LINE_MAX))
+    });
     let on_step = step.reform(|_: MouseEvent| false);
     let on_step_event = step.reform(|_: MouseEvent| true);
     let on_choose = {
         let (runner, dispatch) = (runner.clone(), dispatch.clone());
         Callback::from(move |(p, goid): (u32, u64)| {
-            let ok = runner
-                .borrow_mut()
-                .session
-                .as_mut()
-                .is_some_and(|s| s.choose_next(p, goid));
-            if ok {
+            let run = runner.borrow().run.clone();
+            if run.is_some_and(|r| r.choose_next(p, goid)) {
                 dispatch.dispatch(Action::Chose(p, goid));
             }
         })
@@ -709,9 +505,11 @@ pub fn playground(props: &Props) -> Html {
         );
         Callback::from(move |_: MouseEvent| {
             let mut r = runner.borrow_mut();
-            r.generation += 1;
-            r.session = None;
+            if let Some(run) = r.run.take() {
+                run.cancel();
+            }
             r.edit_generation += 1;
+            drop(r);
             if let Some(s) = storage() {
                 let _ = s.remove_item(&key);
             }
@@ -741,7 +539,7 @@ pub fn playground(props: &Props) -> Html {
             dispatch.dispatch(Action::Edit(code.clone()));
             let (runner, dispatch) = (runner.clone(), dispatch.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                yew::platform::time::sleep(Duration::from_millis(350)).await;
+                engine::frame::sleep(350).await;
                 if runner.borrow().edit_generation == generation {
                     let diags = engine::check(&code);
                     dispatch.dispatch(Action::Diagnosed(code, diags));
@@ -806,11 +604,11 @@ pub fn playground(props: &Props) -> Html {
     };
     let isolated = platform::cross_origin_isolated();
     let parallel = state.parallel;
-    // Parallel mode: one P per logical CPU at most, as Go's default.
-    let max_procs = if parallel {
-        platform::hardware_concurrency()
-    } else {
-        8.max(state.gomaxprocs)
+    // Parallel mode: one P per logical CPU at most (see engine::gomaxprocs);
+    // step mode offers 1 to 8, or up to a directive's larger number.
+    let max_procs = match parallel {
+        true => gomaxprocs::limit(Mode::Parallel),
+        false => 8.max(state.gomaxprocs),
     };
     let current_lines: Vec<u32> = if paused {
         state.current_lines.clone()

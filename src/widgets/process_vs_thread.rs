@@ -9,10 +9,10 @@
 //! is a small reducer of its own; the Go part is a real run.
 
 use super::playground::Playground;
-use super::t;
-use crate::blocks::BlockContext;
-use crate::content::Lang;
+use crate::block_context::BlockContext;
 use crate::directive::RunBlock;
+use crate::lang::t;
+use crate::lang::Lang;
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -16,11 +16,11 @@
 //! trace has every access, so the pair is found without the detector's
 //! vector clocks.
 
-use super::t;
-use crate::content::Lang;
+use crate::engine::data::AccessKind;
+use crate::engine::data::{EvKind, Event};
 use crate::engine::races::{shown_addr, Race, RaceSide};
-use golab_runtime::race::AccessKind;
-use golab_runtime::{EvKind, Event};
+use crate::lang::t;
+use crate::lang::Lang;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -361,7 +361,7 @@ mod tests {
             trace: Some(true),
             ..Settings::default()
         };
-        let mut s = Session::new(compile(RACE).unwrap(), &settings);
+        let mut s = Session::new(&compile(RACE).unwrap(), &settings);
         while s.run(100_000).is_none() {}
         assert_eq!(s.console().stdout(), "Final Counter: 2\n");
         let vars = derive(s.trace(), 4);
@@ -394,7 +394,7 @@ mod tests {
             race: true,
             ..Settings::default()
         };
-        let mut s = Session::new(compile(RACE).unwrap(), &settings);
+        let mut s = Session::new(&compile(RACE).unwrap(), &settings);
         while s.run(100_000).is_none() {}
         let races = s.races();
         assert_eq!(races.len(), 1, "{races:?}");
@@ -429,7 +429,7 @@ mod tests {
             trace: Some(true),
             ..Settings::default()
         };
-        let mut s = Session::new(compile(&src).expect("compiles"), &settings);
+        let mut s = Session::new(&compile(&src).expect("compiles"), &settings);
         while s.run(100_000).is_none() {}
         assert_eq!(s.console().stdout(), "Final Counter: 4\n");
         let vars = derive(s.trace(), 4);

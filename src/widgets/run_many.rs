@@ -14,10 +14,12 @@
 //! bars say so instead of replaying. A parallel run that is still going
 //! after [`PARALLEL_LIMIT_MS`] is stopped and counted as such.
 
-use super::{grouped, t};
-use crate::content::Lang;
+use super::grouped;
 use crate::engine::many::{short_label, Histogram, OutcomeKey, STOPPED_AT_LIMIT};
-use crate::engine::{self, frame, parallel_run, Session, Settings};
+use crate::engine::to_end::to_end;
+use crate::engine::{self, Mode as RunMode, Program, RunSpec, Settings};
+use crate::lang::t;
+use crate::lang::Lang;
 use crate::platform;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -125,46 +127,10 @@ pub fn run_many(props: &Props) -> Html {
             generation.borrow().set(gen);
             dispatch.dispatch(Action::Start { seed, parallel });
             let generation = generation.clone();
-            if parallel {
-                let live = move || generation.borrow().get() == gen;
-                wasm_bindgen_futures::spawn_local(run_parallel(
-                    program, procs, live, dispatch, lang,
-                ));
-                return;
-            }
-            wasm_bindgen_futures::spawn_local(async move {
-                let mut i = 0;
-                let mut session: Option<(u64, Session)> = None;
-                while i < RUNS {
-                    frame::next_frame().await;
-                    if generation.borrow().get() != gen {
-                        return;
-                    }
-                    let deadline = frame::now_ms() + frame::FRAME_BUDGET_MS;
-                    while i < RUNS && frame::now_ms() < deadline {
-                        let (s, sess) = session.get_or_insert_with(|| {
-                            let s = seed.wrapping_add(i as u64);
-                            let settings = Settings {
-                                gomaxprocs: procs,
-                                seed: s,
-                                max_instructions: MAX_INSTRUCTIONS,
-                                ..Settings::default()
-                            };
-                            (s, Session::new(program.clone(), &settings))
-                        });
-                        if let Some(exit) = sess.run_for(frame::now_ms, deadline) {
-                            let key = OutcomeKey {
-                                stdout: sess.console().stdout(),
-                                exit,
-                            };
-                            dispatch.dispatch(Action::Ran(*s, key));
-                            session = None;
-                            i += 1;
-                        }
-                    }
-                }
-                dispatch.dispatch(Action::Done);
-            });
+            let live = move || generation.borrow().get() == gen;
+            wasm_bindgen_futures::spawn_local(run_batch(
+                program, procs, seed, parallel, live, dispatch, lang,
+            ));
         })
     };
     let on_stop = {
@@ -265,12 +231,17 @@ pub fn run_many(props: &Props) -> Html {
     }
 }
 
-/// The batch in parallel mode: [`RUNS`] parallel runs one after another,
-/// each awaited to its end (the cores are the scarce thing; two runs at
-/// once would only take turns on them). `live()` turns false on Stop.
-async fn run_parallel(
-    program: std::sync::Arc<golab_bytecode::Program>,
+/// The batch: [`RUNS`] runs one after another, each awaited to its end.
+/// In step mode run `i` has seed `seed + i` and at most
+/// [`MAX_INSTRUCTIONS`]; short runs finish several per frame, within the
+/// frame's budget. In parallel mode the runs share no seed, and each has
+/// [`PARALLEL_LIMIT_MS`] (the cores are the scarce thing; two runs at once
+/// would only take turns on them). `live()` turns false on Stop.
+async fn run_batch(
+    program: Program,
     procs: u32,
+    seed: u64,
+    parallel: bool,
     live: impl Fn() -> bool + Clone + 'static,
     dispatch: UseReducerDispatcher<State>,
     lang: Lang,
@@ -279,20 +250,29 @@ async fn run_parallel(
         let head = t(lang, "并行模式出错：", "Parallel mode failed: ");
         Action::Failed(format!("{head}{why}"))
     };
-    let settings = Settings {
-        gomaxprocs: procs,
-        ..Settings::default()
-    };
-    let cpus = platform::hardware_concurrency();
     for i in 0..RUNS {
-        let f = parallel_run::to_end(
-            program.clone(),
-            &settings,
-            cpus,
-            live.clone(),
-            Some(PARALLEL_LIMIT_MS),
-        )
-        .await;
+        let run_seed = seed.wrapping_add(i as u64);
+        let spec = RunSpec {
+            mode: if parallel {
+                RunMode::Parallel
+            } else {
+                RunMode::Step
+            },
+            settings: Settings {
+                gomaxprocs: procs,
+                seed: run_seed,
+                // Step mode's limit; parallel mode's is the time limit.
+                max_instructions: match parallel {
+                    true => Settings::default().max_instructions,
+                    false => MAX_INSTRUCTIONS,
+                },
+                ..Settings::default()
+            },
+            snapshots: false,
+            trace_cap: 0,
+        };
+        let limit = parallel.then_some(PARALLEL_LIMIT_MS);
+        let f = to_end(&program, &spec, live.clone(), limit).await;
         if !live() {
             return;
         }
@@ -306,9 +286,10 @@ async fn run_parallel(
         }
         let key = OutcomeKey {
             stdout: f.console.stdout(),
-            exit: f.exit().unwrap_or(STOPPED_AT_LIMIT),
+            exit: f.exit.unwrap_or(STOPPED_AT_LIMIT),
         };
-        dispatch.dispatch(Action::Ran(i as u64, key));
+        // A parallel run has no seed: its bar remembers the run's index.
+        dispatch.dispatch(Action::Ran(if parallel { i as u64 } else { run_seed }, key));
     }
     dispatch.dispatch(Action::Done);
 }

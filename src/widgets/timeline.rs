@@ -5,12 +5,12 @@
 //! export the trace as Chrome trace-event JSON (opens in Perfetto).
 //!
 //! The bars are derived from the runtime's trace events by a pure function
-//! ([`derive`]), the same pairing `golab_runtime::trace::chrome_json` does.
+//! ([`derive`]), the same pairing the runtime's Chrome trace export does.
 
 use super::gmp::format_ns;
-use super::t;
-use crate::content::Lang;
-use golab_runtime::{EvKind, Event};
+use crate::engine::data::{chrome_trace_json, EvKind, Event, NIL};
+use crate::lang::t;
+use crate::lang::Lang;
 use std::collections::HashMap;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -65,7 +65,7 @@ pub fn derive(events: &[Event], now: i64) -> Derived {
         d.end = d.end.max(e.ts);
         match e.kind {
             EvKind::GoStart => {
-                if e.p != golab_runtime::sched::NIL {
+                if e.p != NIL {
                     running.insert(e.g, (e.ts, e.p));
                     on_p.insert(e.g, e.p);
                     lanes.insert(Lane::P(e.p));
@@ -96,7 +96,7 @@ pub fn derive(events: &[Event], now: i64) -> Derived {
                         });
                     }
                 }
-                if e.kind == EvKind::GoSysCall && e.m != golab_runtime::sched::NIL {
+                if e.kind == EvKind::GoSysCall && e.m != NIL {
                     in_syscall.insert(e.g, (e.ts, e.m));
                 }
             }
@@ -114,7 +114,7 @@ pub fn derive(events: &[Event], now: i64) -> Derived {
             }
             // `arg` is the goid made runnable; mark it on the lane of the P
             // that readied it.
-            EvKind::GoUnblock if e.p != golab_runtime::sched::NIL => {
+            EvKind::GoUnblock if e.p != NIL => {
                 d.markers.push(Marker {
                     lane: Lane::P(e.p),
                     ts: e.ts,
@@ -281,9 +281,7 @@ pub fn timeline(props: &Props) -> Html {
     });
     let export = {
         let events = props.events.clone();
-        Callback::from(move |_: MouseEvent| {
-            download(&golab_runtime::trace::chrome_json(&events), "trace.json")
-        })
+        Callback::from(move |_: MouseEvent| download(&chrome_trace_json(&events), "trace.json"))
     };
     let z = |a: fn() -> Action| {
         let zoom = zoom.clone();
@@ -322,8 +320,7 @@ pub fn timeline(props: &Props) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use golab_runtime::sched::NIL;
-    use golab_runtime::WaitReason;
+    use crate::engine::data::WaitReason;
 
     fn ev(ts: i64, kind: EvKind, p: u32, g: u64) -> Event {
         Event {

@@ -18,7 +18,8 @@ mod webdriver;
 mod widgets;
 
 use golab_book::components::parallel_check::{INCREMENTS, WORKERS};
-use golab_book::content::{chapters, Lang};
+use golab_book::content::chapters;
+use golab_book::lang::Lang;
 use serde_json::Value;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
