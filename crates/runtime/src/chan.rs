@@ -18,7 +18,8 @@
 use crate::g::G;
 use crate::heap::Obj;
 use crate::machine::{Machine, RtErr, Trap};
-use crate::sched::{EvKind, GIdx, WaitReason, NIL};
+use crate::sched::{GIdx, WaitReason, NIL};
+use crate::trace::EvKind;
 use golab_bytecode::{SelectCase, SelectDesc, TypeId};
 use std::collections::VecDeque;
 

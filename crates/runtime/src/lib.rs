@@ -59,10 +59,11 @@ pub mod trace;
 use g::{Frame, FrameKind, G};
 use golab_bytecode::Program;
 use machine::Machine;
-pub use sched::{EvKind, Event, WaitReason};
+pub use sched::WaitReason;
 use sched::{RunEnd, StopAt};
 pub use snapshot::Snapshot;
 use std::sync::Arc;
+pub use trace::{EvKind, Event};
 
 /// Where a program's output goes: the CLI writes to real stdout/stderr, the
 /// page captures it.

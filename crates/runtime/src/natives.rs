@@ -873,7 +873,7 @@ fn trace_atomic(c: &mut Ctx, p: u64, v: u64) {
         let line = c.m.sched.cur_line;
         let goid = c.goid;
         c.m.sched
-            .mem_event(crate::sched::EvKind::MemAtomic, goid, p, v, line);
+            .mem_event(crate::trace::EvKind::MemAtomic, goid, p, v, line);
     }
 }
 

@@ -82,6 +82,7 @@
 
 use crate::g::{GStatus, G};
 use crate::machine::Machine;
+use crate::trace::{EvKind, Event};
 use crate::Output;
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap, VecDeque};
@@ -332,119 +333,6 @@ pub struct Timer {
     pub seq: u64,
     /// Action.
     pub kind: TimerKind,
-}
-
-/// A trace event kind, named as Go's execution tracer names them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum EvKind {
-    /// A G was created (`arg` = new goid).
-    GoCreate,
-    /// A G starts running on a P.
-    GoStart,
-    /// A G exited.
-    GoEnd,
-    /// `runtime.Gosched`: the G goes to the global queue.
-    GoSched,
-    /// The G used its 10 ms slice and was preempted to the global queue.
-    GoPreempt,
-    /// The G blocked (`reason`).
-    GoBlock,
-    /// The G (`arg` = goid) was made runnable.
-    GoUnblock,
-    /// The G entered a blocking system call.
-    GoSysCall,
-    /// The syscall blocked long enough for sysmon to retake the P.
-    GoSysBlock,
-    /// The G returned from the system call.
-    GoSysExit,
-    /// An M started running a P.
-    ProcStart,
-    /// An M stopped running a P.
-    ProcStop,
-    /// A P stole `arg` Gs from P `arg2`.
-    Steal,
-    /// A value was sent on channel `arg`.
-    ChanSend,
-    /// A value was received from channel `arg`.
-    ChanRecv,
-    /// Channel `arg` was closed.
-    ChanClose,
-    /// The G went to sleep until `arg`.
-    Sleep,
-    /// A mutex at `arg` was locked.
-    MutexLock,
-    /// A mutex at `arg` was unlocked.
-    MutexUnlock,
-    /// A new M (thread) was created (`arg` = thread count).
-    ThreadCreate,
-    /// GOMAXPROCS changed to `arg`.
-    Procs,
-    /// A plain load of the shared word `arg` (value `arg2`).
-    MemRead,
-    /// A plain store to the shared word `arg` (value `arg2`).
-    MemWrite,
-    /// An atomic operation on the word `arg` (new value `arg2`).
-    MemAtomic,
-}
-
-impl EvKind {
-    /// The event's name.
-    pub fn name(self) -> &'static str {
-        match self {
-            EvKind::GoCreate => "GoCreate",
-            EvKind::GoStart => "GoStart",
-            EvKind::GoEnd => "GoEnd",
-            EvKind::GoSched => "GoSched",
-            EvKind::GoPreempt => "GoPreempt",
-            EvKind::GoBlock => "GoBlock",
-            EvKind::GoUnblock => "GoUnblock",
-            EvKind::GoSysCall => "GoSysCall",
-            EvKind::GoSysBlock => "GoSysBlock",
-            EvKind::GoSysExit => "GoSysExit",
-            EvKind::ProcStart => "ProcStart",
-            EvKind::ProcStop => "ProcStop",
-            EvKind::Steal => "Steal",
-            EvKind::ChanSend => "ChanSend",
-            EvKind::ChanRecv => "ChanRecv",
-            EvKind::ChanClose => "ChanClose",
-            EvKind::Sleep => "Sleep",
-            EvKind::MutexLock => "MutexLock",
-            EvKind::MutexUnlock => "MutexUnlock",
-            EvKind::ThreadCreate => "ThreadCreate",
-            EvKind::Procs => "Procs",
-            EvKind::MemRead => "MemRead",
-            EvKind::MemWrite => "MemWrite",
-            EvKind::MemAtomic => "MemAtomic",
-        }
-    }
-
-    /// Whether this is a scheduling event (what `step_event` stops at).
-    pub fn is_sched(self) -> bool {
-        !matches!(self, EvKind::MemRead | EvKind::MemWrite | EvKind::MemAtomic)
-    }
-}
-
-/// One trace event.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Event {
-    /// Virtual time in nanoseconds.
-    pub ts: i64,
-    /// Kind.
-    pub kind: EvKind,
-    /// P (`NIL` if none).
-    pub p: u32,
-    /// M (`NIL` if none).
-    pub m: u32,
-    /// Goid of the G concerned (0 if none).
-    pub g: u64,
-    /// First argument (see [`EvKind`]).
-    pub arg: u64,
-    /// Second argument.
-    pub arg2: u64,
-    /// Wait reason for `GoBlock`.
-    pub reason: WaitReason,
-    /// Source line of the G when the event happened (0 if unknown).
-    pub line: u32,
 }
 
 /// The scheduler state (`schedt` plus `allgs`, `allp`, `allm`).

@@ -19,7 +19,8 @@
 
 use crate::machine::{Machine, RtErr, Trap};
 use crate::natives::{Ctx, NativeFn};
-use crate::sched::{EvKind, GIdx, SchedReq, TimerKind, WaitReason};
+use crate::sched::{GIdx, SchedReq, TimerKind, WaitReason};
+use crate::trace::EvKind;
 use golab_bytecode::IntKind;
 use std::sync::atomic::AtomicU64;
 use std::sync::atomic::Ordering::{Acquire, Release, SeqCst};
