@@ -37,6 +37,7 @@
 //! and seed always give the same run.
 #![deny(missing_docs)]
 
+mod atomic;
 pub mod chan;
 pub mod fmt;
 mod fmtsort;

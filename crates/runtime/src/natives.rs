@@ -17,8 +17,8 @@ use crate::heap::Obj;
 use crate::interp::new_filled_slice;
 use crate::machine::{Machine, RtErr, Trap};
 use crate::Output;
-use golab_bytecode::{IntKind, TypeDesc, TypeKind};
-use std::sync::atomic::Ordering::{Relaxed, SeqCst};
+use golab_bytecode::{TypeDesc, TypeKind};
+use std::sync::atomic::Ordering::Relaxed;
 
 /// What a native sees.
 pub(crate) struct Ctx<'a> {
@@ -587,31 +587,7 @@ pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
             };
             Ok(())
         },
-        "atomic.AddInt64" => |c, w| atomic_rmw(c, w, |old, d| old.wrapping_add(d), false),
-        "atomic.AddInt32" => {
-            |c, w| atomic_rmw(c, w, |old, d| IntKind::I32.wrap(old.wrapping_add(d)), true)
-        }
-        "atomic.LoadInt64" | "atomic.LoadInt32" => |c, w| {
-            let p = w[0];
-            let a = atomic_word(c.m, p)?;
-            w[0] = a.load(SeqCst);
-            trace_atomic(c, p, w[0]);
-            Ok(())
-        },
-        "atomic.StoreInt64" | "atomic.StoreInt32" => |c, w| {
-            atomic_word(c.m, w[0])?.store(w[1], SeqCst);
-            trace_atomic(c, w[0], w[1]);
-            Ok(())
-        },
-        "atomic.CompareAndSwapInt64" | "atomic.CompareAndSwapInt32" => |c, w| {
-            let p = w[0];
-            let a = atomic_word(c.m, p)?;
-            w[0] = a.compare_exchange(w[1], w[2], SeqCst, SeqCst).is_ok() as u64;
-            let v = atomic_word(c.m, p)?.load(SeqCst);
-            trace_atomic(c, p, v);
-            Ok(())
-        },
-        _ => return crate::sync::lookup(name),
+        _ => return crate::atomic::lookup(name).or_else(|| crate::sync::lookup(name)),
     })
 }
 
@@ -855,50 +831,6 @@ fn frac(v: u64, div: u64) -> String {
         f %= d;
     }
     format!("{whole}.{}", digits.trim_end_matches('0'))
-}
-
-/// The heap word a `*int64`/`*int32` points to, for `sync/atomic`, which
-/// uses sequentially consistent operations on the same words plain Go
-/// loads and stores access with relaxed ordering.
-fn atomic_word(m: &Machine, p: u64) -> Result<&std::sync::atomic::AtomicU64, Trap> {
-    m.heap
-        .words(p)
-        .and_then(|ws| ws.get(crate::heap::offset(p) as usize))
-        .ok_or(Trap::Runtime(RtErr::NilDeref))
-}
-
-/// Records an atomic access for the race view (tracing on only).
-fn trace_atomic(c: &mut Ctx, p: u64, v: u64) {
-    if c.m.sched.trace_mem {
-        let line = c.m.sched.cur_line;
-        let goid = c.goid;
-        c.m.sched
-            .mem_event(crate::trace::EvKind::MemAtomic, goid, p, v, line);
-    }
-}
-
-/// `atomic.AddIntN(p, delta)`: returns the new value.
-fn atomic_rmw(
-    c: &mut Ctx,
-    w: &mut [u64],
-    f: fn(u64, u64) -> u64,
-    narrow: bool,
-) -> Result<(), Trap> {
-    let a = atomic_word(c.m, w[0])?;
-    let delta = w[1];
-    let mut old = a.load(SeqCst);
-    loop {
-        let new = f(old, delta);
-        match a.compare_exchange_weak(old, new, SeqCst, SeqCst) {
-            Ok(_) => {
-                let p = w[0];
-                w[0] = if narrow { IntKind::I32.wrap(new) } else { new };
-                trace_atomic(c, p, w[0]);
-                return Ok(());
-            }
-            Err(cur) => old = cur,
-        }
-    }
 }
 
 #[cfg(test)]

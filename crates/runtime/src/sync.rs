@@ -1,7 +1,6 @@
 //! Natives that talk to the scheduler: `sync` (Mutex, RWMutex, WaitGroup,
 //! Once) on semaphore queues keyed by address (Go's `semtable`),
-//! `sync/atomic` (sequentially consistent, on the same words plain Go code
-//! accesses with relaxed ordering), `runtime`, `runtime/debug`, `time`
+//! `runtime`, `runtime/debug`, `time`
 //! (virtual clock and timers) and `os.ReadFile` on the virtual file system
 //! (a blocking system call).
 //!
@@ -21,7 +20,6 @@ use crate::machine::{Machine, RtErr, Trap};
 use crate::natives::{Ctx, NativeFn};
 use crate::sched::{GIdx, SchedReq, TimerKind, WaitReason};
 use crate::trace::EvKind;
-use golab_bytecode::IntKind;
 use std::sync::atomic::AtomicU64;
 use std::sync::atomic::Ordering::{Acquire, Release, SeqCst};
 
@@ -92,73 +90,6 @@ pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
             wait_on(c, p, WaitReason::SyncWaitGroupWait, false)
         },
         "sync.(*Once).Do" => once_do,
-        "atomic.AddUint32" | "atomic.(*Uint32).Add" => |c, w| {
-            rmw(
-                c,
-                w,
-                |o, d| IntKind::U32.wrap(o.wrapping_add(d)),
-                IntKind::U32,
-            )
-        },
-        "atomic.AddUint64" | "atomic.(*Uint64).Add" | "atomic.(*Int64).Add" => {
-            |c, w| rmw(c, w, |o, d| o.wrapping_add(d), IntKind::I64)
-        }
-        "atomic.(*Int32).Add" => |c, w| {
-            rmw(
-                c,
-                w,
-                |o, d| IntKind::I32.wrap(o.wrapping_add(d)),
-                IntKind::I32,
-            )
-        },
-        "atomic.SwapInt32"
-        | "atomic.SwapInt64"
-        | "atomic.SwapUint32"
-        | "atomic.SwapUint64"
-        | "atomic.(*Int32).Swap"
-        | "atomic.(*Int64).Swap"
-        | "atomic.(*Uint32).Swap"
-        | "atomic.(*Uint64).Swap" => |c, w| {
-            let a = word(c.m, w[0], 0)?;
-            w[0] = a.swap(w[1], SeqCst);
-            trace_atomic(c, w[0], w[1]);
-            Ok(())
-        },
-        "atomic.LoadUint32"
-        | "atomic.LoadUint64"
-        | "atomic.(*Int32).Load"
-        | "atomic.(*Int64).Load"
-        | "atomic.(*Uint32).Load"
-        | "atomic.(*Uint64).Load"
-        | "atomic.(*Bool).Load" => |c, w| {
-            let p = w[0];
-            w[0] = word(c.m, p, 0)?.load(SeqCst);
-            trace_atomic(c, p, w[0]);
-            Ok(())
-        },
-        "atomic.StoreUint32"
-        | "atomic.StoreUint64"
-        | "atomic.(*Int32).Store"
-        | "atomic.(*Int64).Store"
-        | "atomic.(*Uint32).Store"
-        | "atomic.(*Uint64).Store"
-        | "atomic.(*Bool).Store" => |c, w| {
-            word(c.m, w[0], 0)?.store(w[1], SeqCst);
-            trace_atomic(c, w[0], w[1]);
-            Ok(())
-        },
-        "atomic.CompareAndSwapUint32"
-        | "atomic.CompareAndSwapUint64"
-        | "atomic.(*Int32).CompareAndSwap"
-        | "atomic.(*Int64).CompareAndSwap"
-        | "atomic.(*Uint32).CompareAndSwap"
-        | "atomic.(*Uint64).CompareAndSwap" => |c, w| {
-            let p = w[0];
-            let a = word(c.m, p, 0)?;
-            w[0] = a.compare_exchange(w[1], w[2], SeqCst, SeqCst).is_ok() as u64;
-            trace_atomic(c, p, w[2]);
-            Ok(())
-        },
         "runtime.GC" => |c, _| {
             c.m.gc_requested = true;
             Ok(())
@@ -265,31 +196,6 @@ fn hword(h: &crate::heap::Heap, p: u64, i: u32) -> Result<&AtomicU64, Trap> {
     h.words(p)
         .and_then(|ws| ws.get(crate::heap::offset(p) as usize + i as usize))
         .ok_or(Trap::Runtime(RtErr::NilDeref))
-}
-
-fn trace_atomic(c: &mut Ctx, p: u64, v: u64) {
-    if c.m.sched.trace_mem {
-        let line = c.m.sched.cur_line;
-        c.m.sched.mem_event(EvKind::MemAtomic, c.goid, p, v, line);
-    }
-}
-
-fn rmw(c: &mut Ctx, w: &mut [u64], f: fn(u64, u64) -> u64, kind: IntKind) -> Result<(), Trap> {
-    let p = w[0];
-    let a = word(c.m, p, 0)?;
-    let delta = w[1];
-    let mut old = a.load(SeqCst);
-    loop {
-        let new = f(old, delta);
-        match a.compare_exchange_weak(old, new, SeqCst, SeqCst) {
-            Ok(_) => {
-                w[0] = kind.wrap(new);
-                trace_atomic(c, p, new);
-                return Ok(());
-            }
-            Err(cur) => old = cur,
-        }
-    }
 }
 
 /// Parks the running G on the semaphore queue at `key` (at the front for
