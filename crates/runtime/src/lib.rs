@@ -55,7 +55,9 @@ pub mod race;
 pub mod sched;
 pub mod snapshot;
 mod sync;
+mod time;
 pub mod trace;
+mod vfs;
 
 use g::{Frame, FrameKind, G};
 use golab_bytecode::Program;

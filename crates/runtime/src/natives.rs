@@ -488,30 +488,19 @@ pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
         },
         // A process exit status is one byte: os.Exit(300) exits 44, as on Linux.
         "os.Exit" => |_, w| Err(Trap::Exit((w[0] as i64 & 0xff) as i32)),
-        "time.Now" => |c, w| {
-            let ty = time_type(c.m);
-            let t = c.m.zero(ty);
-            let now = c.m.sched.nanotime();
-            c.m.heap.store(t, now as u64);
-            w[0] = t;
+        "runtime.GC" => |c, _| {
+            c.m.gc_requested = true;
             Ok(())
         },
-        "time.Since" => |c, w| {
-            let t = c.m.heap.load(w[0]).unwrap_or(0) as i64;
-            w[0] = (c.m.sched.nanotime() - t) as u64;
+        "debug.SetMaxThreads" => |c, w| {
+            let prev = c.m.sched.maxmcount;
+            let n = (w[0] as i64).clamp(1, u32::MAX as i64) as u32;
+            c.m.sched.maxmcount = n;
+            w[0] = prev as u64;
             Ok(())
         },
-        "time.Duration.String" => |c, w| {
-            w[0] = c.m.str(&duration_string(w[0] as i64));
-            Ok(())
-        },
-        "time.Duration.Seconds" => |_, w| {
-            let d = w[0] as i64;
-            w[0] = ((d / 1_000_000_000) as f64 + (d % 1_000_000_000) as f64 / 1e9).to_bits();
-            Ok(())
-        },
-        "time.Duration.Milliseconds" => |_, w| {
-            w[0] = ((w[0] as i64) / 1_000_000) as u64;
+        "debug.SetGCPercent" => |_, w| {
+            w[0] = 100;
             Ok(())
         },
         "runtime.Gosched" => |_, _| Err(Trap::Sched(crate::sched::SchedReq::Gosched)),
@@ -544,28 +533,6 @@ pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
             w[0] = n as u64;
             Ok(())
         },
-        "time.Duration.Minutes" => |_, w| {
-            let d = w[0] as i64;
-            w[0] = ((d / 60_000_000_000) as f64 + (d % 60_000_000_000) as f64 / 6e10).to_bits();
-            Ok(())
-        },
-        "time.Duration.Hours" => |_, w| {
-            let d = w[0] as i64;
-            w[0] = ((d / 3_600_000_000_000) as f64 + (d % 3_600_000_000_000) as f64 / 3.6e12)
-                .to_bits();
-            Ok(())
-        },
-        "time.Duration.Microseconds" => |_, w| {
-            w[0] = ((w[0] as i64) / 1_000) as u64;
-            Ok(())
-        },
-        "time.Duration.Nanoseconds" => |_, _| Ok(()),
-        "time.Time.Sub" => |c, w| {
-            let a = c.m.heap.load(w[0]).unwrap_or(0) as i64;
-            let b = c.m.heap.load(w[1]).unwrap_or(0) as i64;
-            w[0] = a.wrapping_sub(b) as u64;
-            Ok(())
-        },
         "strings.(*Builder).Reset" => |c, w| {
             if !c.m.heap.store(w[0], 0) {
                 return Err(Trap::Runtime(RtErr::NilDeref));
@@ -587,7 +554,12 @@ pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
             };
             Ok(())
         },
-        _ => return crate::atomic::lookup(name).or_else(|| crate::sync::lookup(name)),
+        _ => {
+            return crate::atomic::lookup(name)
+                .or_else(|| crate::sync::lookup(name))
+                .or_else(|| crate::time::lookup(name))
+                .or_else(|| crate::vfs::lookup(name))
+        }
     })
 }
 
@@ -678,7 +650,7 @@ fn slice_of(m: &mut Machine, elem: u32) -> u32 {
     find_or_add(m, TypeDesc::new(name, TypeKind::Slice(elem)))
 }
 
-fn find_or_add(m: &mut Machine, desc: TypeDesc) -> u32 {
+pub(crate) fn find_or_add(m: &mut Machine, desc: TypeDesc) -> u32 {
     if let Some(i) = m
         .types
         .iter()
@@ -688,13 +660,6 @@ fn find_or_add(m: &mut Machine, desc: TypeDesc) -> u32 {
     }
     m.types.push(desc);
     (m.types.len() - 1) as u32
-}
-
-pub(crate) fn time_type(m: &mut Machine) -> u32 {
-    if let Some(i) = m.types.iter().position(|t| t.name == "time.Time") {
-        return i as u32;
-    }
-    find_or_add(m, TypeDesc::new("time.Time", TypeKind::Opaque))
 }
 
 fn write_slice(m: &Machine, s: u64, vals: &[u64]) {
@@ -785,54 +750,6 @@ fn sort_slice(c: &mut Ctx, w: &mut [u64]) -> Result<(), Trap> {
     }
 }
 
-/// Go's `time.Duration.String`.
-pub(crate) fn duration_string(d: i64) -> String {
-    if d == 0 {
-        return "0s".into();
-    }
-    let neg = d < 0;
-    let u = d.unsigned_abs();
-    let sign = if neg { "-" } else { "" };
-    if u < 1_000_000_000 {
-        let (unit, div) = if u < 1_000 {
-            ("ns", 1u64)
-        } else if u < 1_000_000 {
-            ("µs", 1_000)
-        } else {
-            ("ms", 1_000_000)
-        };
-        return format!("{sign}{}{unit}", frac(u, div));
-    }
-    let mut s = String::new();
-    let h = u / 3_600_000_000_000;
-    let rem = u % 3_600_000_000_000;
-    let mi = rem / 60_000_000_000;
-    let sec = rem % 60_000_000_000;
-    if h > 0 {
-        s.push_str(&format!("{h}h{mi}m"));
-    } else if mi > 0 {
-        s.push_str(&format!("{mi}m"));
-    }
-    s.push_str(&format!("{}s", frac(sec, 1_000_000_000)));
-    format!("{sign}{s}")
-}
-
-fn frac(v: u64, div: u64) -> String {
-    let whole = v / div;
-    let mut f = v % div;
-    if f == 0 {
-        return whole.to_string();
-    }
-    let mut digits = String::new();
-    let mut d = div;
-    while d > 1 {
-        d /= 10;
-        digits.push(char::from(b'0' + (f / d) as u8));
-        f %= d;
-    }
-    format!("{whole}.{}", digits.trim_end_matches('0'))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -843,17 +760,5 @@ mod tests {
             assert!(lookup(n).is_some(), "{n}");
         }
         assert!(lookup("fmt.Nope").is_none());
-    }
-
-    #[test]
-    fn durations_print_like_go() {
-        assert_eq!(duration_string(0), "0s");
-        assert_eq!(duration_string(1_500_000_000), "1.5s");
-        assert_eq!(duration_string(100_000_000), "100ms");
-        assert_eq!(duration_string(150_000_000_000), "2m30s");
-        assert_eq!(duration_string(3_600_000_000_000), "1h0m0s");
-        assert_eq!(duration_string(1_000), "1µs");
-        assert_eq!(duration_string(500), "500ns");
-        assert_eq!(duration_string(-2_000_000_000), "-2s");
     }
 }

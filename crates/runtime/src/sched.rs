@@ -29,9 +29,9 @@
 //! order drawn from the run's seed; with GOMAXPROCS > 1 a turn is a short
 //! seeded quantum of instructions so the Ps interleave finely), and advances
 //! virtual time by the longest turn of the round, since the Ps run in
-//! parallel. The parallel driver of issue 5 will call the same queue
-//! functions from real threads under a lock; nothing here assumes a single
-//! P except the driver loop.
+//! parallel. Parallel mode (`parallel`) calls the same queue functions
+//! from real threads under one lock; nothing here assumes a single P
+//! except the step-mode driver loop (`run`, `round`, `turn`).
 //!
 //! Virtual time: [`INSTR_PER_NS`] instructions take one nanosecond, i.e. an
 //! instruction costs 0.25 ns. This is calibrated so compute-bound code takes
@@ -46,21 +46,20 @@
 //! clock. When nothing at all can ever run, `checkdead` reports Go's
 //! deadlock.
 //!
-//! # Parallel mode (issue 5): what the threaded driver must add
+//! # Parallel mode: the same functions under one lock
 //!
 //! The queue functions (`runqput`, `runqget`, `runqsteal`, `globrunqput`,
-//! `globrunqget`, `goready`, `wakep`, `handoffp`, `exitsyscall`) take
-//! `&mut Sched` and are the contract: a threaded driver runs `turn`-like
-//! loops on real threads and calls them under one `sched.lock`-style mutex
-//! (Go's local run queues are lock-free; ours may start locked and stay
-//! correct). What is single-threaded today and needs care there: the heap's
-//! object table (allocation and the collector, which must stop the world
-//! first, as Go's STW phases do), `Sched::allgs` (a G is taken out while it
-//! executes, so no two Ms can run it), channel and semaphore queues (under
-//! the same lock, never readying a G while holding a channel's lock in
-//! Go's sense), and virtual time, which becomes real time: timers fire by
-//! the clock, preemption by a 10 ms deadline checked with the same counter.
-//! Plain Go loads and stores are already relaxed atomics on heap words.
+//! `globrunqget`, `goready`, `wakep`, `handoffp`, `exitsyscall`) and the
+//! per-G steps (`find_runnable`, `execute_g`, `after_execute`, `preempt`,
+//! `procresize`, `checkdead`) take `&mut Machine` or `&mut Sched` and are
+//! shared with `parallel`, whose M threads call them holding the runtime
+//! lock (Go's local run queues are lock-free; ours are guarded by that one
+//! lock, which keeps them correct at the price of contention). There the
+//! clock is real (`Sched::now` follows the host's clock), `Sched::parallel`
+//! is set, a G being run outside the lock is out of `Sched::allgs` (so no
+//! two Ms can run it), and the collector and GOMAXPROCS changes wait for a
+//! stop-the-world instead of running at once (`after_execute`). Plain Go
+//! loads and stores are relaxed atomics on heap words.
 //!
 //! # Rejected alternatives
 //!
