@@ -49,6 +49,7 @@ pub mod heap;
 pub mod interp;
 mod machine;
 pub mod natives;
+mod output;
 mod panic;
 pub mod parallel;
 pub mod race;
@@ -62,20 +63,16 @@ mod vfs;
 use g::{Frame, FrameKind, G};
 use golab_bytecode::Program;
 use machine::Machine;
+pub use output::Output;
 pub use sched::WaitReason;
 use sched::{RunEnd, StopAt};
 pub use snapshot::Snapshot;
 use std::sync::Arc;
 pub use trace::{EvKind, Event};
 
-/// Where a program's output goes: the CLI writes to real stdout/stderr, the
-/// page captures it.
-pub trait Output {
-    /// Bytes written to os.Stdout.
-    fn stdout(&mut self, bytes: &[u8]);
-    /// Bytes written to os.Stderr (panics, fatal errors, `println`).
-    fn stderr(&mut self, bytes: &[u8]);
-}
+/// What [`Vm::run_to_end`] returns for a run its sink stopped: 128 +
+/// SIGINT, the status a shell reports for a Go program stopped with Ctrl-C.
+pub const STOPPED_EXIT: i32 = 130;
 
 /// Run settings and limits.
 #[derive(Clone, Debug)]
@@ -134,6 +131,9 @@ pub enum Status {
     Running,
     /// The program ended with this exit status.
     Exited(i32),
+    /// The host's sink asked the run to stop ([`Output::stop_requested`]):
+    /// the run ended at an instruction boundary, with no exit status.
+    Stopped,
 }
 
 /// Everything a finished run wrote, and its exit status.
@@ -183,7 +183,7 @@ impl Vm {
     }
 
     fn drive(&mut self, budget: u64, stop_at: StopAt, out: &mut dyn Output) -> Status {
-        if let Status::Exited(_) = self.status {
+        if self.status != Status::Running {
             return self.status;
         }
         if let Some(e) = self.load_error.take() {
@@ -204,10 +204,19 @@ impl Vm {
                 return self.status;
             }
         }
-        if let RunEnd::Exit(code) = sched::run(m, budget, stop_at, out) {
-            // Race detector: `Found N data race(s)`, exit status 66.
-            let code = race::finish(m, code, out);
-            self.status = Status::Exited(code);
+        match sched::run(m, budget, stop_at, out) {
+            RunEnd::Exit(code) => {
+                // Race detector: `Found N data race(s)`, exit status 66.
+                let code = race::finish(m, code);
+                m.stdio.deliver(out);
+                self.status = Status::Exited(code);
+            }
+            RunEnd::Stopped => self.status = Status::Stopped,
+            RunEnd::Budget => {
+                if !m.stdio.deliver(out) {
+                    self.status = Status::Stopped;
+                }
+            }
         }
         self.status
     }
@@ -218,11 +227,16 @@ impl Vm {
         self.drive(budget, StopAt::Budget, out)
     }
 
-    /// Runs until the program ends; returns its exit status.
+    /// Runs until the program ends; returns its exit status. A run its
+    /// sink stops returns [`STOPPED_EXIT`]; a host that must tell a stop
+    /// from `os.Exit(130)` drives [`Vm::run_slice`] and looks for
+    /// [`Status::Stopped`].
     pub fn run_to_end(&mut self, out: &mut dyn Output) -> i32 {
         loop {
-            if let Status::Exited(code) = self.run_slice(1 << 24, out) {
-                return code;
+            match self.run_slice(1 << 24, out) {
+                Status::Exited(code) => return code,
+                Status::Stopped => return STOPPED_EXIT,
+                Status::Running => {}
             }
         }
     }
@@ -240,13 +254,14 @@ impl Vm {
     }
 
     /// Step mode: runs until some G is about to execute source line `line`
-    /// (or `max` instructions pass). Returns whether the line was reached.
+    /// (or `max` instructions pass, or the run ends). Returns whether the
+    /// line was reached.
     pub fn run_until_line(&mut self, line: u32, max: u64, out: &mut dyn Output) -> bool {
         for _ in 0..max {
             if self.current_lines().contains(&line) {
                 return true;
             }
-            if let Status::Exited(_) = self.step_instruction(out) {
+            if self.step_instruction(out) != Status::Running {
                 return false;
             }
         }

@@ -16,14 +16,12 @@ use crate::g::NativeCb;
 use crate::heap::Obj;
 use crate::interp::new_filled_slice;
 use crate::machine::{Machine, RtErr, Trap};
-use crate::Output;
 use golab_bytecode::{TypeDesc, TypeKind};
 use std::sync::atomic::Ordering::Relaxed;
 
 /// What a native sees.
 pub(crate) struct Ctx<'a> {
     pub m: &'a mut Machine,
-    pub out: &'a mut dyn Output,
     pub cb: &'a mut NativeCb,
     /// The calling goroutine's id and index in `Sched::allgs`.
     pub goid: u64,
@@ -179,24 +177,24 @@ pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
         "println" => |c, w| builtin_print(c, w[0], true),
         "print" => |c, w| builtin_print(c, w[0], false),
         "fmt.Println" => |c, w| {
-            let s = sprint(c, w[0], true)?;
-            c.out.stdout(&s);
-            c.out.stdout(b"\n");
-            w[0] = s.len() as u64 + 1;
+            let mut s = sprint(c, w[0], true)?;
+            s.push(b'\n');
+            w[0] = s.len() as u64;
+            c.m.stdio.stdout(s);
             w[1] = 0;
             Ok(())
         },
         "fmt.Print" => |c, w| {
             let s = sprint(c, w[0], false)?;
-            c.out.stdout(&s);
             w[0] = s.len() as u64;
+            c.m.stdio.stdout(s);
             w[1] = 0;
             Ok(())
         },
         "fmt.Printf" => |c, w| {
             let s = sprintf(c, w[0], w[1])?;
-            c.out.stdout(&s);
             w[0] = s.len() as u64;
+            c.m.stdio.stdout(s);
             w[1] = 0;
             Ok(())
         },
@@ -566,17 +564,10 @@ pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
 /// Runs a text-producing native method (`Error()` of runtime error types,
 /// `time.Duration.String`) directly, for fmt and panic printing.
 pub(crate) fn call_text_native(m: &mut Machine, nid: u32, recv: u64) -> Option<String> {
-    struct Null;
-    impl Output for Null {
-        fn stdout(&mut self, _: &[u8]) {}
-        fn stderr(&mut self, _: &[u8]) {}
-    }
     let f = (*m.natives.get(nid as usize)?)?;
     let mut cb = NativeCb::default();
-    let mut out = Null;
     let mut ctx = Ctx {
         m,
-        out: &mut out,
         cb: &mut cb,
         goid: 0,
         gi: crate::sched::NIL,
@@ -633,7 +624,7 @@ fn builtin_print(c: &mut Ctx, args: u64, ln: bool) -> Result<(), Trap> {
     if ln {
         s.push('\n');
     }
-    c.out.stderr(s.as_bytes());
+    c.m.stdio.stderr(s.as_bytes());
     Ok(())
 }
 

@@ -1002,6 +1002,8 @@ pub(crate) enum RunEnd {
     Budget,
     /// The program ended with this status.
     Exit(i32),
+    /// The host's sink asked the run to stop (see `output`).
+    Stopped,
 }
 
 /// Where `run` stops besides its budget.
@@ -1014,7 +1016,12 @@ pub(crate) enum StopAt {
 }
 
 /// Runs the program for at most `budget` instructions (step mode driver).
+/// The program's output reaches `out` after every execution chunk (see
+/// `output`); the run stops when `out` asks it to.
 pub(crate) fn run(m: &mut Machine, budget: u64, stop_at: StopAt, out: &mut dyn Output) -> RunEnd {
+    if !m.stdio.deliver(out) {
+        return RunEnd::Stopped;
+    }
     let mut left = budget;
     m.sched.event_break = stop_at == StopAt::Event;
     m.sched.break_now = false;
@@ -1022,6 +1029,9 @@ pub(crate) fn run(m: &mut Machine, budget: u64, stop_at: StopAt, out: &mut dyn O
         match round(m, left, out) {
             Ok(used) => left = left.saturating_sub(used.max(1)),
             Err(code) => return RunEnd::Exit(code),
+        }
+        if m.stdio.stopped {
+            return RunEnd::Stopped;
         }
         if m.sched.break_now {
             break;
@@ -1040,8 +1050,8 @@ fn round(m: &mut Machine, budget: u64, out: &mut dyn Output) -> Result<u64, i32>
     m.sched.turn_used = 0;
     m.sched.exec_budget = 0;
     m.sched.exec_left = 0;
-    fire_timers(m, out)?;
-    sysmon(m, out)?;
+    fire_timers(m)?;
+    sysmon(m)?;
     m.sched.resched = false;
     let np = m.sched.allp.len() as u32;
     let now = m.sched.now;
@@ -1090,7 +1100,7 @@ fn round(m: &mut Machine, budget: u64, out: &mut dyn Output) -> Result<u64, i32>
         let used = turn(m, pi, quantum, out)?;
         ran |= used.1;
         max_used = max_used.max(used.0);
-        if m.sched.break_now {
+        if m.sched.break_now || m.stdio.stopped {
             break;
         }
     }
@@ -1144,7 +1154,7 @@ fn round(m: &mut Machine, budget: u64, out: &mut dyn Output) -> Result<u64, i32>
                 if m.sched.newprocs != 0 {
                     return Ok(0);
                 }
-                return Err(checkdead(m, out));
+                return Err(checkdead(m));
             }
         }
     }
@@ -1178,7 +1188,7 @@ fn turn(m: &mut Machine, pi: PIdx, quantum: u64, out: &mut dyn Output) -> Result
         let mi = m.sched.allp[pi as usize].m;
         let mut gi = m.sched.allm[mi as usize].curg;
         if gi == NIL {
-            match find_runnable(m, pi, out)? {
+            match find_runnable(m, pi)? {
                 Some((g, inherit)) => {
                     execute_g(m, pi, mi, g, inherit);
                     gi = g;
@@ -1214,7 +1224,7 @@ fn turn(m: &mut Machine, pi: PIdx, quantum: u64, out: &mut dyn Output) -> Result
         m.sched.exec_budget = b;
         m.sched.exec_left = b;
         let before = m.steps;
-        let stop = crate::interp::execute(m, &mut g, b, out);
+        let stop = crate::interp::execute(m, &mut g, b);
         let used = m.steps - before;
         m.sched.cur_goid = 0;
         // Events about the stop (GoBlock, GoSched...) carry the G's line.
@@ -1225,7 +1235,9 @@ fn turn(m: &mut Machine, pi: PIdx, quantum: u64, out: &mut dyn Output) -> Result
         m.sched.turn_used += used;
         m.sched.exec_budget = 0;
         m.sched.exec_left = 0;
-        if after_execute(m, pi, mi, gi, g, stop, out)? == Next::Leave {
+        let next = after_execute(m, pi, mi, gi, g, stop)?;
+        // A chunk's output reaches the host now; the host may stop here.
+        if !m.stdio.deliver(out) || next == Next::Leave {
             break;
         }
         m.sched.cur_line = 0;
@@ -1260,7 +1272,6 @@ pub(crate) fn after_execute(
     gi: GIdx,
     g: Box<G>,
     stop: crate::interp::Stop,
-    out: &mut dyn Output,
 ) -> Result<Next, i32> {
     match stop {
         crate::interp::Stop::Budget => {
@@ -1316,7 +1327,7 @@ pub(crate) fn after_execute(
         }
     }
     if m.steps >= m.config.max_instructions {
-        out.stderr(
+        m.stdio.stderr(
             format!(
                 "fatal error: instruction limit exceeded ({} instructions)\n",
                 m.config.max_instructions
@@ -1329,11 +1340,11 @@ pub(crate) fn after_execute(
         crate::gc::collect(m);
     }
     if m.heap.bytes > m.config.max_memory_bytes {
-        out.stderr(b"fatal error: runtime: out of memory\n");
+        m.stdio.stderr(b"fatal error: runtime: out of memory\n");
         return Err(2);
     }
     if let Some(msg) = m.sched.checkmcount() {
-        thread_exhaustion(m, &msg, out);
+        thread_exhaustion(m, &msg);
         return Err(2);
     }
     Ok(Next::Stay)
@@ -1427,12 +1438,8 @@ pub(crate) fn preempt(m: &mut Machine, _pi: PIdx, mi: MIdx, gi: GIdx) {
 
 /// `findRunnable` (with `schedule`'s fairness check first). Returns the G
 /// and whether it inherits the time slice.
-pub(crate) fn find_runnable(
-    m: &mut Machine,
-    pi: PIdx,
-    out: &mut dyn Output,
-) -> Result<Option<(GIdx, bool)>, i32> {
-    fire_timers(m, out)?;
+pub(crate) fn find_runnable(m: &mut Machine, pi: PIdx) -> Result<Option<(GIdx, bool)>, i32> {
+    fire_timers(m)?;
     let s = &mut m.sched;
     // The reader chose the next G for this P (step mode).
     let chosen = s.allp[pi as usize].chosen;
@@ -1502,7 +1509,7 @@ fn take_from_queues(s: &mut Sched, gi: GIdx) -> bool {
 }
 
 /// Runs the timers that are due at the current P's clock.
-pub(crate) fn fire_timers(m: &mut Machine, out: &mut dyn Output) -> Result<(), i32> {
+pub(crate) fn fire_timers(m: &mut Machine) -> Result<(), i32> {
     loop {
         let now = m.sched.nanotime();
         let t = match m.sched.timers.peek() {
@@ -1535,7 +1542,7 @@ pub(crate) fn fire_timers(m: &mut Machine, out: &mut dyn Output) -> Result<(), i
                     m.sched.addtimer(t.when + period, t.kind);
                 }
             }
-            TimerKind::SyscallDone { m: mi } => exitsyscall(m, mi, out)?,
+            TimerKind::SyscallDone { m: mi } => exitsyscall(m, mi)?,
         }
     }
 }
@@ -1566,7 +1573,7 @@ fn entersyscall(m: &mut Machine, pi: PIdx, mi: MIdx, gi: GIdx, ns: i64) {
 /// sysmon's `retake`: a P in a syscall for a tick or more is handed off
 /// when there is other work (or when no P is idle to look for some, or the
 /// call lasts 10 ms).
-pub(crate) fn sysmon(m: &mut Machine, out: &mut dyn Output) -> Result<(), i32> {
+pub(crate) fn sysmon(m: &mut Machine) -> Result<(), i32> {
     let now = m.sched.now;
     let n = m.sched.allp.len();
     for pi in 0..n {
@@ -1579,14 +1586,14 @@ pub(crate) fn sysmon(m: &mut Machine, out: &mut dyn Output) -> Result<(), i32> {
         if p.runqempty() && nmspinning + npidle > 0 && p.syscallwhen + 10_000_000 > now {
             continue;
         }
-        handoffp(m, pi as PIdx, out)?;
+        handoffp(m, pi as PIdx)?;
     }
     Ok(())
 }
 
 /// `handoffp`: P `pi` leaves the M blocked in a syscall; another M takes
 /// it when there is work (or when nobody else could look for work).
-fn handoffp(m: &mut Machine, pi: PIdx, out: &mut dyn Output) -> Result<(), i32> {
+fn handoffp(m: &mut Machine, pi: PIdx) -> Result<(), i32> {
     let s = &mut m.sched;
     let old_m = s.allp[pi as usize].m;
     if old_m != NIL {
@@ -1604,7 +1611,7 @@ fn handoffp(m: &mut Machine, pi: PIdx, out: &mut dyn Output) -> Result<(), i32> 
         let mi = s.startm_on(pi);
         s.allm[mi as usize].spinning = !has_work;
         if let Some(msg) = s.checkmcount() {
-            thread_exhaustion(m, &msg, out);
+            thread_exhaustion(m, &msg);
             return Err(2);
         }
     } else {
@@ -1615,7 +1622,7 @@ fn handoffp(m: &mut Machine, pi: PIdx, out: &mut dyn Output) -> Result<(), i32> 
 
 /// `exitsyscall`: the G takes its old P back if it is still free, else an
 /// idle P, else it goes to the global queue and the M parks.
-fn exitsyscall(m: &mut Machine, mi: MIdx, _out: &mut dyn Output) -> Result<(), i32> {
+fn exitsyscall(m: &mut Machine, mi: MIdx) -> Result<(), i32> {
     let s = &mut m.sched;
     let gi = s.allm[mi as usize].curg;
     let goid = s.goid_of(gi);
@@ -1752,19 +1759,19 @@ pub(crate) fn procresize(m: &mut Machine) {
 }
 
 /// `checkdead`: every G is blocked and nothing can wake one.
-pub(crate) fn checkdead(m: &mut Machine, out: &mut dyn Output) -> i32 {
+pub(crate) fn checkdead(m: &mut Machine) -> i32 {
     let mut s = String::from("fatal error: all goroutines are asleep - deadlock!\n");
     s.push_str(&crate::panic::all_goroutines(m));
-    out.stderr(s.as_bytes());
+    m.stdio.stderr(s.as_bytes());
     2
 }
 
 /// Go's crash when the thread limit is exceeded.
-fn thread_exhaustion(m: &mut Machine, msg: &str, out: &mut dyn Output) {
+fn thread_exhaustion(m: &mut Machine, msg: &str) {
     let mut s = String::from(msg);
     s.push_str("fatal error: thread exhaustion\n");
     s.push_str(&crate::panic::all_goroutines(m));
-    out.stderr(s.as_bytes());
+    m.stdio.stderr(s.as_bytes());
 }
 
 #[cfg(test)]
@@ -1867,13 +1874,12 @@ mod tests {
         m.sched.runqput(0, gs[0], false);
         m.sched.runqput(0, gs[1], true);
         m.sched.globrunqput(gs[2]);
-        let mut out = crate::Captured::default();
         m.sched.allp[0].schedtick = 60;
-        let r = find_runnable(&mut m, 0, &mut out).unwrap();
+        let r = find_runnable(&mut m, 0).unwrap();
         assert_eq!(r, Some((gs[1], true)), "tick 60: runnext first");
         m.sched.runqput(0, gs[1], true);
         m.sched.allp[0].schedtick = 61;
-        let r = find_runnable(&mut m, 0, &mut out).unwrap();
+        let r = find_runnable(&mut m, 0).unwrap();
         assert_eq!(r, Some((gs[2], false)), "tick 61: the global queue first");
     }
 
