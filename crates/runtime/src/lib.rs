@@ -1,11 +1,13 @@
 //! The Go runtime of Go Concurrency Lab: a register VM executing
-//! `golab_bytecode` programs, its heap, the library subset, and (issue 4)
-//! the G/M/P scheduler. Nothing here knows Go syntax or the web page.
+//! `golab_bytecode` programs, its heap, the library subset, and the G/M/P
+//! scheduler, in step mode (virtual Ms on the caller's thread) and in
+//! parallel mode (every M a real thread). Nothing here knows Go syntax or
+//! the web page.
 //!
 //! # Value representation
 //! One 64-bit word per Go value (see `golab_bytecode`'s crate docs):
 //! scalars inline, everything else a 32-bit handle into the object table of
-//! [`heap`] (pointers add a 32-bit word offset). Why: registers resolve at
+//! the heap (pointers add a 32-bit word offset). Why: registers resolve at
 //! compile time to plain `u64` slots with no tag checks in the dispatch loop
 //! (the prime sieve benchmark is all integer registers); heap words are
 //! `AtomicU64` accessed with `Relaxed` ordering, which is a plain move on
@@ -15,38 +17,57 @@
 //! objects' own layouts.
 //!
 //! # Goroutines
-//! All execution state of a goroutine lives in a [`g::G`] (register stack,
+//! All execution state of a goroutine lives in a `g::G` (register stack,
 //! frames, pc, defers, panics), never on the host stack, so any G can be
-//! suspended at an instruction boundary. [`interp`]'s `execute` runs one G
+//! suspended at an instruction boundary. `interp::execute` runs one G
 //! for a budget of instructions. Deep recursion is bounded by a frame count
 //! (Go's "stack overflow" fatal error), never by the host stack; so are
 //! walks over Go values and types (fmt, `==`, map keys, zero values and
 //! copies, the collector), which use explicit stacks because a value can
 //! nest as deep as the heap allows. The G/M/P
-//! scheduler ([`sched`]), channels ([`chan`]) and the sync/time natives
+//! scheduler ([`sched`]), channels (`chan`) and the sync/time natives
 //! decide which G runs where and when, on a virtual clock.
 //!
 //! # Public API
-//! [`Vm::new`], [`Vm::run_slice`] (the page calls it per animation frame),
-//! [`Vm::run_to_end`], and [`run_captured`]. Step mode for the widgets:
-//! [`Vm::step_instruction`], [`Vm::step_event`], [`Vm::run_until_line`],
-//! [`Vm::choose_next`], [`Vm::snapshot`] (plain data), and the trace:
-//! [`Vm::enable_trace`], [`Vm::trace`], [`Vm::chrome_trace_json`]. The race
-//! detector ([`race`]): [`Config::race`], then [`Vm::race_reports`] (plain
-//! data) besides Go's report text on stderr. The same program, GOMAXPROCS
-//! and seed always give the same run.
+//! Everything else is `pub(crate)`: hosts (the CLI, the page) see only
+//! plain data and these entry points.
+//! - Running, step mode: [`Vm::new`] with a [`Config`], [`Vm::run_slice`]
+//!   (the page calls it per animation frame), [`Vm::run_to_end`],
+//!   [`run_captured`] (into a [`Captured`]); output goes to the host's
+//!   [`Output`], which can stop the run ([`Output::stop_requested`],
+//!   [`Status::Stopped`], [`STOPPED_EXIT`]).
+//! - Stepping for the widgets: [`Vm::step_instruction`], [`Vm::step_event`],
+//!   [`Vm::run_until_line`], [`Vm::choose_next`]; state as plain data:
+//!   [`Vm::snapshot`] ([`Snapshot`] and the views in [`snapshot`]),
+//!   [`Vm::virtual_time_ns`], [`Vm::steps`], [`Vm::heap_bytes`],
+//!   [`Vm::gc_stats`] ([`GcStats`]), [`Vm::check_invariants`].
+//! - The trace: [`Vm::enable_trace`], [`Vm::trace`] ([`Event`], [`EvKind`],
+//!   [`WaitReason`]), [`Vm::chrome_trace_json`]; [`trace::run_slices`] and
+//!   [`trace::chrome_json`] derive bars and JSON from any event list;
+//!   [`sched::NIL`] marks "no P / no M" in an event.
+//! - The race detector: [`Config::race`], then [`Vm::race_reports`]
+//!   ([`race::RaceReport`], [`race::RaceAccess`], [`race::RaceFrame`],
+//!   [`race::AccessKind`]) besides Go's report text on stderr.
+//! - Parallel mode: [`parallel::Parallel`] started with a host's
+//!   [`parallel::Spawn`], ending with [`parallel::End`];
+//!   [`parallel::native`] is the host for native programs.
+//! - [`natives::NAMES`]: every library function the runtime implements,
+//!   by the stable name the compiler emits.
+//!
+//! In step mode, the same program, GOMAXPROCS and seed always give the same
+//! run.
 #![deny(missing_docs)]
 
 mod atomic;
-pub mod chan;
-pub mod fmt;
+mod chan;
+mod fmt;
 mod fmtsort;
-pub mod g;
-pub mod gc;
-pub mod gorand;
+mod g;
+mod gc;
+mod gorand;
 mod gorand_table;
-pub mod heap;
-pub mod interp;
+mod heap;
+mod interp;
 mod machine;
 pub mod natives;
 mod output;
@@ -61,6 +82,7 @@ pub mod trace;
 mod vfs;
 
 use g::{Frame, FrameKind, G};
+pub use gc::GcStats;
 use golab_bytecode::Program;
 use machine::Machine;
 pub use output::Output;
@@ -347,7 +369,7 @@ impl Vm {
     }
 
     /// Collector statistics (cycles, objects freed, live bytes).
-    pub fn gc_stats(&self) -> gc::GcStats {
+    pub fn gc_stats(&self) -> GcStats {
         self.m.as_ref().map(|m| m.gc_stats).unwrap_or_default()
     }
 

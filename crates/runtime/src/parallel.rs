@@ -8,10 +8,10 @@
 //! runtime started the same way: one `sched.lock` and a heap lock). What
 //! runs outside the lock is the part of a goroutine that touches only its
 //! own registers: arithmetic, comparisons, constants and jumps
-//! ([`interp::execute_registers`]). That is where a CPU-bound goroutine
+//! (`interp::execute_registers`). That is where a CPU-bound goroutine
 //! spends its time, so two of them really run on two cores. Any other
 //! instruction (a heap or global load or store, a call, a channel
-//! operation) runs under the lock with [`interp::execute`], one instruction
+//! operation) runs under the lock with `interp::execute`, one instruction
 //! per acquisition, so a Go `x++` on a shared variable is still three
 //! separate steps (load, add, store) that other Ms interleave with: updates
 //! are lost for real, as on hardware.
@@ -24,7 +24,7 @@
 //! through the host's [`Spawn`] when `startm` makes a new M, e.g. on a
 //! syscall hand-off); a `sysmon` thread fires timers, retakes Ps from Ms in
 //! system calls and detects deadlock; and the collector and GOMAXPROCS
-//! changes stop the world ([`stop_the_world`]).
+//! changes stop the world (`stop_the_world`).
 //!
 //! # Invariants
 //! - A G being run outside the lock is not in `Sched::allgs` (its M holds

@@ -73,7 +73,7 @@ use golab_bytecode::{Program, TypeKind};
 use std::collections::{HashMap, HashSet, VecDeque};
 
 /// Goroutines alive at once (Go's detector before 1.19).
-pub const MAX_LIVE_GOROUTINES: usize = 8128;
+pub(crate) const MAX_LIVE_GOROUTINES: usize = 8128;
 /// Slots allocated before finished goroutines' slots are reused.
 const REUSE_AFTER_SLOTS: usize = 1024;
 /// Shadow memory allowed (32 bytes per checked word): beyond it, new words

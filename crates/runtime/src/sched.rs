@@ -33,7 +33,7 @@
 //! from real threads under one lock; nothing here assumes a single P
 //! except the step-mode driver loop (`run`, `round`, `turn`).
 //!
-//! Virtual time: [`INSTR_PER_NS`] instructions take one nanosecond, i.e. an
+//! Virtual time: `INSTR_PER_NS` instructions take one nanosecond, i.e. an
 //! instruction costs 0.25 ns. This is calibrated so compute-bound code takes
 //! about as long in virtual time as the same Go program natively on a
 //! current x86 core (Go in Action's listing 04, two goroutines printing the
@@ -68,7 +68,7 @@
 //! be reproducible. Preempting by instruction count instead of by a timer
 //! signal keeps the hot loop to one counter decrement.
 //!
-//! # Invariants (checked by [`Sched::check_invariants`])
+//! # Invariants (checked by `Sched::check_invariants`)
 //!
 //! - A G is in at most one place: one P's `runnext`, one P's local queue,
 //!   the global queue, running on one M, waiting, or in a syscall on one M.
@@ -87,43 +87,43 @@ use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap, VecDeque};
 
 /// Index of a G in `Sched::allgs`.
-pub type GIdx = u32;
+pub(crate) type GIdx = u32;
 /// Index of a P in `Sched::allp`.
-pub type PIdx = u32;
+pub(crate) type PIdx = u32;
 /// Index of an M in `Sched::allm`.
-pub type MIdx = u32;
+pub(crate) type MIdx = u32;
 
 /// "No G / no P / no M".
 pub const NIL: u32 = u32::MAX;
 
 /// Instructions per virtual nanosecond (see the module docs).
-pub const INSTR_PER_NS: i64 = 4;
+pub(crate) const INSTR_PER_NS: i64 = 4;
 
 /// Instructions that take `ns` virtual nanoseconds (at least 1).
 fn instrs_for(ns: i64) -> u64 {
     ns.saturating_mul(INSTR_PER_NS).max(1) as u64
 }
 /// Go's `forcePreemptNS`: a G running this long is preempted.
-pub const FORCE_PREEMPT_NS: i64 = 10_000_000;
+pub(crate) const FORCE_PREEMPT_NS: i64 = 10_000_000;
 /// One sysmon tick (its shortest sleep, 20 µs).
-pub const SYSMON_TICK_NS: i64 = 20_000;
+pub(crate) const SYSMON_TICK_NS: i64 = 20_000;
 /// Instructions between chances for the collector to run.
-pub const GC_CHECK_INSTRUCTIONS: u64 = 1 << 16;
+pub(crate) const GC_CHECK_INSTRUCTIONS: u64 = 1 << 16;
 /// P0's `schedtick` when `main.main` starts (see `Sched::new`).
-pub const STARTUP_SCHEDTICK: u32 = 2;
+pub(crate) const STARTUP_SCHEDTICK: u32 = 2;
 /// How long a parked M takes to wake up and start running its P after
 /// `startm` (a futex wake and a thread switch: a few microseconds). Without
 /// it a woken waiter would beat the goroutine that woke it, which Go's
 /// `sync.Mutex` starvation mode exists to counter.
-pub const M_WAKE_NS: i64 = 5_000;
+pub(crate) const M_WAKE_NS: i64 = 5_000;
 /// Size of a P's local run queue.
-pub const RUNQ_SIZE: u32 = 256;
+pub(crate) const RUNQ_SIZE: u32 = 256;
 /// Go's default `sched.maxmcount`.
-pub const DEFAULT_MAX_THREADS: u32 = 10_000;
+pub(crate) const DEFAULT_MAX_THREADS: u32 = 10_000;
 /// Goids of the runtime's own goroutines in Go 1.19 (forcegc, bgsweep,
 /// bgscavenge, finalizer) come before the first user goroutine, which is
 /// goroutine 6.
-pub const FIRST_USER_GOID: u64 = 6;
+pub(crate) const FIRST_USER_GOID: u64 = 6;
 
 /// Why a G is waiting (`waitReason`, runtime2.go). `as_str` is Go's text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -196,7 +196,7 @@ impl WaitReason {
 
 /// A P's status (runtime2.go).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PStatus {
+pub(crate) enum PStatus {
     /// Not used to run user code; on the idle list.
     Pidle,
     /// Owned by an M running user code or the scheduler.
@@ -206,7 +206,7 @@ pub enum PStatus {
 }
 
 /// A processor (`p`).
-pub struct P {
+pub(crate) struct P {
     /// Index (Go's `p.id`).
     pub id: PIdx,
     /// Status.
@@ -270,7 +270,7 @@ impl P {
 
 /// What an M is doing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum MStatus {
+pub(crate) enum MStatus {
     /// Holds a P and runs Gs (or looks for one).
     Running,
     /// Blocked in a system call with its G.
@@ -280,7 +280,7 @@ pub enum MStatus {
 }
 
 /// A machine: an OS thread in Go, virtual in step mode (`m`).
-pub struct M {
+pub(crate) struct M {
     /// Index (Go's `m.id`).
     pub id: MIdx,
     /// The P it holds (`NIL` if none).
@@ -297,7 +297,7 @@ pub struct M {
 
 /// What a timer does when it fires.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum TimerKind {
+pub(crate) enum TimerKind {
     /// `time.Sleep`: ready the G with this goid.
     Wake {
         /// The sleeping G.
@@ -325,7 +325,7 @@ pub enum TimerKind {
 
 /// A pending timer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Timer {
+pub(crate) struct Timer {
     /// Virtual time it fires.
     pub when: i64,
     /// Creation order (ties fire in creation order).
@@ -335,7 +335,7 @@ pub struct Timer {
 }
 
 /// The scheduler state (`schedt` plus `allgs`, `allp`, `allm`).
-pub struct Sched {
+pub(crate) struct Sched {
     /// Every G ever allocated; `None` while the G is executing (the
     /// interpreter owns it) — dead Gs stay for reuse (`gfree`).
     pub allgs: Vec<Option<Box<G>>>,
@@ -417,7 +417,7 @@ pub struct Sched {
 
 /// How the current G stopped, as the scheduler sees it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SchedReq {
+pub(crate) enum SchedReq {
     /// The G blocked (`gopark`): its wait reason is set and it is enqueued
     /// wherever it waits.
     Park,
