@@ -102,6 +102,18 @@ impl MStatusView {
     }
 }
 
+/// Go's names (`_Grunnable`, `_Pidle`) and the M's word, for text.
+macro_rules! display_as {
+    ($($t:ty => $f:ident),*) => {$(
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.$f())
+            }
+        }
+    )*};
+}
+display_as!(GStatusView => go_name, PStatusView => go_name, MStatusView => name);
+
 /// One goroutine.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct GView {
@@ -365,5 +377,8 @@ mod tests {
         assert_eq!(PStatusView::Running.go_name(), "_Prunning");
         assert_eq!(PStatusView::default().go_name(), "_Pidle");
         assert_eq!(MStatusView::Syscall.name(), "syscall");
+        assert_eq!(format!("G1 {}", GStatusView::Waiting), "G1 _Gwaiting");
+        assert_eq!(PStatusView::Syscall.to_string(), "_Psyscall");
+        assert_eq!(MStatusView::Idle.to_string(), "idle");
     }
 }
