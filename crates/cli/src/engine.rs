@@ -10,7 +10,7 @@
 
 use crate::corpus::Outcome;
 use golab_bytecode::Program;
-use golab_runtime::{Config, EvKind, Event, Output, Status, Vm};
+use golab_runtime::{Config, EvKind, Event, Output, Status, Vm, STOPPED_EXIT};
 use std::sync::Arc;
 
 /// Settings of one run, from `lab run`'s flags.
@@ -51,6 +51,12 @@ pub trait Sink {
     /// it holds, so output printed before a long computation shows before
     /// it ends, as Go's unbuffered os.Stdout would show it.
     fn idle(&mut self) {}
+    /// Whether the run should stop now (asked after every write and between
+    /// slices; see `golab_runtime::Output::stop_requested`). A stopped run
+    /// exits with `golab_runtime::STOPPED_EXIT`.
+    fn stop_requested(&self) -> bool {
+        false
+    }
 }
 
 /// What happened, besides the output.
@@ -117,10 +123,11 @@ pub fn execute(program: Arc<Program>, config: &RunConfig, sink: &mut dyn Sink) -
     }
     let mut vm = Vm::new(program, runtime_config(config));
     loop {
-        if let Status::Exited(code) = vm.run_slice(1 << 24, &mut SinkOutput(sink)) {
-            return code;
+        match vm.run_slice(1 << 24, &mut SinkOutput(sink)) {
+            Status::Exited(code) => return code,
+            Status::Stopped => return STOPPED_EXIT,
+            Status::Running => sink.idle(),
         }
-        sink.idle();
     }
 }
 
@@ -149,9 +156,14 @@ mod parallel {
         }
     }
 
+    /// Forwards the Ms' output to the sink until it asks to stop; what
+    /// follows a stop request is dropped, as step mode drops it.
     fn drain(chunks: &Chunks, sink: &mut dyn Sink) {
         let taken = std::mem::take(&mut *chunks.lock().unwrap());
         for (err, bytes) in taken {
+            if sink.stop_requested() {
+                return;
+            }
             if err {
                 sink.stderr(&bytes);
             } else {
@@ -178,11 +190,14 @@ mod parallel {
         loop {
             drain(&chunks, sink);
             sink.idle();
+            if sink.stop_requested() {
+                run.stop();
+            }
             if let Some(end) = run.try_end() {
                 drain(&chunks, sink);
                 return match end {
                     End::Exited(code) => code,
-                    End::Stopped => 2,
+                    End::Stopped => golab_runtime::STOPPED_EXIT,
                 };
             }
             std::thread::sleep(Duration::from_millis(1));
@@ -256,12 +271,15 @@ pub fn step(
             on_event(&event_line(e), sink);
         }
         shown = events.len();
-        if let Status::Exited(code) = status {
-            return Finished {
-                exit: code,
-                compile_failed: false,
-            };
-        }
+        let exit = match status {
+            Status::Exited(code) => code,
+            Status::Stopped => STOPPED_EXIT,
+            Status::Running => continue,
+        };
+        return Finished {
+            exit,
+            compile_failed: false,
+        };
     }
 }
 
@@ -361,6 +379,9 @@ impl Output for SinkOutput<'_> {
     }
     fn stderr(&mut self, bytes: &[u8]) {
         self.0.stderr(bytes);
+    }
+    fn stop_requested(&self) -> bool {
+        self.0.stop_requested()
     }
 }
 

@@ -18,7 +18,8 @@
 use crate::g::G;
 use crate::heap::Obj;
 use crate::machine::{Machine, RtErr, Trap};
-use crate::sched::{EvKind, GIdx, WaitReason, NIL};
+use crate::sched::{GIdx, WaitReason, NIL};
+use crate::trace::EvKind;
 use golab_bytecode::{SelectCase, SelectDesc, TypeId};
 use std::collections::VecDeque;
 
@@ -472,7 +473,7 @@ pub(crate) fn selectgo(
 
 /// A timer channel fires (`sendTime`): a non-blocking send of the time.
 pub(crate) fn send_time(m: &mut Machine, c: u64, when: i64) {
-    let ty = crate::natives::time_type(m);
+    let ty = crate::time::time_type(m);
     let t = m.zero(ty);
     m.heap.store(t, when as u64);
     let full = match hchan(m, c) {

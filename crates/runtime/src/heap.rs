@@ -9,7 +9,7 @@
 //! threads a racy `x++` loses updates as in Go without being undefined
 //! behaviour in Rust. `sync/atomic` uses `SeqCst` on the same words.
 //!
-//! Why handles instead of Rust references: a tracing collector (issue 4) can
+//! Why handles instead of Rust references: the tracing collector (`gc`) can
 //! enumerate, mark and sweep the table, roots are plain words in frames and
 //! globals, and handles stay valid across threads. Strings, slice headers and
 //! interface boxes are immutable, so sharing them needs no copying.

@@ -11,8 +11,8 @@ use crate::heap::{handle, offset, ptr, Handle, Obj, Shape};
 use crate::machine::{Machine, RtErr, Trap};
 use crate::natives::Ctx;
 use crate::race::{self, AccessKind};
-use crate::sched::{EvKind, SchedReq, NIL};
-use crate::Output;
+use crate::sched::{SchedReq, NIL};
+use crate::trace::EvKind;
 use golab_bytecode::{Callee, ConvKind, Op, Program, TypeKind};
 use std::sync::atomic::Ordering::Relaxed;
 use std::sync::Arc;
@@ -216,7 +216,7 @@ pub(crate) fn execute_registers(
 }
 
 /// Runs `g` for at most `budget` instructions.
-pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Output) -> Stop {
+pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64) -> Stop {
     let prog: Arc<Program> = m.prog.clone();
     let all_consts = m.const_words.clone();
     let mut left = budget;
@@ -224,7 +224,7 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
     g.status = GStatus::Grunning;
     // Race detector: a library call the G parked in completes now.
     if m.race_on {
-        race::resume(m, g, out);
+        race::resume(m, g);
     }
     'reload: loop {
         let Some(fr) = g.frames.last().copied() else {
@@ -253,7 +253,7 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
             ($t:expr) => {{
                 let t = $t;
                 g.frames.last_mut().unwrap().pc = pc as u32;
-                match handle_trap(m, g, t, out) {
+                match handle_trap(m, g, t) {
                     Some(stop) => ret!(stop),
                     None => continue 'reload,
                 }
@@ -278,7 +278,7 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                 let t = $t;
                 if matches!(t, Trap::Call(..)) {
                     g.frames.last_mut().unwrap().pc = (pc - 1) as u32;
-                    match handle_trap(m, g, t, out) {
+                    match handle_trap(m, g, t) {
                         Some(stop) => ret!(stop),
                         None => continue 'reload,
                     }
@@ -370,7 +370,7 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                         mem_event(m, g, EvKind::MemRead, ptr(m.globals, idx), v, pc);
                     }
                     if m.race_on && !m.is_aggregate(prog.globals[idx as usize].ty) {
-                        race::access(m, g, ptr(m.globals, idx), pc, AccessKind::Read, out);
+                        race::access(m, g, ptr(m.globals, idx), pc, AccessKind::Read);
                     }
                 }
                 Op::SetGlobal { idx, src } => {
@@ -380,7 +380,7 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                         mem_event(m, g, EvKind::MemWrite, ptr(m.globals, idx), r!(src), pc);
                     }
                     if m.race_on {
-                        race::access(m, g, ptr(m.globals, idx), pc, AccessKind::Write, out);
+                        race::access(m, g, ptr(m.globals, idx), pc, AccessKind::Write);
                     }
                 }
                 Op::GlobalAddr { dst, idx } => r!(dst) = ptr(m.globals, idx),
@@ -430,7 +430,7 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                 }
                 Op::Len { dst, src } => {
                     if m.race_on {
-                        race::len(m, g, r!(src), pc, out);
+                        race::len(m, g, r!(src), pc);
                     }
                     r!(dst) = len_of(m, r!(src))
                 }
@@ -446,7 +446,7 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                 Op::Index { dst, obj, idx } => {
                     let v = tri!(index_load(m, r!(obj), r!(idx)));
                     if m.race_on {
-                        race::index(m, g, r!(obj), r!(idx), pc, out);
+                        race::index(m, g, r!(obj), r!(idx), pc);
                     }
                     r!(dst) = v;
                 }
@@ -454,7 +454,7 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                     let p = tri!(index_addr(m, r!(obj), r!(idx)));
                     m.heap.store(p, r!(src));
                     if m.race_on {
-                        race::access(m, g, p, pc, AccessKind::Write, out);
+                        race::access(m, g, p, pc, AccessKind::Write);
                     }
                 }
                 Op::IndexAddr { dst, obj, idx } => {
@@ -516,7 +516,7 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                     let old = r!(slice);
                     let s = tri!(append(m, old, elem, &g.stack[from..from + n as usize]));
                     if m.race_on {
-                        race::append(m, g, old, s, 0, pc, out);
+                        race::append(m, g, old, s, 0, pc);
                     }
                     r!(dst) = s;
                 }
@@ -542,14 +542,14 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                     let old = r!(slice);
                     let s = tri!(append(m, old, elem, &vals));
                     if m.race_on {
-                        race::append(m, g, old, s, o, pc, out);
+                        race::append(m, g, old, s, o, pc);
                     }
                     r!(dst) = s;
                 }
                 Op::CopySlice { dst, a, b } => {
                     let n = copy_slice(m, r!(a), r!(b));
                     if m.race_on {
-                        race::copy(m, g, r!(a), r!(b), n as usize, pc, out);
+                        race::copy(m, g, r!(a), r!(b), n as usize, pc);
                     }
                     r!(dst) = n;
                 }
@@ -557,7 +557,7 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                 Op::MapGet { dst, map, key } => {
                     let mw = r!(map);
                     if m.race_on {
-                        race::map(m, g, mw, r!(key), false, pc, out);
+                        race::map(m, g, mw, r!(key), false, pc);
                     }
                     let v = match m.map_get(mw, r!(key)) {
                         Ok(Some(v)) => v,
@@ -569,7 +569,7 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                 Op::MapGetOk { dst, map, key } => {
                     let mw = r!(map);
                     if m.race_on {
-                        race::map(m, g, mw, r!(key), false, pc, out);
+                        race::map(m, g, mw, r!(key), false, pc);
                     }
                     let (v, ok) = match m.map_get(mw, r!(key)) {
                         Ok(Some(v)) => (v, 1),
@@ -584,12 +584,12 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                         rt!(e);
                     }
                     if m.race_on {
-                        race::map(m, g, r!(map), r!(key), true, pc, out);
+                        race::map(m, g, r!(map), r!(key), true, pc);
                     }
                 }
                 Op::MapDelete { map, key } => {
                     if m.race_on {
-                        race::map_header(m, g, r!(map), race::RtFn::MapDelete, pc, out);
+                        race::map_header(m, g, r!(map), race::RtFn::MapDelete, pc);
                     }
                     if let Err(e) = m.map_delete(r!(map), r!(key)) {
                         rt!(e);
@@ -597,7 +597,7 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                 }
                 Op::MapIter { dst, map } => {
                     if m.race_on {
-                        race::map_header(m, g, r!(map), race::RtFn::MapIterInit, pc, out);
+                        race::map_header(m, g, r!(map), race::RtFn::MapIterInit, pc);
                     }
                     r!(dst) = m.heap.alloc(Obj::MapIter {
                         map: handle(r!(map)),
@@ -653,7 +653,7 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                     }
                     if m.race_on {
                         let p = o.wrapping_add((field as u64) << 32);
-                        race::access(m, g, p, pc, AccessKind::Read, out);
+                        race::access(m, g, p, pc, AccessKind::Read);
                     }
                 }
                 Op::SetField { obj, field, src } => {
@@ -663,7 +663,7 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                     }
                     if m.race_on {
                         let p = o.wrapping_add((field as u64) << 32);
-                        race::access(m, g, p, pc, AccessKind::Write, out);
+                        race::access(m, g, p, pc, AccessKind::Write);
                     }
                 }
                 Op::FieldAddr { dst, obj, field } => {
@@ -683,7 +683,7 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                             mem_event(m, g, EvKind::MemRead, a, v, pc);
                         }
                         if m.race_on {
-                            race::access(m, g, a, pc, AccessKind::Read, out);
+                            race::access(m, g, a, pc, AccessKind::Read);
                         }
                     }
                     None => rt!(RtErr::NilDeref),
@@ -697,13 +697,13 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                         mem_event(m, g, EvKind::MemWrite, r!(p), r!(src), pc);
                     }
                     if m.race_on {
-                        race::access(m, g, r!(p), pc, AccessKind::Write, out);
+                        race::access(m, g, r!(p), pc, AccessKind::Write);
                     }
                 }
                 Op::CopyVal { dst, src } => match m.copy_val(r!(src)) {
                     Some(v) => {
                         if m.race_on {
-                            race::object(m, g, r!(src), false, pc, out);
+                            race::object(m, g, r!(src), false, pc);
                         }
                         r!(dst) = v
                     }
@@ -714,8 +714,8 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                         rt!(RtErr::NilDeref);
                     }
                     if m.race_on {
-                        race::object(m, g, r!(src), false, pc, out);
-                        race::object(m, g, r!(dst), true, pc, out);
+                        race::object(m, g, r!(src), false, pc);
+                        race::object(m, g, r!(dst), true, pc);
                     }
                 }
                 Op::MakeIface { dst, src, ty } => {
@@ -787,7 +787,7 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                         Callee::Native(nid) => {
                             clock!();
                             if let Err(t) =
-                                call_native(m, g, nid, base + b.0 as usize, nargs, nret, out)
+                                call_native(m, g, nid, base + b.0 as usize, nargs, nret)
                             {
                                 trap_native!(t);
                             }
@@ -806,7 +806,7 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                         // Race detector: stacks of library calls need the pc.
                         save_pc!();
                     }
-                    if let Err(t) = call_native(m, g, native, base + b.0 as usize, nargs, nret, out)
+                    if let Err(t) = call_native(m, g, native, base + b.0 as usize, nargs, nret)
                     {
                         trap_native!(t);
                     }
@@ -856,7 +856,7 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                         }
                         Callee::Native(nid) => {
                             clock!();
-                            if let Err(t) = call_native(m, g, nid, slot, nargs, nret, out) {
+                            if let Err(t) = call_native(m, g, nid, slot, nargs, nret) {
                                 trap_native!(t);
                             }
                             brk!();
@@ -869,7 +869,7 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                         g.stack.copy_within(s..s + n as usize, base);
                     }
                     let done = g.frames.pop().unwrap();
-                    if let Some(stop) = after_return(m, g, done, n as usize, out) {
+                    if let Some(stop) = after_return(m, g, done, n as usize) {
                         ret!(stop);
                     }
                     continue 'reload;
@@ -879,7 +879,7 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64, out: &mut dyn Out
                     if g.defers.last().is_some_and(|d| d.frame == depth) {
                         g.frames.last_mut().unwrap().pc = (pc - 1) as u32;
                         let top = base + func.num_regs as usize;
-                        match run_one_defer(m, g, &prog, top, FrameKind::DeferredByReturn, out) {
+                        match run_one_defer(m, g, &prog, top, FrameKind::DeferredByReturn) {
                             Ok(_) => {}
                             Err(t) => trap_native!(t),
                         }
@@ -1048,13 +1048,7 @@ fn frame_top(prog: &Program, g: &G) -> usize {
 }
 
 /// What a `Return` does after popping `done` (see [`FrameKind`]).
-fn after_return(
-    m: &mut Machine,
-    g: &mut G,
-    done: Frame,
-    n: usize,
-    out: &mut dyn Output,
-) -> Option<Stop> {
+fn after_return(m: &mut Machine, g: &mut G, done: Frame, n: usize) -> Option<Stop> {
     match done.kind {
         FrameKind::Normal => {
             if g.frames.is_empty() {
@@ -1069,7 +1063,7 @@ fn after_return(
             g.cb = g.cb_stack.pop().unwrap_or_default();
             g.cb.results.push(g.stack[b..b + n].to_vec());
             if g.unwinding_native {
-                return unwind(m, g, out);
+                return unwind(m, g);
             }
             None
         }
@@ -1083,7 +1077,7 @@ fn after_return(
                 fr.pc = epilogue;
                 None
             } else {
-                unwind(m, g, out)
+                unwind(m, g)
             }
         }
         FrameKind::PanicPrint => {
@@ -1091,36 +1085,31 @@ fn after_return(
             if let Some(p) = g.panics.iter_mut().find(|p| p.text.is_none()) {
                 p.text = Some(text);
             }
-            finish_panic(m, g, out)
+            finish_panic(m, g)
         }
     }
 }
 
 /// Turns a trap into a panic, a fatal error, an exit, or a callback frame.
 /// `None`: keep executing the G (its top frame may have changed).
-pub(crate) fn handle_trap(
-    m: &mut Machine,
-    g: &mut G,
-    t: Trap,
-    out: &mut dyn Output,
-) -> Option<Stop> {
+pub(crate) fn handle_trap(m: &mut Machine, g: &mut G, t: Trap) -> Option<Stop> {
     match t {
         Trap::Runtime(RtErr::TooLarge(what)) => {
             let msg = RtErr::TooLarge(what).text();
-            handle_trap(m, g, Trap::Fatal(msg), out)
+            handle_trap(m, g, Trap::Fatal(msg))
         }
         Trap::Runtime(e) => {
             let sigsegv = e == RtErr::NilDeref;
             let v = m.runtime_error_value(&e);
             start_panic(g, v, sigsegv);
-            unwind(m, g, out)
+            unwind(m, g)
         }
         Trap::Panic(v) => {
             start_panic(g, v, false);
-            unwind(m, g, out)
+            unwind(m, g)
         }
         Trap::Fatal(msg) => {
-            crate::panic::print_fatal(m, g, &msg, out);
+            crate::panic::print_fatal(m, g, &msg);
             Some(Stop::Terminate(2))
         }
         Trap::Exit(code) => Some(Stop::Terminate(code)),
@@ -1143,14 +1132,14 @@ pub(crate) fn handle_trap(
                         FrameKind::NativeCallback,
                         Some(&args),
                     ) {
-                        return handle_trap(m, g, t, out);
+                        return handle_trap(m, g, t);
                     }
                     // The native's progress waits while Go code runs; natives
                     // called by that code get a fresh state of their own.
                     g.cb_stack.push(std::mem::take(&mut g.cb));
                     None
                 }
-                _ => handle_trap(m, g, Trap::Runtime(RtErr::NilDeref), out),
+                _ => handle_trap(m, g, Trap::Runtime(RtErr::NilDeref)),
             }
         }
     }
@@ -1183,24 +1172,24 @@ fn start_panic(g: &mut G, value: u64, sigsegv: bool) {
 /// Unwinds the stack of a panicking G: runs the deferred calls of the top
 /// frame (newest first), pops frames without defers, and ends the program
 /// when no frame is left.
-fn unwind(m: &mut Machine, g: &mut G, out: &mut dyn Output) -> Option<Stop> {
+fn unwind(m: &mut Machine, g: &mut G) -> Option<Stop> {
     let prog = m.prog.clone();
     g.unwinding_native = false;
     loop {
         let Some(fr) = g.frames.last().copied() else {
-            return finish_panic(m, g, out);
+            return finish_panic(m, g);
         };
         let depth = g.frames.len() - 1;
         if g.defers.last().is_some_and(|d| d.frame == depth) {
             let top = frame_top(&prog, g);
-            match run_one_defer(m, g, &prog, top, FrameKind::DeferredByPanic, out) {
+            match run_one_defer(m, g, &prog, top, FrameKind::DeferredByPanic) {
                 Ok(true) => return None,
                 Ok(false) => continue,
                 Err(Trap::Call(fv, args)) => {
                     g.unwinding_native = true;
-                    return handle_trap(m, g, Trap::Call(fv, args), out);
+                    return handle_trap(m, g, Trap::Call(fv, args));
                 }
-                Err(t) => return handle_trap(m, g, t, out),
+                Err(t) => return handle_trap(m, g, t),
             }
         }
         g.frames.pop();
@@ -1220,7 +1209,6 @@ fn run_one_defer(
     prog: &Program,
     top: usize,
     kind: FrameKind,
-    out: &mut dyn Output,
 ) -> Result<bool, Trap> {
     let d = g.defers.last().cloned().unwrap();
     let target = match m.heap.get(d.fnval) {
@@ -1240,7 +1228,7 @@ fn run_one_defer(
             let n = d.args.len().max(1);
             g.grow_stack(top + n);
             g.stack[top..top + d.args.len()].copy_from_slice(&d.args);
-            match call_native(m, g, nid, top, d.args.len() as u8, 0, out) {
+            match call_native(m, g, nid, top, d.args.len() as u8, 0) {
                 Ok(()) => {
                     g.defers.pop();
                     Ok(false)
@@ -1257,7 +1245,7 @@ fn run_one_defer(
 
 /// Prints an unrecovered panic once every panic value has its text (Go
 /// code for `Error()`/`String()` runs first, in `PanicPrint` frames).
-fn finish_panic(m: &mut Machine, g: &mut G, out: &mut dyn Output) -> Option<Stop> {
+fn finish_panic(m: &mut Machine, g: &mut G) -> Option<Stop> {
     let prog = m.prog.clone();
     while let Some(i) = g.panics.iter().position(|p| p.text.is_none()) {
         let v = g.panics[i].value;
@@ -1274,7 +1262,7 @@ fn finish_panic(m: &mut Machine, g: &mut G, out: &mut dyn Output) -> Option<Stop
             }
         }
     }
-    crate::panic::print_panics(m, g, out);
+    crate::panic::print_panics(m, g);
     Some(Stop::Terminate(2))
 }
 
@@ -1301,7 +1289,6 @@ pub(crate) fn call_native(
     start: usize,
     nargs: u8,
     nret: u8,
-    out: &mut dyn Output,
 ) -> Result<(), Trap> {
     let Some(f) = m.natives[nid as usize] else {
         return Err(Trap::Fatal(format!(
@@ -1320,7 +1307,6 @@ pub(crate) fn call_native(
     };
     let mut ctx = Ctx {
         m,
-        out,
         cb: &mut g.cb,
         goid: g.goid,
         gi: g.idx,
@@ -1334,7 +1320,7 @@ pub(crate) fn call_native(
         g.waiting_on = on;
     }
     if let Some(op) = race_op {
-        race::after_native(m, g, op, &r, start, out);
+        race::after_native(m, g, op, &r, start);
     }
     if !matches!(r, Err(Trap::Call(..))) && (g.cb.state.is_some() || !g.cb.results.is_empty()) {
         g.cb = Default::default();

@@ -1,11 +1,13 @@
 //! The Go runtime of Go Concurrency Lab: a register VM executing
-//! `golab_bytecode` programs, its heap, the library subset, and (issue 4)
-//! the G/M/P scheduler. Nothing here knows Go syntax or the web page.
+//! `golab_bytecode` programs, its heap, the library subset, and the G/M/P
+//! scheduler, in step mode (virtual Ms on the caller's thread) and in
+//! parallel mode (every M a real thread). Nothing here knows Go syntax or
+//! the web page.
 //!
 //! # Value representation
 //! One 64-bit word per Go value (see `golab_bytecode`'s crate docs):
 //! scalars inline, everything else a 32-bit handle into the object table of
-//! [`heap`] (pointers add a 32-bit word offset). Why: registers resolve at
+//! the heap (pointers add a 32-bit word offset). Why: registers resolve at
 //! compile time to plain `u64` slots with no tag checks in the dispatch loop
 //! (the prime sieve benchmark is all integer registers); heap words are
 //! `AtomicU64` accessed with `Relaxed` ordering, which is a plain move on
@@ -15,63 +17,84 @@
 //! objects' own layouts.
 //!
 //! # Goroutines
-//! All execution state of a goroutine lives in a [`g::G`] (register stack,
+//! All execution state of a goroutine lives in a `g::G` (register stack,
 //! frames, pc, defers, panics), never on the host stack, so any G can be
-//! suspended at an instruction boundary. [`interp`]'s `execute` runs one G
+//! suspended at an instruction boundary. `interp::execute` runs one G
 //! for a budget of instructions. Deep recursion is bounded by a frame count
 //! (Go's "stack overflow" fatal error), never by the host stack; so are
 //! walks over Go values and types (fmt, `==`, map keys, zero values and
 //! copies, the collector), which use explicit stacks because a value can
 //! nest as deep as the heap allows. The G/M/P
-//! scheduler ([`sched`]), channels ([`chan`]) and the sync/time natives
+//! scheduler ([`sched`]), channels (`chan`) and the sync/time natives
 //! decide which G runs where and when, on a virtual clock.
 //!
 //! # Public API
-//! [`Vm::new`], [`Vm::run_slice`] (the page calls it per animation frame),
-//! [`Vm::run_to_end`], and [`run_captured`]. Step mode for the widgets:
-//! [`Vm::step_instruction`], [`Vm::step_event`], [`Vm::run_until_line`],
-//! [`Vm::choose_next`], [`Vm::snapshot`] (plain data), and the trace:
-//! [`Vm::enable_trace`], [`Vm::trace`], [`Vm::chrome_trace_json`]. The race
-//! detector ([`race`]): [`Config::race`], then [`Vm::race_reports`] (plain
-//! data) besides Go's report text on stderr. The same program, GOMAXPROCS
-//! and seed always give the same run.
+//! Everything else is `pub(crate)`: hosts (the CLI, the page) see only
+//! plain data and these entry points.
+//! - Running, step mode: [`Vm::new`] with a [`Config`], [`Vm::run_slice`]
+//!   (the page calls it per animation frame), [`Vm::run_to_end`],
+//!   [`run_captured`] (into a [`Captured`]); output goes to the host's
+//!   [`Output`], which can stop the run ([`Output::stop_requested`],
+//!   [`Status::Stopped`], [`STOPPED_EXIT`]).
+//! - Stepping for the widgets: [`Vm::step_instruction`], [`Vm::step_event`],
+//!   [`Vm::run_until_line`], [`Vm::choose_next`]; state as plain data:
+//!   [`Vm::snapshot`] ([`Snapshot`] and the views in [`snapshot`]),
+//!   [`Vm::virtual_time_ns`], [`Vm::steps`], [`Vm::heap_bytes`],
+//!   [`Vm::gc_stats`] ([`GcStats`]), [`Vm::check_invariants`].
+//! - The trace: [`Vm::enable_trace`], [`Vm::trace`] ([`Event`], [`EvKind`],
+//!   [`WaitReason`]), [`Vm::chrome_trace_json`]; [`trace::run_slices`] and
+//!   [`trace::chrome_json`] derive bars and JSON from any event list;
+//!   [`sched::NIL`] marks "no P / no M" in an event.
+//! - The race detector: [`Config::race`], then [`Vm::race_reports`]
+//!   ([`race::RaceReport`], [`race::RaceAccess`], [`race::RaceFrame`],
+//!   [`race::AccessKind`]) besides Go's report text on stderr.
+//! - Parallel mode: [`parallel::Parallel`] started with a host's
+//!   [`parallel::Spawn`], ending with [`parallel::End`];
+//!   [`parallel::native`] is the host for native programs.
+//! - [`natives::NAMES`]: every library function the runtime implements,
+//!   by the stable name the compiler emits.
+//!
+//! In step mode, the same program, GOMAXPROCS and seed always give the same
+//! run.
 #![deny(missing_docs)]
 
-pub mod chan;
-pub mod fmt;
+mod atomic;
+mod chan;
+mod fmt;
 mod fmtsort;
-pub mod g;
-pub mod gc;
-pub mod gorand;
+mod g;
+mod gc;
+mod gorand;
 mod gorand_table;
-pub mod heap;
-pub mod interp;
+mod heap;
+mod interp;
 mod machine;
 pub mod natives;
+mod output;
 mod panic;
 pub mod parallel;
 pub mod race;
 pub mod sched;
 pub mod snapshot;
 mod sync;
+mod time;
 pub mod trace;
+mod vfs;
 
 use g::{Frame, FrameKind, G};
+pub use gc::GcStats;
 use golab_bytecode::Program;
 use machine::Machine;
-pub use sched::{EvKind, Event, WaitReason};
+pub use output::Output;
+pub use sched::WaitReason;
 use sched::{RunEnd, StopAt};
 pub use snapshot::Snapshot;
 use std::sync::Arc;
+pub use trace::{EvKind, Event};
 
-/// Where a program's output goes: the CLI writes to real stdout/stderr, the
-/// page captures it.
-pub trait Output {
-    /// Bytes written to os.Stdout.
-    fn stdout(&mut self, bytes: &[u8]);
-    /// Bytes written to os.Stderr (panics, fatal errors, `println`).
-    fn stderr(&mut self, bytes: &[u8]);
-}
+/// What [`Vm::run_to_end`] returns for a run its sink stopped: 128 +
+/// SIGINT, the status a shell reports for a Go program stopped with Ctrl-C.
+pub const STOPPED_EXIT: i32 = 130;
 
 /// Run settings and limits.
 #[derive(Clone, Debug)]
@@ -130,6 +153,9 @@ pub enum Status {
     Running,
     /// The program ended with this exit status.
     Exited(i32),
+    /// The host's sink asked the run to stop ([`Output::stop_requested`]):
+    /// the run ended at an instruction boundary, with no exit status.
+    Stopped,
 }
 
 /// Everything a finished run wrote, and its exit status.
@@ -179,7 +205,7 @@ impl Vm {
     }
 
     fn drive(&mut self, budget: u64, stop_at: StopAt, out: &mut dyn Output) -> Status {
-        if let Status::Exited(_) = self.status {
+        if self.status != Status::Running {
             return self.status;
         }
         if let Some(e) = self.load_error.take() {
@@ -200,10 +226,19 @@ impl Vm {
                 return self.status;
             }
         }
-        if let RunEnd::Exit(code) = sched::run(m, budget, stop_at, out) {
-            // Race detector: `Found N data race(s)`, exit status 66.
-            let code = race::finish(m, code, out);
-            self.status = Status::Exited(code);
+        match sched::run(m, budget, stop_at, out) {
+            RunEnd::Exit(code) => {
+                // Race detector: `Found N data race(s)`, exit status 66.
+                let code = race::finish(m, code);
+                m.stdio.deliver(out);
+                self.status = Status::Exited(code);
+            }
+            RunEnd::Stopped => self.status = Status::Stopped,
+            RunEnd::Budget => {
+                if !m.stdio.deliver(out) {
+                    self.status = Status::Stopped;
+                }
+            }
         }
         self.status
     }
@@ -214,11 +249,16 @@ impl Vm {
         self.drive(budget, StopAt::Budget, out)
     }
 
-    /// Runs until the program ends; returns its exit status.
+    /// Runs until the program ends; returns its exit status. A run its
+    /// sink stops returns [`STOPPED_EXIT`]; a host that must tell a stop
+    /// from `os.Exit(130)` drives [`Vm::run_slice`] and looks for
+    /// [`Status::Stopped`].
     pub fn run_to_end(&mut self, out: &mut dyn Output) -> i32 {
         loop {
-            if let Status::Exited(code) = self.run_slice(1 << 24, out) {
-                return code;
+            match self.run_slice(1 << 24, out) {
+                Status::Exited(code) => return code,
+                Status::Stopped => return STOPPED_EXIT,
+                Status::Running => {}
             }
         }
     }
@@ -236,13 +276,14 @@ impl Vm {
     }
 
     /// Step mode: runs until some G is about to execute source line `line`
-    /// (or `max` instructions pass). Returns whether the line was reached.
+    /// (or `max` instructions pass, or the run ends). Returns whether the
+    /// line was reached.
     pub fn run_until_line(&mut self, line: u32, max: u64, out: &mut dyn Output) -> bool {
         for _ in 0..max {
             if self.current_lines().contains(&line) {
                 return true;
             }
-            if let Status::Exited(_) = self.step_instruction(out) {
+            if self.step_instruction(out) != Status::Running {
                 return false;
             }
         }
@@ -328,7 +369,7 @@ impl Vm {
     }
 
     /// Collector statistics (cycles, objects freed, live bytes).
-    pub fn gc_stats(&self) -> gc::GcStats {
+    pub fn gc_stats(&self) -> GcStats {
         self.m.as_ref().map(|m| m.gc_stats).unwrap_or_default()
     }
 

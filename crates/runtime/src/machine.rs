@@ -139,6 +139,8 @@ pub(crate) struct Machine {
     pub sched: crate::sched::Sched,
     /// `runtime.GC` was called: collect at the next instruction boundary.
     pub gc_requested: bool,
+    /// Output on its way to the host's sink (see `output`).
+    pub stdio: crate::output::Stdio,
     /// First of the trampolines that run `go f(args)` for a library `f`
     /// (one per argument count, see [`with_go_native_trampolines`]).
     pub go_native_base: u32,
@@ -258,6 +260,7 @@ impl Machine {
             steps: 0,
             sched,
             gc_requested: false,
+            stdio: Default::default(),
             go_native_base,
             gc_goal: crate::gc::MIN_HEAP_GOAL,
             gc_just_ran: false,

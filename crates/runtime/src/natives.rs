@@ -16,14 +16,12 @@ use crate::g::NativeCb;
 use crate::heap::Obj;
 use crate::interp::new_filled_slice;
 use crate::machine::{Machine, RtErr, Trap};
-use crate::Output;
-use golab_bytecode::{IntKind, TypeDesc, TypeKind};
-use std::sync::atomic::Ordering::{Relaxed, SeqCst};
+use golab_bytecode::{TypeDesc, TypeKind};
+use std::sync::atomic::Ordering::Relaxed;
 
 /// What a native sees.
 pub(crate) struct Ctx<'a> {
     pub m: &'a mut Machine,
-    pub out: &'a mut dyn Output,
     pub cb: &'a mut NativeCb,
     /// The calling goroutine's id and index in `Sched::allgs`.
     pub goid: u64,
@@ -179,24 +177,24 @@ pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
         "println" => |c, w| builtin_print(c, w[0], true),
         "print" => |c, w| builtin_print(c, w[0], false),
         "fmt.Println" => |c, w| {
-            let s = sprint(c, w[0], true)?;
-            c.out.stdout(&s);
-            c.out.stdout(b"\n");
-            w[0] = s.len() as u64 + 1;
+            let mut s = sprint(c, w[0], true)?;
+            s.push(b'\n');
+            w[0] = s.len() as u64;
+            c.m.stdio.stdout(s);
             w[1] = 0;
             Ok(())
         },
         "fmt.Print" => |c, w| {
             let s = sprint(c, w[0], false)?;
-            c.out.stdout(&s);
             w[0] = s.len() as u64;
+            c.m.stdio.stdout(s);
             w[1] = 0;
             Ok(())
         },
         "fmt.Printf" => |c, w| {
             let s = sprintf(c, w[0], w[1])?;
-            c.out.stdout(&s);
             w[0] = s.len() as u64;
+            c.m.stdio.stdout(s);
             w[1] = 0;
             Ok(())
         },
@@ -488,30 +486,19 @@ pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
         },
         // A process exit status is one byte: os.Exit(300) exits 44, as on Linux.
         "os.Exit" => |_, w| Err(Trap::Exit((w[0] as i64 & 0xff) as i32)),
-        "time.Now" => |c, w| {
-            let ty = time_type(c.m);
-            let t = c.m.zero(ty);
-            let now = c.m.sched.nanotime();
-            c.m.heap.store(t, now as u64);
-            w[0] = t;
+        "runtime.GC" => |c, _| {
+            c.m.gc_requested = true;
             Ok(())
         },
-        "time.Since" => |c, w| {
-            let t = c.m.heap.load(w[0]).unwrap_or(0) as i64;
-            w[0] = (c.m.sched.nanotime() - t) as u64;
+        "debug.SetMaxThreads" => |c, w| {
+            let prev = c.m.sched.maxmcount;
+            let n = (w[0] as i64).clamp(1, u32::MAX as i64) as u32;
+            c.m.sched.maxmcount = n;
+            w[0] = prev as u64;
             Ok(())
         },
-        "time.Duration.String" => |c, w| {
-            w[0] = c.m.str(&duration_string(w[0] as i64));
-            Ok(())
-        },
-        "time.Duration.Seconds" => |_, w| {
-            let d = w[0] as i64;
-            w[0] = ((d / 1_000_000_000) as f64 + (d % 1_000_000_000) as f64 / 1e9).to_bits();
-            Ok(())
-        },
-        "time.Duration.Milliseconds" => |_, w| {
-            w[0] = ((w[0] as i64) / 1_000_000) as u64;
+        "debug.SetGCPercent" => |_, w| {
+            w[0] = 100;
             Ok(())
         },
         "runtime.Gosched" => |_, _| Err(Trap::Sched(crate::sched::SchedReq::Gosched)),
@@ -544,28 +531,6 @@ pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
             w[0] = n as u64;
             Ok(())
         },
-        "time.Duration.Minutes" => |_, w| {
-            let d = w[0] as i64;
-            w[0] = ((d / 60_000_000_000) as f64 + (d % 60_000_000_000) as f64 / 6e10).to_bits();
-            Ok(())
-        },
-        "time.Duration.Hours" => |_, w| {
-            let d = w[0] as i64;
-            w[0] = ((d / 3_600_000_000_000) as f64 + (d % 3_600_000_000_000) as f64 / 3.6e12)
-                .to_bits();
-            Ok(())
-        },
-        "time.Duration.Microseconds" => |_, w| {
-            w[0] = ((w[0] as i64) / 1_000) as u64;
-            Ok(())
-        },
-        "time.Duration.Nanoseconds" => |_, _| Ok(()),
-        "time.Time.Sub" => |c, w| {
-            let a = c.m.heap.load(w[0]).unwrap_or(0) as i64;
-            let b = c.m.heap.load(w[1]).unwrap_or(0) as i64;
-            w[0] = a.wrapping_sub(b) as u64;
-            Ok(())
-        },
         "strings.(*Builder).Reset" => |c, w| {
             if !c.m.heap.store(w[0], 0) {
                 return Err(Trap::Runtime(RtErr::NilDeref));
@@ -587,48 +552,22 @@ pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
             };
             Ok(())
         },
-        "atomic.AddInt64" => |c, w| atomic_rmw(c, w, |old, d| old.wrapping_add(d), false),
-        "atomic.AddInt32" => {
-            |c, w| atomic_rmw(c, w, |old, d| IntKind::I32.wrap(old.wrapping_add(d)), true)
+        _ => {
+            return crate::atomic::lookup(name)
+                .or_else(|| crate::sync::lookup(name))
+                .or_else(|| crate::time::lookup(name))
+                .or_else(|| crate::vfs::lookup(name))
         }
-        "atomic.LoadInt64" | "atomic.LoadInt32" => |c, w| {
-            let p = w[0];
-            let a = atomic_word(c.m, p)?;
-            w[0] = a.load(SeqCst);
-            trace_atomic(c, p, w[0]);
-            Ok(())
-        },
-        "atomic.StoreInt64" | "atomic.StoreInt32" => |c, w| {
-            atomic_word(c.m, w[0])?.store(w[1], SeqCst);
-            trace_atomic(c, w[0], w[1]);
-            Ok(())
-        },
-        "atomic.CompareAndSwapInt64" | "atomic.CompareAndSwapInt32" => |c, w| {
-            let p = w[0];
-            let a = atomic_word(c.m, p)?;
-            w[0] = a.compare_exchange(w[1], w[2], SeqCst, SeqCst).is_ok() as u64;
-            let v = atomic_word(c.m, p)?.load(SeqCst);
-            trace_atomic(c, p, v);
-            Ok(())
-        },
-        _ => return crate::sync::lookup(name),
     })
 }
 
 /// Runs a text-producing native method (`Error()` of runtime error types,
 /// `time.Duration.String`) directly, for fmt and panic printing.
 pub(crate) fn call_text_native(m: &mut Machine, nid: u32, recv: u64) -> Option<String> {
-    struct Null;
-    impl Output for Null {
-        fn stdout(&mut self, _: &[u8]) {}
-        fn stderr(&mut self, _: &[u8]) {}
-    }
     let f = (*m.natives.get(nid as usize)?)?;
     let mut cb = NativeCb::default();
-    let mut out = Null;
     let mut ctx = Ctx {
         m,
-        out: &mut out,
         cb: &mut cb,
         goid: 0,
         gi: crate::sched::NIL,
@@ -685,7 +624,7 @@ fn builtin_print(c: &mut Ctx, args: u64, ln: bool) -> Result<(), Trap> {
     if ln {
         s.push('\n');
     }
-    c.out.stderr(s.as_bytes());
+    c.m.stdio.stderr(s.as_bytes());
     Ok(())
 }
 
@@ -702,7 +641,7 @@ fn slice_of(m: &mut Machine, elem: u32) -> u32 {
     find_or_add(m, TypeDesc::new(name, TypeKind::Slice(elem)))
 }
 
-fn find_or_add(m: &mut Machine, desc: TypeDesc) -> u32 {
+pub(crate) fn find_or_add(m: &mut Machine, desc: TypeDesc) -> u32 {
     if let Some(i) = m
         .types
         .iter()
@@ -712,13 +651,6 @@ fn find_or_add(m: &mut Machine, desc: TypeDesc) -> u32 {
     }
     m.types.push(desc);
     (m.types.len() - 1) as u32
-}
-
-pub(crate) fn time_type(m: &mut Machine) -> u32 {
-    if let Some(i) = m.types.iter().position(|t| t.name == "time.Time") {
-        return i as u32;
-    }
-    find_or_add(m, TypeDesc::new("time.Time", TypeKind::Opaque))
 }
 
 fn write_slice(m: &Machine, s: u64, vals: &[u64]) {
@@ -809,98 +741,6 @@ fn sort_slice(c: &mut Ctx, w: &mut [u64]) -> Result<(), Trap> {
     }
 }
 
-/// Go's `time.Duration.String`.
-pub(crate) fn duration_string(d: i64) -> String {
-    if d == 0 {
-        return "0s".into();
-    }
-    let neg = d < 0;
-    let u = d.unsigned_abs();
-    let sign = if neg { "-" } else { "" };
-    if u < 1_000_000_000 {
-        let (unit, div) = if u < 1_000 {
-            ("ns", 1u64)
-        } else if u < 1_000_000 {
-            ("µs", 1_000)
-        } else {
-            ("ms", 1_000_000)
-        };
-        return format!("{sign}{}{unit}", frac(u, div));
-    }
-    let mut s = String::new();
-    let h = u / 3_600_000_000_000;
-    let rem = u % 3_600_000_000_000;
-    let mi = rem / 60_000_000_000;
-    let sec = rem % 60_000_000_000;
-    if h > 0 {
-        s.push_str(&format!("{h}h{mi}m"));
-    } else if mi > 0 {
-        s.push_str(&format!("{mi}m"));
-    }
-    s.push_str(&format!("{}s", frac(sec, 1_000_000_000)));
-    format!("{sign}{s}")
-}
-
-fn frac(v: u64, div: u64) -> String {
-    let whole = v / div;
-    let mut f = v % div;
-    if f == 0 {
-        return whole.to_string();
-    }
-    let mut digits = String::new();
-    let mut d = div;
-    while d > 1 {
-        d /= 10;
-        digits.push(char::from(b'0' + (f / d) as u8));
-        f %= d;
-    }
-    format!("{whole}.{}", digits.trim_end_matches('0'))
-}
-
-/// The heap word a `*int64`/`*int32` points to, for `sync/atomic`, which
-/// uses sequentially consistent operations on the same words plain Go
-/// loads and stores access with relaxed ordering.
-fn atomic_word(m: &Machine, p: u64) -> Result<&std::sync::atomic::AtomicU64, Trap> {
-    m.heap
-        .words(p)
-        .and_then(|ws| ws.get(crate::heap::offset(p) as usize))
-        .ok_or(Trap::Runtime(RtErr::NilDeref))
-}
-
-/// Records an atomic access for the race view (tracing on only).
-fn trace_atomic(c: &mut Ctx, p: u64, v: u64) {
-    if c.m.sched.trace_mem {
-        let line = c.m.sched.cur_line;
-        let goid = c.goid;
-        c.m.sched
-            .mem_event(crate::sched::EvKind::MemAtomic, goid, p, v, line);
-    }
-}
-
-/// `atomic.AddIntN(p, delta)`: returns the new value.
-fn atomic_rmw(
-    c: &mut Ctx,
-    w: &mut [u64],
-    f: fn(u64, u64) -> u64,
-    narrow: bool,
-) -> Result<(), Trap> {
-    let a = atomic_word(c.m, w[0])?;
-    let delta = w[1];
-    let mut old = a.load(SeqCst);
-    loop {
-        let new = f(old, delta);
-        match a.compare_exchange_weak(old, new, SeqCst, SeqCst) {
-            Ok(_) => {
-                let p = w[0];
-                w[0] = if narrow { IntKind::I32.wrap(new) } else { new };
-                trace_atomic(c, p, w[0]);
-                return Ok(());
-            }
-            Err(cur) => old = cur,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -911,17 +751,5 @@ mod tests {
             assert!(lookup(n).is_some(), "{n}");
         }
         assert!(lookup("fmt.Nope").is_none());
-    }
-
-    #[test]
-    fn durations_print_like_go() {
-        assert_eq!(duration_string(0), "0s");
-        assert_eq!(duration_string(1_500_000_000), "1.5s");
-        assert_eq!(duration_string(100_000_000), "100ms");
-        assert_eq!(duration_string(150_000_000_000), "2m30s");
-        assert_eq!(duration_string(3_600_000_000_000), "1h0m0s");
-        assert_eq!(duration_string(1_000), "1µs");
-        assert_eq!(duration_string(500), "500ns");
-        assert_eq!(duration_string(-2_000_000_000), "-2s");
     }
 }

@@ -6,7 +6,6 @@
 use crate::g::G;
 use crate::heap::handle;
 use crate::machine::Machine;
-use crate::Output;
 use golab_bytecode::{Callee, TypeKind};
 
 /// The text Go prints for a panic value (`printpanicval`): `Error()` for
@@ -149,7 +148,7 @@ fn goroutine_footer(m: &Machine, g: &G) -> String {
 }
 
 /// Prints the panic chain of `g` and its traceback.
-pub(crate) fn print_panics(m: &Machine, g: &G, out: &mut dyn Output) {
+pub(crate) fn print_panics(m: &mut Machine, g: &G) {
     let mut s = String::new();
     for (i, p) in g.panics.iter().enumerate() {
         if i > 0 {
@@ -170,11 +169,11 @@ pub(crate) fn print_panics(m: &Machine, g: &G, out: &mut dyn Output) {
         s.push_str(&frame_lines(m, &p.trace, 100));
     }
     s.push_str(&goroutine_footer(m, g));
-    out.stderr(s.as_bytes());
+    m.stdio.stderr(s.as_bytes());
 }
 
 /// Prints a fatal error raised while `g` was running.
-pub(crate) fn print_fatal(m: &Machine, g: &G, msg: &str, out: &mut dyn Output) {
+pub(crate) fn print_fatal(m: &mut Machine, g: &G, msg: &str) {
     let mut s = String::new();
     if msg == crate::interp::STACK_OVERFLOW {
         s.push_str("runtime: goroutine stack exceeds 1000000000-byte limit\n");
@@ -192,7 +191,7 @@ pub(crate) fn print_fatal(m: &Machine, g: &G, msg: &str, out: &mut dyn Output) {
         .collect();
     s.push_str(&frame_lines(m, &trace, 100));
     s.push_str(&goroutine_footer(m, g));
-    out.stderr(s.as_bytes());
+    m.stdio.stderr(s.as_bytes());
 }
 
 /// The header word in `goroutine N [...]:` for a G that is not running.

@@ -8,10 +8,10 @@
 //! runtime started the same way: one `sched.lock` and a heap lock). What
 //! runs outside the lock is the part of a goroutine that touches only its
 //! own registers: arithmetic, comparisons, constants and jumps
-//! ([`interp::execute_registers`]). That is where a CPU-bound goroutine
+//! (`interp::execute_registers`). That is where a CPU-bound goroutine
 //! spends its time, so two of them really run on two cores. Any other
 //! instruction (a heap or global load or store, a call, a channel
-//! operation) runs under the lock with [`interp::execute`], one instruction
+//! operation) runs under the lock with `interp::execute`, one instruction
 //! per acquisition, so a Go `x++` on a shared variable is still three
 //! separate steps (load, add, store) that other Ms interleave with: updates
 //! are lost for real, as on hardware.
@@ -24,7 +24,7 @@
 //! through the host's [`Spawn`] when `startm` makes a new M, e.g. on a
 //! syscall hand-off); a `sysmon` thread fires timers, retakes Ps from Ms in
 //! system calls and detects deadlock; and the collector and GOMAXPROCS
-//! changes stop the world ([`stop_the_world`]).
+//! changes stop the world (`stop_the_world`).
 //!
 //! # Invariants
 //! - A G being run outside the lock is not in `Sched::allgs` (its M holds
@@ -275,8 +275,8 @@ impl Shared {
 /// every thread is told to leave.
 fn exit(sh: &Shared, st: &mut State, code: i32) {
     if st.exit.is_none() {
-        let State { m, out, .. } = st;
-        let code = crate::race::finish(m, code, out.as_mut());
+        let code = crate::race::finish(&mut st.m, code);
+        st.m.stdio.deliver(st.out.as_mut());
         st.exit = Some(code);
     }
     sh.cv.notify_all();
@@ -296,6 +296,10 @@ fn spawn_new_ms(sh: &Arc<Shared>, st: &mut State) {
 /// After a locked section: wake idle Ms if `startm` gave one of them a P,
 /// and start threads for new Ms.
 fn publish(sh: &Arc<Shared>, st: &mut State) {
+    // Output reaches the host; a sink that asks to stop is a Stop.
+    if !st.m.stdio.deliver(st.out.as_mut()) && !sh.stop.swap(true, Ordering::SeqCst) {
+        sh.cv.notify_all();
+    }
     spawn_new_ms(sh, st);
     if std::mem::take(&mut st.m.sched.resched) {
         sh.cv.notify_all();
@@ -340,8 +344,8 @@ fn mstart(sh: Arc<Shared>, mi: MIdx) {
         // A bug in the runtime: end the run with an error instead of
         // leaving the other threads waiting for this M forever.
         let mut st = sh.lock();
-        st.out
-            .stderr(format!("fatal error: internal error on M{mi} (a runtime bug)\n").as_bytes());
+        let msg = format!("fatal error: internal error on M{mi} (a runtime bug)\n");
+        st.m.stdio.stderr(msg);
         exit(&sh, &mut st, 2);
     }
 }
@@ -386,8 +390,7 @@ fn mloop(sh: &Arc<Shared>, mi: MIdx) {
                         .0;
                 }
                 _ => {
-                    let State { m, out, .. } = &mut *st;
-                    if let Err(code) = sched::fire_timers(m, out.as_mut()) {
+                    if let Err(code) = sched::fire_timers(&mut st.m) {
                         exit(sh, &mut st, code);
                     }
                     publish(sh, &mut st);
@@ -405,11 +408,11 @@ fn mloop(sh: &Arc<Shared>, mi: MIdx) {
                 .0;
             continue;
         }
-        let State { m, out, .. } = &mut *st;
+        let m = &mut st.m;
         m.sched.cur_p = pi;
         let mut gi = curg;
         if gi == NIL {
-            match sched::find_runnable(m, pi, out.as_mut()) {
+            match sched::find_runnable(m, pi) {
                 Err(code) => {
                     exit(sh, &mut st, code);
                     continue;
@@ -467,18 +470,18 @@ fn run_locked<'a>(
     why: RegStop,
 ) -> MutexGuard<'a, State> {
     sh.sync_clock(&mut st.m);
-    let State { m, out, .. } = &mut *st;
+    let m = &mut st.m;
     m.sched.cur_p = pi;
     let stop = match why {
         RegStop::Budget => Stop::Budget,
         RegStop::NeedsMachine => {
             m.sched.cur_goid = g.goid;
-            let stop = interp::execute(m, &mut g, 1, out.as_mut());
+            let stop = interp::execute(m, &mut g, 1);
             m.sched.cur_goid = 0;
             stop
         }
     };
-    match sched::after_execute(m, pi, mi, gi, g, stop, out.as_mut()) {
+    match sched::after_execute(m, pi, mi, gi, g, stop) {
         Err(code) => {
             exit(sh, &mut st, code);
             return st;
@@ -515,16 +518,17 @@ fn sysmon_thread(sh: Arc<Shared>) {
             continue;
         }
         sh.sync_clock(&mut st.m);
-        let State { m, out, .. } = &mut *st;
+        let m = &mut st.m;
         let limit = m.config.max_wall_ms as f64;
         if (sh.clock)() - sh.start_ms > limit {
             let secs = limit / 1000.0;
-            out.stderr(format!("fatal error: wall-time limit exceeded ({secs}s)\n").as_bytes());
+            m.stdio
+                .stderr(format!("fatal error: wall-time limit exceeded ({secs}s)\n"));
             exit(&sh, &mut st, 2);
             continue;
         }
         let timers = m.sched.timers.len();
-        let r = sched::fire_timers(m, out.as_mut()).and_then(|_| sched::sysmon(m, out.as_mut()));
+        let r = sched::fire_timers(m).and_then(|_| sched::sysmon(m));
         if let Err(code) = r {
             exit(&sh, &mut st, code);
             continue;
@@ -535,8 +539,7 @@ fn sysmon_thread(sh: Arc<Shared>) {
             sh.cv.notify_all();
         }
         if dead(&st) {
-            let State { m, out, .. } = &mut *st;
-            let code = sched::checkdead(m, out.as_mut());
+            let code = sched::checkdead(&mut st.m);
             exit(&sh, &mut st, code);
             continue;
         }

@@ -69,12 +69,11 @@ use crate::g::G;
 use crate::heap::{handle, offset, Obj};
 use crate::machine::{Machine, Trap};
 use crate::sched::SchedReq;
-use crate::Output;
 use golab_bytecode::{Program, TypeKind};
 use std::collections::{HashMap, HashSet, VecDeque};
 
 /// Goroutines alive at once (Go's detector before 1.19).
-pub const MAX_LIVE_GOROUTINES: usize = 8128;
+pub(crate) const MAX_LIVE_GOROUTINES: usize = 8128;
 /// Slots allocated before finished goroutines' slots are reused.
 const REUSE_AFTER_SLOTS: usize = 1024;
 /// Shadow memory allowed (32 bytes per checked word): beyond it, new words
@@ -636,7 +635,7 @@ impl Detector {
         cur: Access,
         prev: Access,
         kind: AccessKind,
-        out: &mut dyn Output,
+        stdio: &mut crate::output::Stdio,
     ) {
         let pair = (cur.stack.min(prev.stack), cur.stack.max(prev.stack));
         if self.racy_addrs.contains(&addr) || self.racy_stacks.contains(&pair) {
@@ -654,7 +653,7 @@ impl Detector {
         let current = self.race_access(prog, &cur, kind);
         let previous = self.race_access(prog, &prev, prev_kind);
         let text = report_text(shown, &current, &previous);
-        out.stderr(text.as_bytes());
+        stdio.stderr(text.as_bytes());
         self.reports.push(RaceReport {
             addr: shown,
             current,
@@ -724,27 +723,12 @@ fn report_text(addr: u64, cur: &RaceAccess, prev: &RaceAccess) -> String {
 /// A plain or atomic access by the running G to the word at `addr`
 /// (`pc`: the index after the accessing instruction of its top frame).
 #[cold]
-pub(crate) fn access(
-    m: &mut Machine,
-    g: &G,
-    addr: u64,
-    pc: usize,
-    kind: AccessKind,
-    out: &mut dyn Output,
-) {
-    access_in(m, g, addr, pc, kind, None, out)
+pub(crate) fn access(m: &mut Machine, g: &G, addr: u64, pc: usize, kind: AccessKind) {
+    access_in(m, g, addr, pc, kind, None)
 }
 
 /// An access, made inside runtime function `rt` if given.
-fn access_in(
-    m: &mut Machine,
-    g: &G,
-    addr: u64,
-    pc: usize,
-    kind: AccessKind,
-    rt: Option<RtFn>,
-    out: &mut dyn Output,
-) {
+fn access_in(m: &mut Machine, g: &G, addr: u64, pc: usize, kind: AccessKind, rt: Option<RtFn>) {
     let addr = addr & ADDR_MASK;
     let Some(d) = m.race.as_deref_mut() else {
         return;
@@ -758,7 +742,7 @@ fn access_in(
     let clock = vc_get(&t.vc, slot);
     let cur = Access::new(slot, clock, stack, kind.is_write(), kind.is_atomic());
     if let Some(prev) = d.check(slot, addr, cur) {
-        d.report(&m.prog, addr, cur, prev, kind, out);
+        d.report(&m.prog, addr, cur, prev, kind, &mut m.stdio);
     }
 }
 
@@ -773,7 +757,6 @@ fn access_range(
     write: bool,
     pc: usize,
     rt: Option<RtFn>,
-    out: &mut dyn Output,
 ) {
     let kind = if write {
         AccessKind::Write
@@ -781,32 +764,25 @@ fn access_range(
         AccessKind::Read
     };
     for i in 0..n as u64 {
-        access_in(m, g, addr.wrapping_add(i << 32), pc, kind, rt, out);
+        access_in(m, g, addr.wrapping_add(i << 32), pc, kind, rt);
     }
 }
 
 /// `obj[idx]` read of a slice or array element (strings are immutable).
 #[cold]
-pub(crate) fn index(m: &mut Machine, g: &G, obj: u64, idx: u64, pc: usize, out: &mut dyn Output) {
+pub(crate) fn index(m: &mut Machine, g: &G, obj: u64, idx: u64, pc: usize) {
     let p = match m.heap.get(obj) {
         Some(Obj::Slice { arr, off, .. }) => crate::heap::ptr(*arr, off + idx as u32),
         Some(Obj::Words { .. }) => obj.wrapping_add(idx << 32),
         _ => return,
     };
-    access(m, g, p, pc, AccessKind::Read, out);
+    access(m, g, p, pc, AccessKind::Read);
 }
 
 /// A map as a whole (its header word): Go instruments `mapaccess` and
 /// `mapiterinit` as reads, `mapassign` and `mapdelete` as writes of the map.
 #[cold]
-pub(crate) fn map_header(
-    m: &mut Machine,
-    g: &G,
-    map: u64,
-    rt: RtFn,
-    pc: usize,
-    out: &mut dyn Output,
-) {
+pub(crate) fn map_header(m: &mut Machine, g: &G, map: u64, rt: RtFn, pc: usize) {
     if handle(map) == 0 {
         return;
     }
@@ -814,15 +790,15 @@ pub(crate) fn map_header(
         RtFn::MapAssign | RtFn::MapDelete => AccessKind::Write,
         _ => AccessKind::Read,
     };
-    access_in(m, g, handle(map) as u64, pc, kind, Some(rt), out);
+    access_in(m, g, handle(map) as u64, pc, kind, Some(rt));
 }
 
 /// `len(x)`: for a map, a read of its header (Go reads the map's count);
 /// strings, slice headers and channels need nothing.
 #[cold]
-pub(crate) fn len(m: &mut Machine, g: &G, x: u64, pc: usize, out: &mut dyn Output) {
+pub(crate) fn len(m: &mut Machine, g: &G, x: u64, pc: usize) {
     if let Some(Obj::Map(_)) = m.heap.get(x) {
-        access(m, g, handle(x) as u64, pc, AccessKind::Read, out);
+        access(m, g, handle(x) as u64, pc, AccessKind::Read);
     }
 }
 
@@ -830,21 +806,13 @@ pub(crate) fn len(m: &mut Machine, g: &G, x: u64, pc: usize, out: &mut dyn Outpu
 /// slot (word 1 + entry index), which Go's compiled code reads or writes
 /// through the pointer `mapaccess`/`mapassign` return.
 #[cold]
-pub(crate) fn map(
-    m: &mut Machine,
-    g: &G,
-    map: u64,
-    key: u64,
-    write: bool,
-    pc: usize,
-    out: &mut dyn Output,
-) {
+pub(crate) fn map(m: &mut Machine, g: &G, map: u64, key: u64, write: bool, pc: usize) {
     let rt = if write {
         RtFn::MapAssign
     } else {
         RtFn::MapAccess
     };
-    map_header(m, g, map, rt, pc, out);
+    map_header(m, g, map, rt, pc);
     let entry = match m.heap.get(map) {
         Some(Obj::Map(gm)) => m
             .key(gm.key_ty, key)
@@ -859,7 +827,7 @@ pub(crate) fn map(
             AccessKind::Read
         };
         let p = crate::heap::ptr(handle(map), 1 + i as u32);
-        access(m, g, p, pc, kind, out);
+        access(m, g, p, pc, kind);
     }
 }
 
@@ -868,69 +836,44 @@ pub(crate) fn map(
 /// the new array. `other` (for `append(s, t...)`) is read.
 #[cold]
 #[allow(clippy::too_many_arguments)]
-pub(crate) fn append(
-    m: &mut Machine,
-    g: &G,
-    old: u64,
-    new: u64,
-    other: u64,
-    pc: usize,
-    out: &mut dyn Output,
-) {
+pub(crate) fn append(m: &mut Machine, g: &G, old: u64, new: u64, other: u64, pc: usize) {
     let (oarr, ooff, olen, _) = m.heap.slice(old);
     let (narr, noff, nlen, _) = m.heap.slice(new);
     if let Some(Obj::Slice { arr, off, len, .. }) = m.heap.get(other) {
         let (p, l) = (crate::heap::ptr(*arr, *off), *len as usize);
-        access_range(m, g, p, l, false, pc, Some(RtFn::SliceCopy), out);
+        access_range(m, g, p, l, false, pc, Some(RtFn::SliceCopy));
     }
     if narr != oarr && oarr != 0 {
         let p = crate::heap::ptr(oarr, ooff);
-        access_range(
-            m,
-            g,
-            p,
-            olen as usize,
-            false,
-            pc,
-            Some(RtFn::GrowSlice),
-            out,
-        );
+        access_range(m, g, p, olen as usize, false, pc, Some(RtFn::GrowSlice));
     }
     let added = nlen.saturating_sub(olen) as usize;
     if narr != 0 {
         let p = crate::heap::ptr(narr, noff + olen);
-        access_range(m, g, p, added, true, pc, None, out);
+        access_range(m, g, p, added, true, pc, None);
     }
 }
 
 /// `copy(dst, src)` of `n` elements (`slicecopy`).
 #[cold]
-pub(crate) fn copy(
-    m: &mut Machine,
-    g: &G,
-    dst: u64,
-    src: u64,
-    n: usize,
-    pc: usize,
-    out: &mut dyn Output,
-) {
+pub(crate) fn copy(m: &mut Machine, g: &G, dst: u64, src: u64, n: usize, pc: usize) {
     let rt = Some(RtFn::SliceCopy);
     if let Some(Obj::Slice { arr, off, .. }) = m.heap.get(src) {
         let p = crate::heap::ptr(*arr, *off);
-        access_range(m, g, p, n, false, pc, rt, out);
+        access_range(m, g, p, n, false, pc, rt);
     }
     if let Some(Obj::Slice { arr, off, .. }) = m.heap.get(dst) {
         let p = crate::heap::ptr(*arr, *off);
-        access_range(m, g, p, n, true, pc, rt, out);
+        access_range(m, g, p, n, true, pc, rt);
     }
 }
 
 /// Every word of a struct or array value (a copy reads or writes it all).
 #[cold]
-pub(crate) fn object(m: &mut Machine, g: &G, w: u64, write: bool, pc: usize, out: &mut dyn Output) {
+pub(crate) fn object(m: &mut Machine, g: &G, w: u64, write: bool, pc: usize) {
     let n = m.heap.words(w).map_or(0, |ws| ws.len());
     let start = offset(w) as usize;
-    access_range(m, g, w, n.saturating_sub(start), write, pc, None, out);
+    access_range(m, g, w, n.saturating_sub(start), write, pc, None);
 }
 
 /// `go`: goroutine `child` was just created by the running G at `pc`.
@@ -1001,12 +944,11 @@ pub(crate) fn after_native(
     op: NativeOp,
     result: &Result<(), Trap>,
     start: usize,
-    out: &mut dyn Output,
 ) {
     match result {
         Ok(()) => {
             let ok = g.stack.get(start).copied().unwrap_or(0) != 0;
-            complete(m, g, op, ok, out);
+            complete(m, g, op, ok);
         }
         Err(Trap::Sched(SchedReq::Park)) => {
             if op.first_waiter {
@@ -1015,7 +957,7 @@ pub(crate) fn after_native(
                 // Add from zero reads (see `complete`).
                 let pc = g.frames.last().map_or(0, |f| f.pc as usize);
                 let sema = op.ptr.wrapping_add(1 << 32);
-                access(m, g, sema, pc, AccessKind::Write, out);
+                access(m, g, sema, pc, AccessKind::Write);
             }
             if let Some(d) = m.race.as_deref_mut() {
                 let slot = d.slot(g.goid);
@@ -1027,7 +969,7 @@ pub(crate) fn after_native(
 }
 
 /// The G resumes: a call it parked in completes now.
-pub(crate) fn resume(m: &mut Machine, g: &G, out: &mut dyn Output) {
+pub(crate) fn resume(m: &mut Machine, g: &G) {
     let Some(d) = m.race.as_deref_mut() else {
         return;
     };
@@ -1035,7 +977,7 @@ pub(crate) fn resume(m: &mut Machine, g: &G, out: &mut dyn Output) {
         return;
     };
     if let Some(op) = d.thread(slot).pending.take() {
-        complete(m, g, op, true, out);
+        complete(m, g, op, true);
     }
 }
 
@@ -1051,27 +993,27 @@ pub(crate) fn retry(m: &mut Machine, goid: u64) {
 
 /// A library call completed for the running G (`ok`: a TryLock or
 /// CompareAndSwap succeeded).
-fn complete(m: &mut Machine, g: &G, op: NativeOp, ok: bool, out: &mut dyn Output) {
+fn complete(m: &mut Machine, g: &G, op: NativeOp, ok: bool) {
     use NativeKind::*;
     let p = op.ptr;
     let pc = g.frames.last().map(|f| f.pc as usize).unwrap_or(0);
     // The atomic access itself, checked against plain accesses.
     match op.kind {
-        AtomicLoad => access(m, g, p, pc, AccessKind::AtomicRead, out),
+        AtomicLoad => access(m, g, p, pc, AccessKind::AtomicRead),
         // An Add that starts the count from zero reads the semaphore the
         // first blocked Wait writes: an Add racing with Wait is reported.
         WgAdd if (op.arg as i64) > 0 && op.prior == 0 => {
             let sema = p.wrapping_add(1 << 32);
-            access(m, g, sema, pc, AccessKind::Read, out)
+            access(m, g, sema, pc, AccessKind::Read)
         }
-        AtomicStore | AtomicRmw => access(m, g, p, pc, AccessKind::AtomicWrite, out),
+        AtomicStore | AtomicRmw => access(m, g, p, pc, AccessKind::AtomicWrite),
         AtomicCas => {
             let kind = if ok {
                 AccessKind::AtomicWrite
             } else {
                 AccessKind::AtomicRead
             };
-            access(m, g, p, pc, kind, out)
+            access(m, g, p, pc, kind)
         }
         _ => {}
     }
@@ -1271,10 +1213,11 @@ pub(crate) fn swept(m: &mut Machine) {
 /// At exit with status `code`: Go's `racefini` runs when the program would
 /// exit 0 (main returned, or `os.Exit(0)`): it prints `Found N data
 /// race(s)` and the status becomes 66.
-pub(crate) fn finish(m: &Machine, code: i32, out: &mut dyn Output) -> i32 {
+pub(crate) fn finish(m: &mut Machine, code: i32) -> i32 {
     match m.race.as_deref() {
         Some(d) if code == 0 && !d.reports.is_empty() => {
-            out.stderr(format!("Found {} data race(s)\n", d.reports.len()).as_bytes());
+            let text = format!("Found {} data race(s)\n", d.reports.len());
+            m.stdio.stderr(text);
             66
         }
         _ => code,

@@ -29,11 +29,11 @@
 //! order drawn from the run's seed; with GOMAXPROCS > 1 a turn is a short
 //! seeded quantum of instructions so the Ps interleave finely), and advances
 //! virtual time by the longest turn of the round, since the Ps run in
-//! parallel. The parallel driver of issue 5 will call the same queue
-//! functions from real threads under a lock; nothing here assumes a single
-//! P except the driver loop.
+//! parallel. Parallel mode (`parallel`) calls the same queue functions
+//! from real threads under one lock; nothing here assumes a single P
+//! except the step-mode driver loop (`run`, `round`, `turn`).
 //!
-//! Virtual time: [`INSTR_PER_NS`] instructions take one nanosecond, i.e. an
+//! Virtual time: `INSTR_PER_NS` instructions take one nanosecond, i.e. an
 //! instruction costs 0.25 ns. This is calibrated so compute-bound code takes
 //! about as long in virtual time as the same Go program natively on a
 //! current x86 core (Go in Action's listing 04, two goroutines printing the
@@ -46,21 +46,20 @@
 //! clock. When nothing at all can ever run, `checkdead` reports Go's
 //! deadlock.
 //!
-//! # Parallel mode (issue 5): what the threaded driver must add
+//! # Parallel mode: the same functions under one lock
 //!
 //! The queue functions (`runqput`, `runqget`, `runqsteal`, `globrunqput`,
-//! `globrunqget`, `goready`, `wakep`, `handoffp`, `exitsyscall`) take
-//! `&mut Sched` and are the contract: a threaded driver runs `turn`-like
-//! loops on real threads and calls them under one `sched.lock`-style mutex
-//! (Go's local run queues are lock-free; ours may start locked and stay
-//! correct). What is single-threaded today and needs care there: the heap's
-//! object table (allocation and the collector, which must stop the world
-//! first, as Go's STW phases do), `Sched::allgs` (a G is taken out while it
-//! executes, so no two Ms can run it), channel and semaphore queues (under
-//! the same lock, never readying a G while holding a channel's lock in
-//! Go's sense), and virtual time, which becomes real time: timers fire by
-//! the clock, preemption by a 10 ms deadline checked with the same counter.
-//! Plain Go loads and stores are already relaxed atomics on heap words.
+//! `globrunqget`, `goready`, `wakep`, `handoffp`, `exitsyscall`) and the
+//! per-G steps (`find_runnable`, `execute_g`, `after_execute`, `preempt`,
+//! `procresize`, `checkdead`) take `&mut Machine` or `&mut Sched` and are
+//! shared with `parallel`, whose M threads call them holding the runtime
+//! lock (Go's local run queues are lock-free; ours are guarded by that one
+//! lock, which keeps them correct at the price of contention). There the
+//! clock is real (`Sched::now` follows the host's clock), `Sched::parallel`
+//! is set, a G being run outside the lock is out of `Sched::allgs` (so no
+//! two Ms can run it), and the collector and GOMAXPROCS changes wait for a
+//! stop-the-world instead of running at once (`after_execute`). Plain Go
+//! loads and stores are relaxed atomics on heap words.
 //!
 //! # Rejected alternatives
 //!
@@ -69,7 +68,7 @@
 //! be reproducible. Preempting by instruction count instead of by a timer
 //! signal keeps the hot loop to one counter decrement.
 //!
-//! # Invariants (checked by [`Sched::check_invariants`])
+//! # Invariants (checked by `Sched::check_invariants`)
 //!
 //! - A G is in at most one place: one P's `runnext`, one P's local queue,
 //!   the global queue, running on one M, waiting, or in a syscall on one M.
@@ -82,48 +81,49 @@
 
 use crate::g::{GStatus, G};
 use crate::machine::Machine;
+use crate::trace::{EvKind, Event};
 use crate::Output;
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap, VecDeque};
 
 /// Index of a G in `Sched::allgs`.
-pub type GIdx = u32;
+pub(crate) type GIdx = u32;
 /// Index of a P in `Sched::allp`.
-pub type PIdx = u32;
+pub(crate) type PIdx = u32;
 /// Index of an M in `Sched::allm`.
-pub type MIdx = u32;
+pub(crate) type MIdx = u32;
 
 /// "No G / no P / no M".
 pub const NIL: u32 = u32::MAX;
 
 /// Instructions per virtual nanosecond (see the module docs).
-pub const INSTR_PER_NS: i64 = 4;
+pub(crate) const INSTR_PER_NS: i64 = 4;
 
 /// Instructions that take `ns` virtual nanoseconds (at least 1).
 fn instrs_for(ns: i64) -> u64 {
     ns.saturating_mul(INSTR_PER_NS).max(1) as u64
 }
 /// Go's `forcePreemptNS`: a G running this long is preempted.
-pub const FORCE_PREEMPT_NS: i64 = 10_000_000;
+pub(crate) const FORCE_PREEMPT_NS: i64 = 10_000_000;
 /// One sysmon tick (its shortest sleep, 20 µs).
-pub const SYSMON_TICK_NS: i64 = 20_000;
+pub(crate) const SYSMON_TICK_NS: i64 = 20_000;
 /// Instructions between chances for the collector to run.
-pub const GC_CHECK_INSTRUCTIONS: u64 = 1 << 16;
+pub(crate) const GC_CHECK_INSTRUCTIONS: u64 = 1 << 16;
 /// P0's `schedtick` when `main.main` starts (see `Sched::new`).
-pub const STARTUP_SCHEDTICK: u32 = 2;
+pub(crate) const STARTUP_SCHEDTICK: u32 = 2;
 /// How long a parked M takes to wake up and start running its P after
 /// `startm` (a futex wake and a thread switch: a few microseconds). Without
 /// it a woken waiter would beat the goroutine that woke it, which Go's
 /// `sync.Mutex` starvation mode exists to counter.
-pub const M_WAKE_NS: i64 = 5_000;
+pub(crate) const M_WAKE_NS: i64 = 5_000;
 /// Size of a P's local run queue.
-pub const RUNQ_SIZE: u32 = 256;
+pub(crate) const RUNQ_SIZE: u32 = 256;
 /// Go's default `sched.maxmcount`.
-pub const DEFAULT_MAX_THREADS: u32 = 10_000;
+pub(crate) const DEFAULT_MAX_THREADS: u32 = 10_000;
 /// Goids of the runtime's own goroutines in Go 1.19 (forcegc, bgsweep,
 /// bgscavenge, finalizer) come before the first user goroutine, which is
 /// goroutine 6.
-pub const FIRST_USER_GOID: u64 = 6;
+pub(crate) const FIRST_USER_GOID: u64 = 6;
 
 /// Why a G is waiting (`waitReason`, runtime2.go). `as_str` is Go's text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -196,7 +196,7 @@ impl WaitReason {
 
 /// A P's status (runtime2.go).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PStatus {
+pub(crate) enum PStatus {
     /// Not used to run user code; on the idle list.
     Pidle,
     /// Owned by an M running user code or the scheduler.
@@ -206,7 +206,7 @@ pub enum PStatus {
 }
 
 /// A processor (`p`).
-pub struct P {
+pub(crate) struct P {
     /// Index (Go's `p.id`).
     pub id: PIdx,
     /// Status.
@@ -270,7 +270,7 @@ impl P {
 
 /// What an M is doing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum MStatus {
+pub(crate) enum MStatus {
     /// Holds a P and runs Gs (or looks for one).
     Running,
     /// Blocked in a system call with its G.
@@ -280,7 +280,7 @@ pub enum MStatus {
 }
 
 /// A machine: an OS thread in Go, virtual in step mode (`m`).
-pub struct M {
+pub(crate) struct M {
     /// Index (Go's `m.id`).
     pub id: MIdx,
     /// The P it holds (`NIL` if none).
@@ -297,7 +297,7 @@ pub struct M {
 
 /// What a timer does when it fires.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum TimerKind {
+pub(crate) enum TimerKind {
     /// `time.Sleep`: ready the G with this goid.
     Wake {
         /// The sleeping G.
@@ -325,7 +325,7 @@ pub enum TimerKind {
 
 /// A pending timer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Timer {
+pub(crate) struct Timer {
     /// Virtual time it fires.
     pub when: i64,
     /// Creation order (ties fire in creation order).
@@ -334,121 +334,8 @@ pub struct Timer {
     pub kind: TimerKind,
 }
 
-/// A trace event kind, named as Go's execution tracer names them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum EvKind {
-    /// A G was created (`arg` = new goid).
-    GoCreate,
-    /// A G starts running on a P.
-    GoStart,
-    /// A G exited.
-    GoEnd,
-    /// `runtime.Gosched`: the G goes to the global queue.
-    GoSched,
-    /// The G used its 10 ms slice and was preempted to the global queue.
-    GoPreempt,
-    /// The G blocked (`reason`).
-    GoBlock,
-    /// The G (`arg` = goid) was made runnable.
-    GoUnblock,
-    /// The G entered a blocking system call.
-    GoSysCall,
-    /// The syscall blocked long enough for sysmon to retake the P.
-    GoSysBlock,
-    /// The G returned from the system call.
-    GoSysExit,
-    /// An M started running a P.
-    ProcStart,
-    /// An M stopped running a P.
-    ProcStop,
-    /// A P stole `arg` Gs from P `arg2`.
-    Steal,
-    /// A value was sent on channel `arg`.
-    ChanSend,
-    /// A value was received from channel `arg`.
-    ChanRecv,
-    /// Channel `arg` was closed.
-    ChanClose,
-    /// The G went to sleep until `arg`.
-    Sleep,
-    /// A mutex at `arg` was locked.
-    MutexLock,
-    /// A mutex at `arg` was unlocked.
-    MutexUnlock,
-    /// A new M (thread) was created (`arg` = thread count).
-    ThreadCreate,
-    /// GOMAXPROCS changed to `arg`.
-    Procs,
-    /// A plain load of the shared word `arg` (value `arg2`).
-    MemRead,
-    /// A plain store to the shared word `arg` (value `arg2`).
-    MemWrite,
-    /// An atomic operation on the word `arg` (new value `arg2`).
-    MemAtomic,
-}
-
-impl EvKind {
-    /// The event's name.
-    pub fn name(self) -> &'static str {
-        match self {
-            EvKind::GoCreate => "GoCreate",
-            EvKind::GoStart => "GoStart",
-            EvKind::GoEnd => "GoEnd",
-            EvKind::GoSched => "GoSched",
-            EvKind::GoPreempt => "GoPreempt",
-            EvKind::GoBlock => "GoBlock",
-            EvKind::GoUnblock => "GoUnblock",
-            EvKind::GoSysCall => "GoSysCall",
-            EvKind::GoSysBlock => "GoSysBlock",
-            EvKind::GoSysExit => "GoSysExit",
-            EvKind::ProcStart => "ProcStart",
-            EvKind::ProcStop => "ProcStop",
-            EvKind::Steal => "Steal",
-            EvKind::ChanSend => "ChanSend",
-            EvKind::ChanRecv => "ChanRecv",
-            EvKind::ChanClose => "ChanClose",
-            EvKind::Sleep => "Sleep",
-            EvKind::MutexLock => "MutexLock",
-            EvKind::MutexUnlock => "MutexUnlock",
-            EvKind::ThreadCreate => "ThreadCreate",
-            EvKind::Procs => "Procs",
-            EvKind::MemRead => "MemRead",
-            EvKind::MemWrite => "MemWrite",
-            EvKind::MemAtomic => "MemAtomic",
-        }
-    }
-
-    /// Whether this is a scheduling event (what `step_event` stops at).
-    pub fn is_sched(self) -> bool {
-        !matches!(self, EvKind::MemRead | EvKind::MemWrite | EvKind::MemAtomic)
-    }
-}
-
-/// One trace event.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Event {
-    /// Virtual time in nanoseconds.
-    pub ts: i64,
-    /// Kind.
-    pub kind: EvKind,
-    /// P (`NIL` if none).
-    pub p: u32,
-    /// M (`NIL` if none).
-    pub m: u32,
-    /// Goid of the G concerned (0 if none).
-    pub g: u64,
-    /// First argument (see [`EvKind`]).
-    pub arg: u64,
-    /// Second argument.
-    pub arg2: u64,
-    /// Wait reason for `GoBlock`.
-    pub reason: WaitReason,
-    /// Source line of the G when the event happened (0 if unknown).
-    pub line: u32,
-}
-
 /// The scheduler state (`schedt` plus `allgs`, `allp`, `allm`).
-pub struct Sched {
+pub(crate) struct Sched {
     /// Every G ever allocated; `None` while the G is executing (the
     /// interpreter owns it) — dead Gs stay for reuse (`gfree`).
     pub allgs: Vec<Option<Box<G>>>,
@@ -530,7 +417,7 @@ pub struct Sched {
 
 /// How the current G stopped, as the scheduler sees it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SchedReq {
+pub(crate) enum SchedReq {
     /// The G blocked (`gopark`): its wait reason is set and it is enqueued
     /// wherever it waits.
     Park,
@@ -1115,6 +1002,8 @@ pub(crate) enum RunEnd {
     Budget,
     /// The program ended with this status.
     Exit(i32),
+    /// The host's sink asked the run to stop (see `output`).
+    Stopped,
 }
 
 /// Where `run` stops besides its budget.
@@ -1127,7 +1016,12 @@ pub(crate) enum StopAt {
 }
 
 /// Runs the program for at most `budget` instructions (step mode driver).
+/// The program's output reaches `out` after every execution chunk (see
+/// `output`); the run stops when `out` asks it to.
 pub(crate) fn run(m: &mut Machine, budget: u64, stop_at: StopAt, out: &mut dyn Output) -> RunEnd {
+    if !m.stdio.deliver(out) {
+        return RunEnd::Stopped;
+    }
     let mut left = budget;
     m.sched.event_break = stop_at == StopAt::Event;
     m.sched.break_now = false;
@@ -1135,6 +1029,9 @@ pub(crate) fn run(m: &mut Machine, budget: u64, stop_at: StopAt, out: &mut dyn O
         match round(m, left, out) {
             Ok(used) => left = left.saturating_sub(used.max(1)),
             Err(code) => return RunEnd::Exit(code),
+        }
+        if m.stdio.stopped {
+            return RunEnd::Stopped;
         }
         if m.sched.break_now {
             break;
@@ -1153,8 +1050,8 @@ fn round(m: &mut Machine, budget: u64, out: &mut dyn Output) -> Result<u64, i32>
     m.sched.turn_used = 0;
     m.sched.exec_budget = 0;
     m.sched.exec_left = 0;
-    fire_timers(m, out)?;
-    sysmon(m, out)?;
+    fire_timers(m)?;
+    sysmon(m)?;
     m.sched.resched = false;
     let np = m.sched.allp.len() as u32;
     let now = m.sched.now;
@@ -1203,7 +1100,7 @@ fn round(m: &mut Machine, budget: u64, out: &mut dyn Output) -> Result<u64, i32>
         let used = turn(m, pi, quantum, out)?;
         ran |= used.1;
         max_used = max_used.max(used.0);
-        if m.sched.break_now {
+        if m.sched.break_now || m.stdio.stopped {
             break;
         }
     }
@@ -1257,7 +1154,7 @@ fn round(m: &mut Machine, budget: u64, out: &mut dyn Output) -> Result<u64, i32>
                 if m.sched.newprocs != 0 {
                     return Ok(0);
                 }
-                return Err(checkdead(m, out));
+                return Err(checkdead(m));
             }
         }
     }
@@ -1291,7 +1188,7 @@ fn turn(m: &mut Machine, pi: PIdx, quantum: u64, out: &mut dyn Output) -> Result
         let mi = m.sched.allp[pi as usize].m;
         let mut gi = m.sched.allm[mi as usize].curg;
         if gi == NIL {
-            match find_runnable(m, pi, out)? {
+            match find_runnable(m, pi)? {
                 Some((g, inherit)) => {
                     execute_g(m, pi, mi, g, inherit);
                     gi = g;
@@ -1327,7 +1224,7 @@ fn turn(m: &mut Machine, pi: PIdx, quantum: u64, out: &mut dyn Output) -> Result
         m.sched.exec_budget = b;
         m.sched.exec_left = b;
         let before = m.steps;
-        let stop = crate::interp::execute(m, &mut g, b, out);
+        let stop = crate::interp::execute(m, &mut g, b);
         let used = m.steps - before;
         m.sched.cur_goid = 0;
         // Events about the stop (GoBlock, GoSched...) carry the G's line.
@@ -1338,7 +1235,9 @@ fn turn(m: &mut Machine, pi: PIdx, quantum: u64, out: &mut dyn Output) -> Result
         m.sched.turn_used += used;
         m.sched.exec_budget = 0;
         m.sched.exec_left = 0;
-        if after_execute(m, pi, mi, gi, g, stop, out)? == Next::Leave {
+        let next = after_execute(m, pi, mi, gi, g, stop)?;
+        // A chunk's output reaches the host now; the host may stop here.
+        if !m.stdio.deliver(out) || next == Next::Leave {
             break;
         }
         m.sched.cur_line = 0;
@@ -1373,7 +1272,6 @@ pub(crate) fn after_execute(
     gi: GIdx,
     g: Box<G>,
     stop: crate::interp::Stop,
-    out: &mut dyn Output,
 ) -> Result<Next, i32> {
     match stop {
         crate::interp::Stop::Budget => {
@@ -1429,7 +1327,7 @@ pub(crate) fn after_execute(
         }
     }
     if m.steps >= m.config.max_instructions {
-        out.stderr(
+        m.stdio.stderr(
             format!(
                 "fatal error: instruction limit exceeded ({} instructions)\n",
                 m.config.max_instructions
@@ -1442,11 +1340,11 @@ pub(crate) fn after_execute(
         crate::gc::collect(m);
     }
     if m.heap.bytes > m.config.max_memory_bytes {
-        out.stderr(b"fatal error: runtime: out of memory\n");
+        m.stdio.stderr(b"fatal error: runtime: out of memory\n");
         return Err(2);
     }
     if let Some(msg) = m.sched.checkmcount() {
-        thread_exhaustion(m, &msg, out);
+        thread_exhaustion(m, &msg);
         return Err(2);
     }
     Ok(Next::Stay)
@@ -1540,12 +1438,8 @@ pub(crate) fn preempt(m: &mut Machine, _pi: PIdx, mi: MIdx, gi: GIdx) {
 
 /// `findRunnable` (with `schedule`'s fairness check first). Returns the G
 /// and whether it inherits the time slice.
-pub(crate) fn find_runnable(
-    m: &mut Machine,
-    pi: PIdx,
-    out: &mut dyn Output,
-) -> Result<Option<(GIdx, bool)>, i32> {
-    fire_timers(m, out)?;
+pub(crate) fn find_runnable(m: &mut Machine, pi: PIdx) -> Result<Option<(GIdx, bool)>, i32> {
+    fire_timers(m)?;
     let s = &mut m.sched;
     // The reader chose the next G for this P (step mode).
     let chosen = s.allp[pi as usize].chosen;
@@ -1615,7 +1509,7 @@ fn take_from_queues(s: &mut Sched, gi: GIdx) -> bool {
 }
 
 /// Runs the timers that are due at the current P's clock.
-pub(crate) fn fire_timers(m: &mut Machine, out: &mut dyn Output) -> Result<(), i32> {
+pub(crate) fn fire_timers(m: &mut Machine) -> Result<(), i32> {
     loop {
         let now = m.sched.nanotime();
         let t = match m.sched.timers.peek() {
@@ -1648,7 +1542,7 @@ pub(crate) fn fire_timers(m: &mut Machine, out: &mut dyn Output) -> Result<(), i
                     m.sched.addtimer(t.when + period, t.kind);
                 }
             }
-            TimerKind::SyscallDone { m: mi } => exitsyscall(m, mi, out)?,
+            TimerKind::SyscallDone { m: mi } => exitsyscall(m, mi)?,
         }
     }
 }
@@ -1679,7 +1573,7 @@ fn entersyscall(m: &mut Machine, pi: PIdx, mi: MIdx, gi: GIdx, ns: i64) {
 /// sysmon's `retake`: a P in a syscall for a tick or more is handed off
 /// when there is other work (or when no P is idle to look for some, or the
 /// call lasts 10 ms).
-pub(crate) fn sysmon(m: &mut Machine, out: &mut dyn Output) -> Result<(), i32> {
+pub(crate) fn sysmon(m: &mut Machine) -> Result<(), i32> {
     let now = m.sched.now;
     let n = m.sched.allp.len();
     for pi in 0..n {
@@ -1692,14 +1586,14 @@ pub(crate) fn sysmon(m: &mut Machine, out: &mut dyn Output) -> Result<(), i32> {
         if p.runqempty() && nmspinning + npidle > 0 && p.syscallwhen + 10_000_000 > now {
             continue;
         }
-        handoffp(m, pi as PIdx, out)?;
+        handoffp(m, pi as PIdx)?;
     }
     Ok(())
 }
 
 /// `handoffp`: P `pi` leaves the M blocked in a syscall; another M takes
 /// it when there is work (or when nobody else could look for work).
-fn handoffp(m: &mut Machine, pi: PIdx, out: &mut dyn Output) -> Result<(), i32> {
+fn handoffp(m: &mut Machine, pi: PIdx) -> Result<(), i32> {
     let s = &mut m.sched;
     let old_m = s.allp[pi as usize].m;
     if old_m != NIL {
@@ -1717,7 +1611,7 @@ fn handoffp(m: &mut Machine, pi: PIdx, out: &mut dyn Output) -> Result<(), i32> 
         let mi = s.startm_on(pi);
         s.allm[mi as usize].spinning = !has_work;
         if let Some(msg) = s.checkmcount() {
-            thread_exhaustion(m, &msg, out);
+            thread_exhaustion(m, &msg);
             return Err(2);
         }
     } else {
@@ -1728,7 +1622,7 @@ fn handoffp(m: &mut Machine, pi: PIdx, out: &mut dyn Output) -> Result<(), i32> 
 
 /// `exitsyscall`: the G takes its old P back if it is still free, else an
 /// idle P, else it goes to the global queue and the M parks.
-fn exitsyscall(m: &mut Machine, mi: MIdx, _out: &mut dyn Output) -> Result<(), i32> {
+fn exitsyscall(m: &mut Machine, mi: MIdx) -> Result<(), i32> {
     let s = &mut m.sched;
     let gi = s.allm[mi as usize].curg;
     let goid = s.goid_of(gi);
@@ -1865,19 +1759,19 @@ pub(crate) fn procresize(m: &mut Machine) {
 }
 
 /// `checkdead`: every G is blocked and nothing can wake one.
-pub(crate) fn checkdead(m: &mut Machine, out: &mut dyn Output) -> i32 {
+pub(crate) fn checkdead(m: &mut Machine) -> i32 {
     let mut s = String::from("fatal error: all goroutines are asleep - deadlock!\n");
     s.push_str(&crate::panic::all_goroutines(m));
-    out.stderr(s.as_bytes());
+    m.stdio.stderr(s.as_bytes());
     2
 }
 
 /// Go's crash when the thread limit is exceeded.
-fn thread_exhaustion(m: &mut Machine, msg: &str, out: &mut dyn Output) {
+fn thread_exhaustion(m: &mut Machine, msg: &str) {
     let mut s = String::from(msg);
     s.push_str("fatal error: thread exhaustion\n");
     s.push_str(&crate::panic::all_goroutines(m));
-    out.stderr(s.as_bytes());
+    m.stdio.stderr(s.as_bytes());
 }
 
 #[cfg(test)]
@@ -1980,13 +1874,12 @@ mod tests {
         m.sched.runqput(0, gs[0], false);
         m.sched.runqput(0, gs[1], true);
         m.sched.globrunqput(gs[2]);
-        let mut out = crate::Captured::default();
         m.sched.allp[0].schedtick = 60;
-        let r = find_runnable(&mut m, 0, &mut out).unwrap();
+        let r = find_runnable(&mut m, 0).unwrap();
         assert_eq!(r, Some((gs[1], true)), "tick 60: runnext first");
         m.sched.runqput(0, gs[1], true);
         m.sched.allp[0].schedtick = 61;
-        let r = find_runnable(&mut m, 0, &mut out).unwrap();
+        let r = find_runnable(&mut m, 0).unwrap();
         assert_eq!(r, Some((gs[2], false)), "tick 61: the global queue first");
     }
 

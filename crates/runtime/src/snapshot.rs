@@ -3,18 +3,124 @@
 //! borrows runtime internals, so a snapshot can cross a thread or a
 //! worker boundary as is.
 
-use crate::g::G;
+use crate::g::{GStatus, G};
 use crate::heap::Obj;
 use crate::machine::Machine;
 use crate::sched::{MStatus, PStatus, WaitReason, NIL};
+
+/// A G's status, as Go's `_Grunnable`... (runtime2.go). Snapshots list
+/// live Gs only, so `Idle` and `Dead` do not appear in one; they are here
+/// so the enum mirrors Go's list.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum GStatusView {
+    /// `_Gidle`: just allocated (Go's zero value).
+    #[default]
+    Idle,
+    /// `_Grunnable`: on a run queue.
+    Runnable,
+    /// `_Grunning`: running on an M with a P.
+    Running,
+    /// `_Gsyscall`: in a blocking system call, on its M.
+    Syscall,
+    /// `_Gwaiting`: blocked (channel, lock, sleep...).
+    Waiting,
+    /// `_Gdead`: exited.
+    Dead,
+}
+
+impl GStatusView {
+    /// Go's name: `_Grunnable`, `_Grunning`...
+    pub fn go_name(self) -> &'static str {
+        match self {
+            GStatusView::Idle => "_Gidle",
+            GStatusView::Runnable => "_Grunnable",
+            GStatusView::Running => "_Grunning",
+            GStatusView::Syscall => "_Gsyscall",
+            GStatusView::Waiting => "_Gwaiting",
+            GStatusView::Dead => "_Gdead",
+        }
+    }
+}
+
+impl From<GStatus> for GStatusView {
+    fn from(s: GStatus) -> Self {
+        match s {
+            GStatus::Gidle => GStatusView::Idle,
+            GStatus::Grunnable => GStatusView::Runnable,
+            GStatus::Grunning => GStatusView::Running,
+            GStatus::Gsyscall => GStatusView::Syscall,
+            GStatus::Gwaiting => GStatusView::Waiting,
+            GStatus::Gdead => GStatusView::Dead,
+        }
+    }
+}
+
+/// A P's status, as Go's `_Pidle`... (runtime2.go).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum PStatusView {
+    /// `_Pidle`: on the idle list, no M (Go's zero value).
+    #[default]
+    Idle,
+    /// `_Prunning`: held by an M running Go code or the scheduler.
+    Running,
+    /// `_Psyscall`: its M is in a system call; sysmon may retake it.
+    Syscall,
+}
+
+impl PStatusView {
+    /// Go's name: `_Pidle`, `_Prunning`, `_Psyscall`.
+    pub fn go_name(self) -> &'static str {
+        match self {
+            PStatusView::Idle => "_Pidle",
+            PStatusView::Running => "_Prunning",
+            PStatusView::Syscall => "_Psyscall",
+        }
+    }
+}
+
+/// What an M is doing. Go keeps no status word for an M (it is implied by
+/// `m.p`, `m.curg` and the idle list), so the names are plain words.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum MStatusView {
+    /// Parked on the idle list (`stopm`).
+    #[default]
+    Idle,
+    /// Holds a P and runs Gs (or looks for one).
+    Running,
+    /// Blocked in a system call with its G.
+    Syscall,
+}
+
+impl MStatusView {
+    /// `idle`, `running` or `syscall`.
+    pub fn name(self) -> &'static str {
+        match self {
+            MStatusView::Idle => "idle",
+            MStatusView::Running => "running",
+            MStatusView::Syscall => "syscall",
+        }
+    }
+}
+
+/// Go's names (`_Grunnable`, `_Pidle`) and the M's word, for text.
+macro_rules! display_as {
+    ($($t:ty => $f:ident),*) => {$(
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.$f())
+            }
+        }
+    )*};
+}
+display_as!(GStatusView => go_name, PStatusView => go_name, MStatusView => name);
 
 /// One goroutine.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct GView {
     /// Goroutine id.
     pub goid: u64,
-    /// `_Grunnable`, `_Grunning`, `_Gwaiting`, `_Gsyscall`.
-    pub status: &'static str,
+    /// Runnable, running, waiting or in a system call.
+    pub status: GStatusView,
     /// Wait reason text (empty unless waiting).
     pub wait_reason: &'static str,
     /// Function it is executing.
@@ -35,8 +141,8 @@ pub struct GView {
 pub struct PView {
     /// Index.
     pub id: u32,
-    /// `_Pidle`, `_Prunning`, `_Psyscall`.
-    pub status: &'static str,
+    /// Idle, running or in a system call.
+    pub status: PStatusView,
     /// The M holding it.
     pub m: Option<u32>,
     /// Goid in `runnext`.
@@ -52,8 +158,8 @@ pub struct PView {
 pub struct MView {
     /// Index.
     pub id: u32,
-    /// `running`, `syscall`, `idle`.
-    pub status: &'static str,
+    /// Running, in a system call or idle.
+    pub status: MStatusView,
     /// The P it holds.
     pub p: Option<u32>,
     /// The G it runs (or is in a syscall with).
@@ -134,9 +240,7 @@ pub(crate) fn g_line(m: &Machine, g: &G) -> u32 {
     match g.frames.last() {
         Some(f) => {
             let func = &m.prog.functions[f.func as usize];
-            let pc = if g.status == crate::g::GStatus::Gwaiting
-                || g.status == crate::g::GStatus::Gsyscall
-            {
+            let pc = if g.status == GStatus::Gwaiting || g.status == GStatus::Gsyscall {
                 f.pc.saturating_sub(1)
             } else {
                 f.pc
@@ -153,14 +257,14 @@ pub(crate) fn take(m: &Machine) -> Snapshot {
     let opt = |x: u32| (x != NIL).then_some(x);
     let mut gs = Vec::new();
     for g in s.allgs.iter().flatten() {
-        if g.status == crate::g::GStatus::Gdead {
+        if g.status == GStatus::Gdead {
             continue;
         }
         let mm = s.allm.iter().find(|mm| mm.curg == g.idx);
         gs.push(GView {
             goid: g.goid,
-            status: g.status.go_name(),
-            wait_reason: if g.status == crate::g::GStatus::Gwaiting {
+            status: g.status.into(),
+            wait_reason: if g.status == GStatus::Gwaiting {
                 g.wait_reason.as_str()
             } else {
                 ""
@@ -185,9 +289,9 @@ pub(crate) fn take(m: &Machine) -> Snapshot {
         .map(|p| PView {
             id: p.id,
             status: match p.status {
-                PStatus::Pidle => "_Pidle",
-                PStatus::Prunning => "_Prunning",
-                PStatus::Psyscall => "_Psyscall",
+                PStatus::Pidle => PStatusView::Idle,
+                PStatus::Prunning => PStatusView::Running,
+                PStatus::Psyscall => PStatusView::Syscall,
             },
             m: opt(p.m),
             runnext: opt(p.runnext).and_then(goid),
@@ -201,9 +305,9 @@ pub(crate) fn take(m: &Machine) -> Snapshot {
         .map(|mm| MView {
             id: mm.id,
             status: match mm.status {
-                MStatus::Running => "running",
-                MStatus::Syscall => "syscall",
-                MStatus::Idle => "idle",
+                MStatus::Running => MStatusView::Running,
+                MStatus::Syscall => MStatusView::Syscall,
+                MStatus::Idle => MStatusView::Idle,
             },
             p: opt(mm.p),
             curg: opt(mm.curg).and_then(goid),
@@ -250,5 +354,31 @@ pub(crate) fn take(m: &Machine) -> Snapshot {
         global_runq: s.runq.iter().filter_map(|&g| goid(g)).collect(),
         chans,
         locks,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_display_with_go_names() {
+        let all = [
+            GStatus::Gidle,
+            GStatus::Grunnable,
+            GStatus::Grunning,
+            GStatus::Gwaiting,
+            GStatus::Gsyscall,
+            GStatus::Gdead,
+        ];
+        for st in all {
+            assert_eq!(GStatusView::from(st).go_name(), st.go_name());
+        }
+        assert_eq!(PStatusView::Running.go_name(), "_Prunning");
+        assert_eq!(PStatusView::default().go_name(), "_Pidle");
+        assert_eq!(MStatusView::Syscall.name(), "syscall");
+        assert_eq!(format!("G1 {}", GStatusView::Waiting), "G1 _Gwaiting");
+        assert_eq!(PStatusView::Syscall.to_string(), "_Psyscall");
+        assert_eq!(MStatusView::Idle.to_string(), "idle");
     }
 }

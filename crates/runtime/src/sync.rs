@@ -1,9 +1,7 @@
-//! Natives that talk to the scheduler: `sync` (Mutex, RWMutex, WaitGroup,
-//! Once) on semaphore queues keyed by address (Go's `semtable`),
-//! `sync/atomic` (sequentially consistent, on the same words plain Go code
-//! accesses with relaxed ordering), `runtime`, `runtime/debug`, `time`
-//! (virtual clock and timers) and `os.ReadFile` on the virtual file system
-//! (a blocking system call).
+//! The `sync` package: Mutex (with Go's starvation mode), RWMutex,
+//! WaitGroup and Once, whose waiters park on semaphore queues keyed by
+//! address (Go's `semtable`, `Sched::semtable`). Time and timers live in
+//! `time`, atomics in `atomic`, `os.ReadFile` in `vfs`.
 //!
 //! A native that must wait records why in `Ctx::park` and returns
 //! `Trap::Sched(SchedReq::Park)`; the interpreter stops the G after the
@@ -19,8 +17,8 @@
 
 use crate::machine::{Machine, RtErr, Trap};
 use crate::natives::{Ctx, NativeFn};
-use crate::sched::{EvKind, GIdx, SchedReq, TimerKind, WaitReason};
-use golab_bytecode::IntKind;
+use crate::sched::{GIdx, SchedReq, WaitReason};
+use crate::trace::EvKind;
 use std::sync::atomic::AtomicU64;
 use std::sync::atomic::Ordering::{Acquire, Release, SeqCst};
 
@@ -31,35 +29,6 @@ const MUTEX_STARVING: u64 = 4;
 const STARVATION_THRESHOLD_NS: i64 = 1_000_000;
 /// Key of a RWMutex's writer queue (its readers wait on the address itself).
 const WRITER_KEY: u64 = 1 << 63;
-
-/// A file of the virtual file system: contents and read latency.
-pub struct VFile {
-    /// Path as programs open it.
-    pub path: &'static str,
-    /// Contents.
-    pub data: &'static str,
-    /// Virtual nanoseconds a read blocks its M.
-    pub latency_ns: i64,
-}
-
-/// The built-in virtual file system `os.ReadFile` reads.
-pub const VFS: &[VFile] = &[
-    VFile {
-        path: "data/slow.txt",
-        data: "This file lives on a slow disk: every read blocks its thread for 30 ms.\n",
-        latency_ns: 30_000_000,
-    },
-    VFile {
-        path: "data/fast.txt",
-        data: "This file is cached: a read blocks for 50 microseconds.\n",
-        latency_ns: 50_000,
-    },
-    VFile {
-        path: "data/hello.txt",
-        data: "hello, world\n",
-        latency_ns: 1_000_000,
-    },
-];
 
 /// Resolves the natives defined here.
 pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
@@ -91,163 +60,6 @@ pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
             wait_on(c, p, WaitReason::SyncWaitGroupWait, false)
         },
         "sync.(*Once).Do" => once_do,
-        "atomic.AddUint32" | "atomic.(*Uint32).Add" => |c, w| {
-            rmw(
-                c,
-                w,
-                |o, d| IntKind::U32.wrap(o.wrapping_add(d)),
-                IntKind::U32,
-            )
-        },
-        "atomic.AddUint64" | "atomic.(*Uint64).Add" | "atomic.(*Int64).Add" => {
-            |c, w| rmw(c, w, |o, d| o.wrapping_add(d), IntKind::I64)
-        }
-        "atomic.(*Int32).Add" => |c, w| {
-            rmw(
-                c,
-                w,
-                |o, d| IntKind::I32.wrap(o.wrapping_add(d)),
-                IntKind::I32,
-            )
-        },
-        "atomic.SwapInt32"
-        | "atomic.SwapInt64"
-        | "atomic.SwapUint32"
-        | "atomic.SwapUint64"
-        | "atomic.(*Int32).Swap"
-        | "atomic.(*Int64).Swap"
-        | "atomic.(*Uint32).Swap"
-        | "atomic.(*Uint64).Swap" => |c, w| {
-            let a = word(c.m, w[0], 0)?;
-            w[0] = a.swap(w[1], SeqCst);
-            trace_atomic(c, w[0], w[1]);
-            Ok(())
-        },
-        "atomic.LoadUint32"
-        | "atomic.LoadUint64"
-        | "atomic.(*Int32).Load"
-        | "atomic.(*Int64).Load"
-        | "atomic.(*Uint32).Load"
-        | "atomic.(*Uint64).Load"
-        | "atomic.(*Bool).Load" => |c, w| {
-            let p = w[0];
-            w[0] = word(c.m, p, 0)?.load(SeqCst);
-            trace_atomic(c, p, w[0]);
-            Ok(())
-        },
-        "atomic.StoreUint32"
-        | "atomic.StoreUint64"
-        | "atomic.(*Int32).Store"
-        | "atomic.(*Int64).Store"
-        | "atomic.(*Uint32).Store"
-        | "atomic.(*Uint64).Store"
-        | "atomic.(*Bool).Store" => |c, w| {
-            word(c.m, w[0], 0)?.store(w[1], SeqCst);
-            trace_atomic(c, w[0], w[1]);
-            Ok(())
-        },
-        "atomic.CompareAndSwapUint32"
-        | "atomic.CompareAndSwapUint64"
-        | "atomic.(*Int32).CompareAndSwap"
-        | "atomic.(*Int64).CompareAndSwap"
-        | "atomic.(*Uint32).CompareAndSwap"
-        | "atomic.(*Uint64).CompareAndSwap" => |c, w| {
-            let p = w[0];
-            let a = word(c.m, p, 0)?;
-            w[0] = a.compare_exchange(w[1], w[2], SeqCst, SeqCst).is_ok() as u64;
-            trace_atomic(c, p, w[2]);
-            Ok(())
-        },
-        "runtime.GC" => |c, _| {
-            c.m.gc_requested = true;
-            Ok(())
-        },
-        "debug.SetMaxThreads" => |c, w| {
-            let prev = c.m.sched.maxmcount;
-            let n = (w[0] as i64).clamp(1, u32::MAX as i64) as u32;
-            c.m.sched.maxmcount = n;
-            w[0] = prev as u64;
-            Ok(())
-        },
-        "debug.SetGCPercent" => |_, w| {
-            w[0] = 100;
-            Ok(())
-        },
-        "time.Sleep" => |c, w| {
-            let d = w[0] as i64;
-            if d <= 0 {
-                return Ok(());
-            }
-            let when = c.m.sched.nanotime().saturating_add(d);
-            c.m.sched.addtimer(
-                when,
-                TimerKind::Wake {
-                    g: c.gi,
-                    goid: c.goid,
-                },
-            );
-            c.m.sched.event(EvKind::Sleep, c.goid, when as u64, 0);
-            c.park = Some((WaitReason::Sleep, 0));
-            Err(Trap::Sched(SchedReq::Park))
-        },
-        "time.After" => |c, w| {
-            let d = w[0] as i64;
-            w[0] = timer_chan(c.m, d, 0)?;
-            Ok(())
-        },
-        "time.Tick" => |c, w| {
-            let d = w[0] as i64;
-            w[0] = if d <= 0 { 0 } else { timer_chan(c.m, d, d)? };
-            Ok(())
-        },
-        "time.NewTimer" => |c, w| {
-            let d = w[0] as i64;
-            let ty = crate::natives::time_type(c.m);
-            let ch = crate::chan::makechan(c.m, ty, 1)?;
-            let timer_ty = timer_type(c.m);
-            let t = c.m.zero(timer_ty);
-            word(c.m, t, 0)?.store(ch, SeqCst);
-            arm_timer(c.m, t, d)?;
-            w[0] = t;
-            Ok(())
-        },
-        "time.(*Timer).Stop" => |c, w| {
-            let id = word(c.m, w[0], 1)?.load(SeqCst);
-            w[0] = c.m.sched.live_timers.remove(&id) as u64;
-            Ok(())
-        },
-        "time.(*Timer).Reset" => |c, w| {
-            let (t, d) = (w[0], w[1] as i64);
-            let id = word(c.m, t, 1)?.load(SeqCst);
-            let active = c.m.sched.live_timers.remove(&id);
-            arm_timer(c.m, t, d)?;
-            w[0] = active as u64;
-            Ok(())
-        },
-        "os.ReadFile" => |c, w| {
-            let name = c.m.heap.str_lossy(w[0]);
-            let name = name.strip_prefix("./").unwrap_or(&name).to_string();
-            let file = VFS.iter().find(|f| f.path == name);
-            let latency = file.map(|f| f.latency_ns).unwrap_or(20_000);
-            match file {
-                Some(f) => {
-                    let byte = c.m.rt.byte;
-                    w[0] = crate::interp::new_filled_slice(
-                        c.m,
-                        byte,
-                        f.data.bytes().map(|b| b as u64),
-                    );
-                    w[1] = 0;
-                }
-                None => {
-                    let ty = c.m.rt_error_type("*fs.PathError");
-                    w[0] = 0;
-                    w[1] =
-                        c.m.new_error(ty, &format!("open {name}: no such file or directory"));
-                }
-            }
-            Err(Trap::Sched(SchedReq::Syscall(latency)))
-        },
         _ => return None,
     })
 }
@@ -264,31 +76,6 @@ fn hword(h: &crate::heap::Heap, p: u64, i: u32) -> Result<&AtomicU64, Trap> {
     h.words(p)
         .and_then(|ws| ws.get(crate::heap::offset(p) as usize + i as usize))
         .ok_or(Trap::Runtime(RtErr::NilDeref))
-}
-
-fn trace_atomic(c: &mut Ctx, p: u64, v: u64) {
-    if c.m.sched.trace_mem {
-        let line = c.m.sched.cur_line;
-        c.m.sched.mem_event(EvKind::MemAtomic, c.goid, p, v, line);
-    }
-}
-
-fn rmw(c: &mut Ctx, w: &mut [u64], f: fn(u64, u64) -> u64, kind: IntKind) -> Result<(), Trap> {
-    let p = w[0];
-    let a = word(c.m, p, 0)?;
-    let delta = w[1];
-    let mut old = a.load(SeqCst);
-    loop {
-        let new = f(old, delta);
-        match a.compare_exchange_weak(old, new, SeqCst, SeqCst) {
-            Ok(_) => {
-                w[0] = kind.wrap(new);
-                trace_atomic(c, p, new);
-                return Ok(());
-            }
-            Err(cur) => old = cur,
-        }
-    }
 }
 
 /// Parks the running G on the semaphore queue at `key` (at the front for
@@ -334,8 +121,9 @@ fn mutex_lock(c: &mut Ctx, w: &mut [u64]) -> Result<(), Trap> {
     let a = hword(&c.m.heap, p, 0)?;
     let s = a.load(Acquire);
     if s & MUTEX_LOCKED == 0 {
-        // Fast path: uncontended. (Acquire/Release suffice for a lock word;
-        // the threaded driver of issue 5 must make this a compare-and-swap.)
+        // Fast path: uncontended. A load then a store needs no
+        // compare-and-swap: natives run one at a time, under the runtime
+        // lock in parallel mode.
         a.store(s | MUTEX_LOCKED, Release);
         c.mutex_wait_start = 0;
         c.m.sched.event(EvKind::MutexLock, c.goid, p, 0);
@@ -503,38 +291,4 @@ fn once_do(c: &mut Ctx, w: &mut [u64]) -> Result<(), Trap> {
     }
     word(c.m, p, 1)?.store(1, SeqCst);
     Err(Trap::Call(w[1], Vec::new()))
-}
-
-/// The opaque `time.Timer` type: `[C chan Time, id]`.
-fn timer_type(m: &mut Machine) -> u32 {
-    use golab_bytecode::{TypeDesc, TypeKind};
-    if let Some(i) = m.types.iter().position(|t| t.name == "time.Timer") {
-        return i as u32;
-    }
-    m.types.push(TypeDesc::new("time.Timer", TypeKind::Opaque));
-    (m.types.len() - 1) as u32
-}
-
-/// (Re)arms the `time.Timer` at `t` to fire after `d` with a fresh id.
-fn arm_timer(m: &mut Machine, t: u64, d: i64) -> Result<(), Trap> {
-    m.sched.timer_ids += 1;
-    let id = m.sched.timer_ids;
-    word(m, t, 1)?.store(id, SeqCst);
-    m.sched.live_timers.insert(id);
-    let ch = word(m, t, 0)?.load(SeqCst);
-    let when = m.sched.nanotime().saturating_add(d.max(0));
-    m.sched
-        .addtimer(when, TimerKind::ChanSend { ch, period: 0, id });
-    Ok(())
-}
-
-/// A channel of capacity 1 that receives the time after `d` (and every
-/// `period` after that).
-fn timer_chan(m: &mut Machine, d: i64, period: i64) -> Result<u64, Trap> {
-    let ty = crate::natives::time_type(m);
-    let ch = crate::chan::makechan(m, ty, 1)?;
-    let when = m.sched.nanotime().saturating_add(d.max(0));
-    m.sched
-        .addtimer(when, TimerKind::ChanSend { ch, period, id: 0 });
-    Ok(ch)
 }

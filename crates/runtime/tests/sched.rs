@@ -6,6 +6,7 @@
 use golab_bytecode::{
     Function, IntKind, Op, Pos, Program, SelectCase, SelectDesc, SlotKind, TypeDesc, TypeKind,
 };
+use golab_runtime::snapshot::GStatusView;
 use golab_runtime::{run_captured, Captured, Config, EvKind, Status, Vm};
 use std::sync::Arc;
 
@@ -383,7 +384,7 @@ fn last_started_goroutine_runs_first_with_one_p() {
     assert_eq!(s.ps[0].runnext, Some(8));
     assert_eq!(s.ps[0].runq, vec![6, 7]);
     let g7 = s.gs.iter().find(|g| g.goid == 7).unwrap();
-    assert_eq!(g7.status, "_Grunnable");
+    assert_eq!(g7.status, GStatusView::Runnable);
     assert_eq!(g7.created_at, Some(("main.main".to_string(), 13)));
     // Be the scheduler: run G7 first.
     vm.step_event(1_000, &mut out); // main blocks in Wait
@@ -409,7 +410,7 @@ fn gosched_goes_to_the_global_queue() {
     let s = vm.snapshot();
     assert_eq!(s.global_runq, vec![goid]);
     let g = s.gs.iter().find(|g| g.goid == goid).unwrap();
-    assert_eq!((g.status, g.line), ("_Grunnable", 14));
+    assert_eq!((g.status, g.line), (GStatusView::Runnable, 14));
 }
 
 /// ```go
