@@ -7,7 +7,10 @@
 pub use golab_compiler::lexer::{highlight, HighlightKind};
 pub use golab_runtime::race::AccessKind;
 pub use golab_runtime::sched::NIL;
-pub use golab_runtime::snapshot::{ChanView, GView, MView, PView, Snapshot};
+pub use golab_runtime::snapshot::{
+    ChanView, GStatusView, GView, MStatusView, MView, PStatusView, PView, Snapshot,
+};
+pub use golab_runtime::trace::{run_slices, Lane, Marker, RunSlices, Slice};
 pub use golab_runtime::{EvKind, Event, WaitReason};
 
 /// Trace events as Chrome trace-event JSON (Perfetto opens it).

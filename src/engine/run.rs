@@ -105,7 +105,8 @@ pub struct Progress {
 }
 
 enum Backend {
-    Step(Session),
+    // Boxed: a Vm is a kilobyte, a parallel session a pointer.
+    Step(Box<Session>),
     Parallel(Rc<RefCell<ParallelSession>>),
 }
 
@@ -165,7 +166,7 @@ impl Run {
             }
             Backend::Parallel(Rc::new(RefCell::new(s)))
         } else {
-            Backend::Step(Session::new(program, &spec.settings))
+            Backend::Step(Box::new(Session::new(program, &spec.settings)))
         };
         let run = Run(Rc::new(Inner {
             state: RefCell::new(State {

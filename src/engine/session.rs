@@ -9,6 +9,7 @@
 //! always works, however the program behaves.
 
 use super::{compile, races, Console, Diag, Program, Settings};
+use golab_runtime::snapshot::GStatusView;
 use golab_runtime::{Event, Snapshot, Status, Vm};
 
 /// Instructions run between two looks at the clock in [`Session::run_for`]:
@@ -131,7 +132,7 @@ impl Session {
         self.snapshot()
             .gs
             .iter()
-            .filter(|g| g.status == "_Grunning")
+            .filter(|g| g.status == GStatusView::Running)
             .map(|g| g.line)
             .collect()
     }

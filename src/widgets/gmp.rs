@@ -15,7 +15,7 @@
 //! The layout is a pure function of the snapshot ([`layout`]), tested
 //! natively.
 
-use crate::engine::data::{GView, Snapshot};
+use crate::engine::data::{GStatusView, GView, MStatusView, PStatusView, Snapshot};
 use crate::lang::t;
 use crate::lang::Lang;
 use std::rc::Rc;
@@ -62,7 +62,7 @@ pub struct PBox {
     pub id: u32,
     pub x: f64,
     pub y: f64,
-    pub status: &'static str,
+    pub status: PStatusView,
     pub m: Option<u32>,
     pub hidden_runq: usize,
 }
@@ -73,7 +73,7 @@ pub struct MBox {
     pub id: u32,
     pub x: f64,
     pub y: f64,
-    pub status: &'static str,
+    pub status: MStatusView,
 }
 
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -93,9 +93,9 @@ pub const P_H: f64 = 150.0;
 
 fn status_class(g: &GView) -> &'static str {
     match g.status {
-        "_Grunning" => "running",
-        "_Grunnable" => "runnable",
-        "_Gsyscall" => "syscall",
+        GStatusView::Running => "running",
+        GStatusView::Runnable => "runnable",
+        GStatusView::Syscall => "syscall",
         _ => "waiting",
     }
 }
@@ -260,12 +260,12 @@ pub fn gmp(props: &Props) -> Html {
     let l = use_memo(props.snapshot.clone(), |s| layout(s));
     let focused = use_state(|| None::<u64>);
     let ps = l.ps.iter().map(|p| {
-        let idle = p.status == "_Pidle";
+        let idle = p.status == PStatusView::Idle;
         html! {
             <g class={classes!("gmp-p", idle.then_some("idle"))} transform={format!("translate({},{})", p.x, p.y)}>
                 <rect class="gmp-pbox" width={P_W.to_string()} height={P_H.to_string()} rx="8" />
                 <text class="gmp-title" x="8" y="18">{ format!("P{}", p.id) }</text>
-                <text class="gmp-small" x="8" y="32">{ p.status }</text>
+                <text class="gmp-small" x="8" y="32">{ p.status.go_name() }</text>
                 <g class="gmp-m" transform="translate(74,8)">
                     <rect width="34" height="22" rx="5" class={classes!("gmp-mbox", p.m.is_none().then_some("none"))} />
                     <text x="17" y="15" text-anchor="middle">{ p.m.map_or("—".to_string(), |m| format!("M{m}")) }</text>
@@ -280,11 +280,11 @@ pub fn gmp(props: &Props) -> Html {
         }
     });
     let free_ms = l.free_ms.iter().map(|m| html! {
-        <g class={classes!("gmp-free-m", m.status)} transform={format!("translate({},{})", m.x, m.y)}>
+        <g class={classes!("gmp-free-m", m.status.name())} transform={format!("translate({},{})", m.x, m.y)}>
             <rect class="gmp-mbox" width="74" height="48" rx="6" />
             <text x="6" y="16">{ format!("M{}", m.id) }</text>
             <text class="gmp-small" x="6" y="44">{ match (m.status, lang) {
-                ("syscall", Lang::Zh) => "系统调用", ("syscall", Lang::En) => "syscall",
+                (MStatusView::Syscall, Lang::Zh) => "系统调用", (MStatusView::Syscall, Lang::En) => "syscall",
                 (_, Lang::Zh) => "空闲", (_, Lang::En) => "idle" } }</text>
         </g>
     });
@@ -326,7 +326,10 @@ pub fn gmp(props: &Props) -> Html {
         }
     });
     let focused_g = (*focused).and_then(|id| s.gs.iter().find(|g| g.goid == id));
-    let waiting = s.gs.iter().filter(|g| g.status == "_Gwaiting").count();
+    let waiting =
+        s.gs.iter()
+            .filter(|g| g.status == GStatusView::Waiting)
+            .count();
     html! {
         <div class="gmp" data-gs={s.gs.len().to_string()} data-ps={s.ps.len().to_string()} data-threads={s.threads.to_string()}>
             <div class="gmp-counters" aria-live="polite">
@@ -392,7 +395,7 @@ mod tests {
     use super::*;
     use crate::engine::data::{MView, PView};
 
-    fn g(goid: u64, status: &'static str) -> GView {
+    fn g(goid: u64, status: GStatusView) -> GView {
         GView {
             goid,
             status,
@@ -406,17 +409,17 @@ mod tests {
             gomaxprocs: 2,
             threads: 3,
             gs: vec![
-                g(1, "_Grunning"),
-                g(6, "_Grunnable"),
-                g(7, "_Grunnable"),
-                g(8, "_Grunnable"),
-                g(9, "_Gwaiting"),
-                g(10, "_Gsyscall"),
+                g(1, GStatusView::Running),
+                g(6, GStatusView::Runnable),
+                g(7, GStatusView::Runnable),
+                g(8, GStatusView::Runnable),
+                g(9, GStatusView::Waiting),
+                g(10, GStatusView::Syscall),
             ],
             ps: vec![
                 PView {
                     id: 0,
-                    status: "_Prunning",
+                    status: PStatusView::Running,
                     m: Some(0),
                     runnext: Some(8),
                     runq: vec![6],
@@ -424,21 +427,21 @@ mod tests {
                 },
                 PView {
                     id: 1,
-                    status: "_Pidle",
+                    status: PStatusView::Idle,
                     ..PView::default()
                 },
             ],
             ms: vec![
                 MView {
                     id: 0,
-                    status: "running",
+                    status: MStatusView::Running,
                     p: Some(0),
                     curg: Some(1),
                     spinning: false,
                 },
                 MView {
                     id: 1,
-                    status: "syscall",
+                    status: MStatusView::Syscall,
                     p: None,
                     curg: Some(10),
                     spinning: false,
@@ -464,10 +467,10 @@ mod tests {
     #[test]
     fn long_queues_are_counted_not_drawn() {
         let s = Snapshot {
-            gs: (1..=300).map(|i| g(i, "_Grunnable")).collect(),
+            gs: (1..=300).map(|i| g(i, GStatusView::Runnable)).collect(),
             ps: vec![PView {
                 id: 0,
-                status: "_Prunning",
+                status: PStatusView::Running,
                 runq: (1..=256).collect(),
                 ..PView::default()
             }],

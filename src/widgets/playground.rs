@@ -27,7 +27,7 @@ use super::run_many::RunMany;
 use super::timeline::Timeline;
 use crate::block_context::BlockContext;
 use crate::directive::{Mode, RunBlock, View};
-use crate::engine::data::{Event as TraceEvent, Snapshot};
+use crate::engine::data::{Event as TraceEvent, GStatusView, Snapshot};
 use crate::engine::gomaxprocs;
 use crate::engine::races::Race;
 use crate::engine::run::Start;
@@ -231,7 +231,7 @@ impl Reducible for State {
                     if snap
                         .gs
                         .iter()
-                        .any(|g| g.goid == goid && g.status != "_Grunnable")
+                        .any(|g| g.goid == goid && g.status != GStatusView::Runnable)
                     {
                         s.chosen = None;
                     }

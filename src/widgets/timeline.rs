@@ -4,152 +4,16 @@
 //! runnable again (▲). Zoom in and out, hover a bar for its details, and
 //! export the trace as Chrome trace-event JSON (opens in Perfetto).
 //!
-//! The bars are derived from the runtime's trace events by a pure function
-//! ([`derive`]), the same pairing the runtime's Chrome trace export does.
+//! The bars are the runtime's own pairing of its trace events into run
+//! slices (`run_slices`, re-exported by the engine), the same pairing its
+//! Chrome trace export uses, so the timeline and Perfetto always agree.
 
 use super::gmp::format_ns;
-use crate::engine::data::{chrome_trace_json, EvKind, Event, NIL};
+use crate::engine::data::{chrome_trace_json, run_slices, Event, Lane};
 use crate::lang::t;
 use crate::lang::Lang;
-use std::collections::HashMap;
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// A lane of the timeline.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Lane {
-    P(u32),
-    /// An M in a blocking system call (with its G, off any P).
-    Syscall(u32),
-}
-
-/// A stretch of time a G spent on a lane.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Bar {
-    pub lane: Lane,
-    pub g: u64,
-    pub start: i64,
-    pub end: i64,
-    /// The event that ended it (`GoBlock`, `GoSched`...; `running` if it
-    /// has not ended yet).
-    pub ended_by: &'static str,
-}
-
-/// A block or unblock marker.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Marker {
-    pub lane: Lane,
-    pub ts: i64,
-    pub g: u64,
-    pub block: bool,
-    pub reason: &'static str,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub struct Derived {
-    pub lanes: Vec<Lane>,
-    pub bars: Vec<Bar>,
-    pub markers: Vec<Marker>,
-    pub end: i64,
-}
-
-/// Pairs GoStart with what took the G off its P, and GoSysCall with
-/// GoSysExit; a G still running at `now` gets a bar up to `now`.
-pub fn derive(events: &[Event], now: i64) -> Derived {
-    let mut d = Derived::default();
-    let mut running: HashMap<u64, (i64, u32)> = HashMap::new();
-    let mut in_syscall: HashMap<u64, (i64, u32)> = HashMap::new();
-    let mut lanes = std::collections::BTreeSet::new();
-    let mut on_p: HashMap<u64, u32> = HashMap::new();
-    for e in events {
-        d.end = d.end.max(e.ts);
-        match e.kind {
-            EvKind::GoStart => {
-                if e.p != NIL {
-                    running.insert(e.g, (e.ts, e.p));
-                    on_p.insert(e.g, e.p);
-                    lanes.insert(Lane::P(e.p));
-                }
-            }
-            EvKind::GoEnd
-            | EvKind::GoSched
-            | EvKind::GoPreempt
-            | EvKind::GoBlock
-            | EvKind::GoSysCall => {
-                if let Some((start, p)) = running.remove(&e.g) {
-                    d.bars.push(Bar {
-                        lane: Lane::P(p),
-                        g: e.g,
-                        start,
-                        end: e.ts,
-                        ended_by: e.kind.name(),
-                    });
-                }
-                if e.kind == EvKind::GoBlock {
-                    if let Some(&p) = on_p.get(&e.g) {
-                        d.markers.push(Marker {
-                            lane: Lane::P(p),
-                            ts: e.ts,
-                            g: e.g,
-                            block: true,
-                            reason: e.reason.as_str(),
-                        });
-                    }
-                }
-                if e.kind == EvKind::GoSysCall && e.m != NIL {
-                    in_syscall.insert(e.g, (e.ts, e.m));
-                }
-            }
-            EvKind::GoSysExit => {
-                if let Some((start, m)) = in_syscall.remove(&e.g) {
-                    lanes.insert(Lane::Syscall(m));
-                    d.bars.push(Bar {
-                        lane: Lane::Syscall(m),
-                        g: e.g,
-                        start,
-                        end: e.ts,
-                        ended_by: "GoSysExit",
-                    });
-                }
-            }
-            // `arg` is the goid made runnable; mark it on the lane of the P
-            // that readied it.
-            EvKind::GoUnblock if e.p != NIL => {
-                d.markers.push(Marker {
-                    lane: Lane::P(e.p),
-                    ts: e.ts,
-                    g: e.arg,
-                    block: false,
-                    reason: "",
-                });
-            }
-            _ => {}
-        }
-    }
-    d.end = d.end.max(now);
-    for (g, (start, p)) in running {
-        d.bars.push(Bar {
-            lane: Lane::P(p),
-            g,
-            start,
-            end: d.end,
-            ended_by: "running",
-        });
-    }
-    for (g, (start, m)) in in_syscall {
-        lanes.insert(Lane::Syscall(m));
-        d.bars.push(Bar {
-            lane: Lane::Syscall(m),
-            g,
-            start,
-            end: d.end,
-            ended_by: "in syscall",
-        });
-    }
-    d.bars.sort_by_key(|b| (b.lane, b.start));
-    d.lanes = lanes.into_iter().collect();
-    d
-}
 
 /// A G's colour: hues spread by the golden angle so neighbours differ.
 pub fn g_hue(g: u64) -> u64 {
@@ -220,7 +84,7 @@ pub fn timeline(props: &Props) -> Html {
     let lang = props.lang;
     let zoom = use_reducer(|| Zoom(1.0));
     let d = use_memo((props.events.clone(), props.now_ns), |(ev, now)| {
-        derive(ev, *now)
+        run_slices(ev, *now)
     });
     let span = (d.end.max(1)) as f64;
     let w = BASE_W * zoom.0;
@@ -242,10 +106,10 @@ pub fn timeline(props: &Props) -> Html {
             </g>
         }
     });
-    let bars = d.bars.iter().map(|b| {
+    let bars = d.slices.iter().map(|b| {
         let (x0, x1) = (x(b.start), x(b.end));
         let y = lane_y(b.lane);
-        let title = format!("G{} · {} → {} ({}) · {}", b.g, format_ns(b.start), format_ns(b.end), format_ns(b.end - b.start), b.ended_by);
+        let title = format!("G{} · {} → {} ({}) · {}", b.g, format_ns(b.start), format_ns(b.end), format_ns(b.end - b.start), b.ended_by_name());
         // A slice too short to see still gets a visible sliver.
         let width = (x1 - x0).max(2.5);
         html! {
@@ -262,7 +126,7 @@ pub fn timeline(props: &Props) -> Html {
     let markers = d.markers.iter().map(|m| {
         let (mx, y) = (x(m.ts), lane_y(m.lane));
         let title = if m.block {
-            format!("G{} {} [{}] @ {}", m.g, t(lang, "阻塞", "blocks"), m.reason, format_ns(m.ts))
+            format!("G{} {} [{}] @ {}", m.g, t(lang, "阻塞", "blocks"), m.reason.as_str(), format_ns(m.ts))
         } else {
             format!("G{} {} @ {}", m.g, t(lang, "被唤醒", "made runnable"), format_ns(m.ts))
         };
@@ -288,7 +152,7 @@ pub fn timeline(props: &Props) -> Html {
         Callback::from(move |_: MouseEvent| zoom.dispatch(a()))
     };
     html! {
-        <div class="timeline" data-bars={d.bars.len().to_string()} data-lanes={d.lanes.len().to_string()}>
+        <div class="timeline" data-bars={d.slices.len().to_string()} data-lanes={d.lanes.len().to_string()}>
             <div class="tl-tools" role="toolbar" aria-label={t(lang, "时间线工具", "Timeline tools")}>
                 <button class="button" onclick={z(|| Action::ZoomIn)} aria-label={t(lang, "放大", "Zoom in")}>{ "+" }</button>
                 <button class="button" onclick={z(|| Action::ZoomOut)} aria-label={t(lang, "缩小", "Zoom out")} disabled={zoom.0 <= 1.0}>{ "−" }</button>
@@ -301,8 +165,8 @@ pub fn timeline(props: &Props) -> Html {
             <div class="tl-scroll" tabindex="0" aria-label={t(lang, "时间线（可横向滚动）", "Timeline (scrolls sideways)")}>
                 <svg class="tl-svg" width={(LABEL_W + w + 40.0).to_string()} height={height.to_string()}
                     role="img" aria-label={match lang {
-                        Lang::Zh => format!("{} 条执行片段，{} 条通道", d.bars.len(), d.lanes.len()),
-                        Lang::En => format!("{} run slices on {} lanes", d.bars.len(), d.lanes.len()),
+                        Lang::Zh => format!("{} 条执行片段，{} 条通道", d.slices.len(), d.lanes.len()),
+                        Lang::En => format!("{} run slices on {} lanes", d.slices.len(), d.lanes.len()),
                     }}>
                     { for ticks }
                     { for labels }
@@ -320,7 +184,7 @@ pub fn timeline(props: &Props) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::data::WaitReason;
+    use crate::engine::data::{EvKind, WaitReason, NIL};
 
     fn ev(ts: i64, kind: EvKind, p: u32, g: u64) -> Event {
         Event {
@@ -350,12 +214,12 @@ mod tests {
             ev(60, EvKind::GoEnd, 0, 6),
             ev(60, EvKind::GoStart, 0, 1),
         ];
-        let d = derive(&events, 100);
+        let d = run_slices(&events, 100);
         assert_eq!(d.lanes, vec![Lane::P(0)]);
         let spans: Vec<_> = d
-            .bars
+            .slices
             .iter()
-            .map(|b| (b.g, b.start, b.end, b.ended_by))
+            .map(|b| (b.g, b.start, b.end, b.ended_by_name()))
             .collect();
         assert_eq!(
             spans,
@@ -366,7 +230,7 @@ mod tests {
             ]
         );
         assert_eq!(d.markers.len(), 2);
-        assert!(d.markers[0].block && d.markers[0].reason == "chan receive");
+        assert!(d.markers[0].block && d.markers[0].reason.as_str() == "chan receive");
         assert!(!d.markers[1].block && d.markers[1].g == 1);
     }
 
@@ -376,10 +240,10 @@ mod tests {
         sys.m = 2;
         let mut exit = ev(40, EvKind::GoSysExit, NIL, 6);
         exit.m = 2;
-        let d = derive(&[ev(0, EvKind::GoStart, 0, 6), sys, exit], 40);
+        let d = run_slices(&[ev(0, EvKind::GoStart, 0, 6), sys, exit], 40);
         assert_eq!(d.lanes, vec![Lane::P(0), Lane::Syscall(2)]);
         assert!(d
-            .bars
+            .slices
             .iter()
             .any(|b| b.lane == Lane::Syscall(2) && b.start == 10 && b.end == 40));
     }
