@@ -516,7 +516,7 @@ pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
             let n = w[0] as i64;
             w[0] = old as u64;
             if n > 0 && n as u32 != old {
-                s.newprocs = n.min(1024) as u32;
+                s.newprocs = n.min(crate::sched::MAX_GOMAXPROCS as i64) as u32;
                 return Err(Trap::Sched(crate::sched::SchedReq::Stw));
             }
             Ok(())

@@ -99,6 +99,11 @@ pub const NIL: u32 = u32::MAX;
 /// Instructions per virtual nanosecond (see the module docs).
 pub(crate) const INSTR_PER_NS: i64 = 4;
 
+/// The most Ps a program may have: Go's `_MaxGomaxprocs` (1024). Applied to
+/// the initial GOMAXPROCS and to `runtime.GOMAXPROCS(n)`; the page's own,
+/// lower ceilings are the app's (`src/engine/gomaxprocs.rs`).
+pub(crate) const MAX_GOMAXPROCS: u32 = 1 << 10;
+
 /// Instructions that take `ns` virtual nanoseconds (at least 1).
 fn instrs_for(ns: i64) -> u64 {
     ns.saturating_mul(INSTR_PER_NS).max(1) as u64
@@ -437,7 +442,7 @@ pub(crate) enum SchedReq {
 impl Sched {
     /// A scheduler with `gomaxprocs` Ps, M0 holding P0, and no Gs.
     pub fn new(gomaxprocs: u32, seed: u64) -> Sched {
-        let n = gomaxprocs.clamp(1, 1024);
+        let n = gomaxprocs.clamp(1, MAX_GOMAXPROCS);
         let mut s = Sched {
             allgs: Vec::new(),
             gfree: Vec::new(),
