@@ -37,7 +37,6 @@ pub mod workers;
 pub use console::{Console, Stream};
 pub use golab_runtime::parallel::End;
 pub use gomaxprocs::Mode;
-#[cfg(not(target_arch = "wasm32"))]
 pub use parallel::{run_on_std_threads, NativeEnd};
 pub use run::{Phase, Progress, Run, RunSpec, Speed};
 pub use session::{run_to_end, Outcome, Session, TRACE_LIMIT};

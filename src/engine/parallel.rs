@@ -350,7 +350,6 @@ pub fn drive(
 }
 
 /// How a parallel run driven natively ended.
-#[cfg(not(target_arch = "wasm32"))]
 pub struct NativeEnd {
     pub console: Console,
     /// `None` if the run was still going after a minute.
@@ -359,8 +358,8 @@ pub struct NativeEnd {
 
 /// Runs `program` in parallel mode natively to its end, with std threads
 /// standing in for the page's workers and the page's own polling logic
-/// (tests of the engine and of the widgets' programs).
-#[cfg(not(target_arch = "wasm32"))]
+/// (tests of the engine and of the widgets' programs; the page never calls
+/// it: it would block its thread).
 pub fn run_on_std_threads(program: &Program, settings: &Settings, cpus: u32) -> NativeEnd {
     let mut s = ParallelSession::start(program, settings, cpus, super::frame::epoch_ms);
     for _ in 0..60_000 {
