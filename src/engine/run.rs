@@ -242,6 +242,20 @@ impl Run {
         self.stop();
     }
 
+    /// Pauses a running step-mode run where it stands (parallel runs run
+    /// on real threads and cannot be paused: nothing happens).
+    pub fn pause(&self) {
+        {
+            let mut st = self.0.state.borrow_mut();
+            if st.phase != Phase::Running || !matches!(st.backend, Backend::Step(_)) {
+                return;
+            }
+            st.generation += 1;
+            st.phase = Phase::Paused;
+        }
+        self.report(|st| step_progress(st, false));
+    }
+
     /// Continues a paused step-mode run at the reader's speed.
     pub fn resume(&self) {
         {
