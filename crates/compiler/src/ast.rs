@@ -33,6 +33,10 @@ pub struct Import {
 }
 
 #[derive(Clone, Debug)]
+// Decls are few (one per declaration, built once by the parser and never
+// copied), so boxing the function variant would save little memory and add
+// an indirection to every walk of the tree.
+#[allow(clippy::large_enum_variant)]
 pub enum Decl {
     Func(FuncDecl),
     Var(Vec<VarSpec>),

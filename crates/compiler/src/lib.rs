@@ -59,22 +59,6 @@
 //!   `f64`): overflow, division by zero and out-of-range conversions are
 //!   compile-time errors with Go's wording, and codegen only loads typed
 //!   values.
-// Style lints we accept on purpose: tree-walking functions take the
-// pieces of a node as arguments, and a few `if` chains mirror the Go
-// spec's case lists one to one even where two branches coincide.
-#![allow(
-    clippy::too_many_arguments,
-    clippy::type_complexity,
-    clippy::large_enum_variant,
-    clippy::if_same_then_else,
-    clippy::collapsible_if,
-    clippy::let_and_return,
-    clippy::useless_format,
-    clippy::single_match,
-    clippy::match_like_matches_macro,
-    clippy::unnecessary_unwrap,
-    clippy::redundant_pattern_matching
-)]
 pub mod ast;
 pub mod check;
 pub mod codegen;

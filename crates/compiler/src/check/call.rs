@@ -150,6 +150,8 @@ impl<'a> Checker<'a> {
         }
     }
 
+    // Go's "not enough/too many arguments" message quotes the call, what it
+    // has and what it wants; these are all the pieces it is built from.
     #[allow(clippy::too_many_arguments)]
     fn count_error(
         &mut self,
@@ -257,14 +259,8 @@ impl<'a> Checker<'a> {
                         }
                         None => {
                             let d = self.describe(a, &x);
-                            let extra = if matches!(v, ConstVal::Float(f) if f.fract() != 0.0)
-                                && tb.is_integer()
-                            {
-                                ""
-                            } else {
-                                ""
-                            };
-                            self.error(a.pos, format!("cannot convert {d} to type {ts}{extra}"));
+                            // Go 1.19 adds nothing for a truncated float (no "(truncated)").
+                            self.error(a.pos, format!("cannot convert {d} to type {ts}"));
                             return Operand::invalid();
                         }
                     }
@@ -547,7 +543,7 @@ impl<'a> Checker<'a> {
                     if l > c {
                         self.error(
                             args[1].pos,
-                            format!("invalid argument: length and capacity swapped"),
+                            "invalid argument: length and capacity swapped".to_string(),
                         );
                     }
                 }
@@ -843,12 +839,11 @@ impl<'a> Checker<'a> {
                                 ) {
                                     *best = x;
                                 }
-                            } else if self.t.is_untyped(best.ty) && !self.t.is_untyped(x.ty) {
-                                best.ty = x.ty;
                             } else if self.t.is_untyped(best.ty)
-                                && self.t.is_untyped(x.ty)
-                                && x.ty > best.ty
+                                && (!self.t.is_untyped(x.ty) || x.ty > best.ty)
                             {
+                                // A typed operand's type wins over an untyped one;
+                                // among untyped kinds the later one wins.
                                 best.ty = x.ty;
                             }
                         }

@@ -56,10 +56,7 @@ impl<'a> Checker<'a> {
                 ty: self.t.basic(UntypedString),
                 val: Some(ConstVal::Str(s.clone())),
             },
-            ExprKind::Paren(x) => {
-                let o = self.expr(x, hint);
-                o
-            }
+            ExprKind::Paren(x) => self.expr(x, hint),
             ExprKind::FuncLit { ty, body } => {
                 let sig = self.func_type(ty);
                 let fid = self.next_func_id;

@@ -364,6 +364,9 @@ impl<'a> Checker<'a> {
     }
 
     /// Binary arithmetic and logical operators (comparisons are separate).
+    // Operands arrive already checked, beside the expressions they came
+    // from: `x op= y` has no binary node, so the pieces cannot be one struct.
+    #[allow(clippy::too_many_arguments)]
     pub(super) fn binary_op(
         &mut self,
         pos: Pos,
@@ -522,6 +525,7 @@ impl<'a> Checker<'a> {
         );
     }
 
+    // As for binary_op: checked operands beside their expressions.
     #[allow(clippy::too_many_arguments)]
     fn shift(
         &mut self,
@@ -710,7 +714,7 @@ impl<'a> Checker<'a> {
                     Type::Slice(_) => "slice can only be compared to nil".to_string(),
                     Type::Map(..) => "map can only be compared to nil".to_string(),
                     Type::Func { .. } => "func can only be compared to nil".to_string(),
-                    _ => format!("struct containing uncomparable field"),
+                    _ => "struct containing uncomparable field".to_string(),
                 };
                 self.error(pos, format!("invalid operation: {full} ({what})"));
                 return Operand::invalid();

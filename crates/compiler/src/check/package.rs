@@ -123,16 +123,16 @@ impl<'a> Checker<'a> {
                         methods.push(di);
                         continue;
                     }
-                    if f.name.name == "init" || f.name.name == "main" {
-                        if !f.ty.params.is_empty() || !f.ty.results.is_empty() {
-                            self.error(
-                                f.name.pos,
-                                format!(
-                                    "func {} must have no arguments and no return values",
-                                    f.name.name
-                                ),
-                            );
-                        }
+                    if (f.name.name == "init" || f.name.name == "main")
+                        && (!f.ty.params.is_empty() || !f.ty.results.is_empty())
+                    {
+                        self.error(
+                            f.name.pos,
+                            format!(
+                                "func {} must have no arguments and no return values",
+                                f.name.name
+                            ),
+                        );
                     }
                     if f.body.is_none() {
                         self.error(f.name.pos, "missing function body");

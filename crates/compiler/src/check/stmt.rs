@@ -813,9 +813,9 @@ impl<'a> Checker<'a> {
                     if xo.mode == Mode::Const && self.t.is_untyped(xo.ty) {
                         self.convert_untyped(&mut xo, int, x);
                     }
-                    if value.is_some() {
+                    if let Some(value) = value {
                         self.error(
-                            value.unwrap().pos,
+                            value.pos,
                             format!(
                                 "range over {} permits only one iteration variable",
                                 self.describe(x, &xo)

@@ -346,9 +346,13 @@ impl<'a> Gen<'a> {
             (Type::Basic(fb), Type::Basic(tb)) => {
                 if fb.is_integer() && tb.is_integer() {
                     let (fk, tk) = (int_kind(fb), int_kind(tb));
-                    if fk == tk || (tk.bits() == 64 && fk.bits() == 64) {
-                        self.emit(Op::Move { dst, src });
-                    } else if tk.bits() > fk.bits() && tk.signed() == fk.signed() {
+                    // The word already holds the value extended to 64 bits, so
+                    // the same kind, 64 to 64 bits, or widening with the same
+                    // signedness is a move.
+                    if fk == tk
+                        || (tk.bits() == 64 && fk.bits() == 64)
+                        || (tk.bits() > fk.bits() && tk.signed() == fk.signed())
+                    {
                         self.emit(Op::Move { dst, src });
                     } else {
                         self.emit(Op::Trunc { dst, src, kind: tk });

@@ -686,10 +686,7 @@ impl<'a> Gen<'a> {
         }
         let unsigned = self.t.is_unsigned(t);
         let signed_count = !self.t.is_unsigned(bt) && !self.t.is_untyped(bt);
-        let needs_trunc = match op {
-            Tok::Add | Tok::Sub | Tok::Mul | Tok::Quo | Tok::Shl => true,
-            _ => false,
-        };
+        let needs_trunc = matches!(op, Tok::Add | Tok::Sub | Tok::Mul | Tok::Quo | Tok::Shl);
         match op {
             Tok::Add => self.emit(Op::Add { dst, a, b }),
             Tok::Sub => self.emit(Op::Sub { dst, a, b }),

@@ -442,14 +442,7 @@ impl<'a> Gen<'a> {
                         .as_ref()
                         .is_some_and(|l| l.len() == 1 && self.emode(&l[0]) != Mode::Nil);
                     let v = self.alloc_n(2);
-                    if single && !self.t.is_interface(ot) {
-                        let bt = self.btype(ot);
-                        self.emit(Op::TypeAssertOk {
-                            dst: v,
-                            src: xr,
-                            ty: bt,
-                        });
-                    } else if single {
+                    if single {
                         let bt = self.btype(ot);
                         self.emit(Op::TypeAssertOk {
                             dst: v,

@@ -4,7 +4,7 @@
 //! when declared and keep it until their block ends; temporaries sit above
 //! them and are released after each statement, so a call always happens at
 //! the top of the registers in use, as the calling convention requires.
-//! Variables resolve to a location at compile time ([`Loc`]): a register,
+//! Variables resolve to a location at compile time (`Loc`): a register,
 //! a heap cell (for variables captured by closures or whose address is
 //! taken), a closure capture, or a global. Every instruction is stamped with
 //! the position of the statement or expression being compiled, so run-time

@@ -194,14 +194,14 @@ impl<'a> Gen<'a> {
                 ..
             } => self.type_switch(init.as_deref(), bind.as_ref(), x, clauses)?,
             StmtKind::Select { clauses } => self.select_stmt(clauses)?,
-            StmtKind::Decl(d) => match d {
-                Decl::Var(specs) => {
+            StmtKind::Decl(d) => {
+                // Local constants and types need no code.
+                if let Decl::Var(specs) = d {
                     for sp in specs {
                         self.var_spec(sp)?;
                     }
                 }
-                _ => {}
-            },
+            }
         }
         Ok(())
     }

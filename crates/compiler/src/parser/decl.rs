@@ -505,15 +505,13 @@ impl<'a> Parser<'a> {
                 let t = self.ty()?;
                 entries.push((None, Some(t), false));
             }
-            if !self.got(Tok::Comma) {
-                if self.tok() != Tok::RParen {
-                    self.syntax_error("in parameter list; possibly missing comma or )");
-                    self.advance(&[Tok::RParen]);
-                    if self.tok() == Tok::RParen {
-                        self.next();
-                    }
-                    return Err(());
+            if !self.got(Tok::Comma) && self.tok() != Tok::RParen {
+                self.syntax_error("in parameter list; possibly missing comma or )");
+                self.advance(&[Tok::RParen]);
+                if self.tok() == Tok::RParen {
+                    self.next();
                 }
+                return Err(());
             }
         }
         self.want(Tok::RParen)?;

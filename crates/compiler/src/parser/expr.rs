@@ -308,12 +308,10 @@ impl<'a> Parser<'a> {
             if self.got(Tok::Ellipsis) {
                 ellipsis = true;
             }
-            if !self.got(Tok::Comma) {
-                if self.tok() != Tok::RParen {
-                    self.syntax_error("in argument list; possibly missing comma or )");
-                    self.skip_past(Tok::RParen);
-                    return Ok((args, ellipsis, self.pos()));
-                }
+            if !self.got(Tok::Comma) && self.tok() != Tok::RParen {
+                self.syntax_error("in argument list; possibly missing comma or )");
+                self.skip_past(Tok::RParen);
+                return Ok((args, ellipsis, self.pos()));
             }
         }
         let rparen = self.pos();

@@ -3,6 +3,11 @@
 
 use super::*;
 
+/// The header of an `if`, `for` or `switch`: the init statement, the
+/// condition (or tag, or range clause), the post statement, and whether it
+/// is a range clause.
+type Header = (Option<Box<Stmt>>, Option<Stmt>, Option<Box<Stmt>>, bool);
+
 impl<'a> Parser<'a> {
     // ---- statements ----
 
@@ -39,8 +44,7 @@ impl<'a> Parser<'a> {
                 break;
             }
             if !self.got(Tok::Semi) {
-                if self.p == start || !matches!(self.errs.last(), Some(_)) || self.tok() != Tok::Eof
-                {
+                if self.p == start || self.errs.last().is_none() || self.tok() != Tok::Eof {
                     self.syntax_error("at end of statement");
                 }
                 self.advance(&[]);
@@ -299,10 +303,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Parses the header of if/switch/for: `[init;] cond`.
-    fn header(
-        &mut self,
-        keyword: Tok,
-    ) -> PResult<(Option<Box<Stmt>>, Option<Stmt>, Option<Box<Stmt>>, bool)> {
+    fn header(&mut self, keyword: Tok) -> PResult<Header> {
         if self.tok() == Tok::LBrace {
             if keyword == Tok::If {
                 self.syntax_error("missing condition in if statement");
