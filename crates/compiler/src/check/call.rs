@@ -166,7 +166,7 @@ impl<'a> Checker<'a> {
         let have = self.have_string(&ops.iter().map(|o| o.0.clone()).collect::<Vec<_>>());
         let mut want: Vec<String> = params
             .iter()
-            .map(|t| self.t.type_string(*t, false))
+            .map(|t| self.t.type_string(*t, TypeStyle::Diagnostic))
             .collect();
         if variadic {
             if let Some(last) = want.last_mut() {
@@ -197,7 +197,7 @@ impl<'a> Checker<'a> {
 
     fn conversion(&mut self, e: &Expr, t: TypeId, args: &[Expr]) -> Operand {
         if args.len() != 1 {
-            let ts = self.t.type_string(t, false);
+            let ts = self.t.type_string(t, TypeStyle::Diagnostic);
             if args.is_empty() {
                 self.error(e.pos, format!("missing argument in conversion to {ts}"));
             } else {
@@ -217,7 +217,7 @@ impl<'a> Checker<'a> {
         if x.mode == Mode::Invalid {
             return x;
         }
-        let ts = self.t.type_string(t, false);
+        let ts = self.t.type_string(t, TypeStyle::Diagnostic);
         // Constant conversions.
         if x.mode == Mode::Const {
             if let Some(tb) = self.t.basic_of(t) {
@@ -809,12 +809,12 @@ impl<'a> Checker<'a> {
                             }
                             *x = y;
                         } else if x.ty != t {
-                            let ts = self.t.type_string(t, false);
-                            let xs = self.t.type_string(x.ty, false);
+                            let ts = self.t.type_string(t, TypeStyle::Diagnostic);
+                            let xs = self.t.type_string(x.ty, TypeStyle::Diagnostic);
                             let _ = ts;
                             let d = self.describe(a, x);
                             let _ = xs;
-                            self.error(a.pos, format!("invalid argument: mismatched types {} (previous argument) and {} (type of {})", self.t.type_string(t, false), self.t.type_string(x.ty, false), d.split(" (").next().unwrap_or("")));
+                            self.error(a.pos, format!("invalid argument: mismatched types {} (previous argument) and {} (type of {})", self.t.type_string(t, TypeStyle::Diagnostic), self.t.type_string(x.ty, TypeStyle::Diagnostic), d.split(" (").next().unwrap_or("")));
                             return Operand::invalid();
                         }
                     }

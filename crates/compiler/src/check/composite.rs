@@ -65,7 +65,7 @@ impl<'a> Checker<'a> {
             (None, Type::Pointer(b)) => (b, t),
             _ => (t, t),
         };
-        let tname = self.t.type_string(lit_t, false);
+        let tname = self.t.type_string(lit_t, TypeStyle::Diagnostic);
         match self.t.under(lit_t).clone() {
             Type::Struct(fs) => {
                 if elts.is_empty() {

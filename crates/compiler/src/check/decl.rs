@@ -6,12 +6,12 @@ use super::*;
 impl<'a> Checker<'a> {
     // ---- declarations ----
 
-    pub(super) fn const_spec(&mut self, s: &ConstSpec, only: Option<usize>, global: bool) {
+    pub(super) fn const_spec(&mut self, s: &ConstSpec, only: Option<usize>, level: Level) {
         let saved = self.iota.replace(s.iota);
         let ty = s.ty.as_ref().map(|t| self.type_expr(t));
         if let Some(t) = ty {
             if !self.t.is_invalid(t) && !matches!(self.t.under(t), Type::Basic(_)) {
-                let ts = self.t.type_string(t, false);
+                let ts = self.t.type_string(t, TypeStyle::Diagnostic);
                 self.error(
                     s.ty.as_ref().unwrap().pos,
                     format!("invalid constant type {ts}"),
@@ -42,7 +42,7 @@ impl<'a> Checker<'a> {
             if let (Some(t), Mode::Const) = (ty, x.mode) {
                 self.assignment(&mut x, t, "constant declaration", e);
             }
-            let o = if global {
+            let o = if level == Level::Package {
                 self.info.objs.get(&n.id).copied()
             } else {
                 let o = self.new_obj(&n.name, ObjKind::Const(ConstVal::Int(0)), INVALID, n.pos);
@@ -52,7 +52,7 @@ impl<'a> Checker<'a> {
                 self.obj_mut(o).ty = x.ty;
                 self.obj_mut(o).kind = ObjKind::Const(x.val.clone().unwrap_or(ConstVal::Int(0)));
                 self.obj_mut(o).used = true;
-                if !global {
+                if level == Level::Local {
                     self.declare(n, o);
                 }
             }

@@ -110,8 +110,8 @@ impl<'a> Checker<'a> {
                 if !self.t.is_interface(tt) {
                     if let Err(why) = self.t.implements(tt, xo.ty) {
                         let d = self.expr_string(x);
-                        let is = self.t.type_string(xo.ty, false);
-                        let ts = self.t.type_string(tt, false);
+                        let is = self.t.type_string(xo.ty, TypeStyle::Diagnostic);
+                        let ts = self.t.type_string(tt, TypeStyle::Diagnostic);
                         self.error(t.pos, format!("impossible type assertion: {d}.({ts})\n\t{ts} does not implement {is} {why}"));
                     }
                 }
@@ -170,7 +170,7 @@ impl<'a> Checker<'a> {
                 let lo = self.expr(l, None);
                 let ro = self.expr(r, None);
                 let _ = e;
-                self.binary_op(l.pos, l, r, *op, lo, ro, false)
+                self.binary_op(l.pos, l, r, *op, lo, ro, BinaryForm::Expr)
             }
             ExprKind::ArrayType { .. }
             | ExprKind::MapType(..)
@@ -312,7 +312,7 @@ impl<'a> Checker<'a> {
                         e.pos,
                         format!(
                             "multiple-value {d} (value of type {}) in single-value context",
-                            self.t.type_string(x.ty, false)
+                            self.t.type_string(x.ty, TypeStyle::Diagnostic)
                         ),
                     );
                     let _ = n;
@@ -329,7 +329,7 @@ impl<'a> Checker<'a> {
     /// `5 (untyped int constant)`, `f() (value of type string)`.
     pub(super) fn describe(&self, e: &Expr, x: &Operand) -> String {
         let s = self.expr_string(e);
-        let ts = self.t.type_string(x.ty, false);
+        let ts = self.t.type_string(x.ty, TypeStyle::Diagnostic);
         match x.mode {
             Mode::Const => {
                 let v = x.val.as_ref().map(|v| v.display()).unwrap_or_default();

@@ -192,9 +192,25 @@ struct FuncCtx {
     named_results: bool,
     /// Locals declared in this function (for "declared but not used").
     locals: Vec<ObjId>,
-    /// Enclosing breakable statements: (is_loop, is_switch_or_select, label).
-    targets: Vec<(bool, Option<String>)>,
+    /// Enclosing breakable statements: (kind, label).
+    targets: Vec<(Breakable, Option<String>)>,
     labels: HashMap<String, (Pos, bool)>,
+}
+
+/// Whether a binary operation is an expression (`x + y`) or an assignment
+/// operator (`x += y`), which Go's messages quote as such.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum BinaryForm {
+    Expr,
+    AssignOp,
+}
+
+/// Where a declaration is: package-level objects exist before their specs
+/// are checked; local ones are created and declared by them.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Level {
+    Package,
+    Local,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -164,7 +164,7 @@ impl<'a> Checker<'a> {
             if self.convert_untyped(x, t, e) {
                 return true;
             }
-            let ts = self.t.type_string(t, false);
+            let ts = self.t.type_string(t, TypeStyle::Diagnostic);
             if before.mode == Mode::Nil {
                 self.error(e.pos, format!("cannot use nil as {ts} value in {ctx}"));
             } else {
@@ -201,11 +201,11 @@ impl<'a> Checker<'a> {
             return true;
         }
         let d = self.describe(e, x);
-        let ts = self.t.type_string(t, false);
+        let ts = self.t.type_string(t, TypeStyle::Diagnostic);
         let mut msg = format!("cannot use {d} as type {ts} in {ctx}");
         if self.t.is_interface(t) {
             if let Err(why) = self.t.implements(x.ty, t) {
-                let xs = self.t.type_string(x.ty, false);
+                let xs = self.t.type_string(x.ty, TypeStyle::Diagnostic);
                 msg = format!("{msg}:\n\t{xs} does not implement {ts} {why}");
             }
         }
@@ -330,7 +330,7 @@ impl<'a> Checker<'a> {
             if !self.t.is_untyped(x.ty) {
                 let b = self.t.basic_of(x.ty).unwrap();
                 if self.representable(&nv, b).is_none() {
-                    let ts = self.t.type_string(x.ty, false);
+                    let ts = self.t.type_string(x.ty, TypeStyle::Diagnostic);
                     let es = self.expr_string(e);
                     self.error(
                         e.pos,
@@ -375,14 +375,14 @@ impl<'a> Checker<'a> {
         op: Tok,
         mut x: Operand,
         mut y: Operand,
-        assign_op: bool,
+        form: BinaryForm,
     ) -> Operand {
         self.single_value(le, &mut x);
         self.single_value(re, &mut y);
         if x.mode == Mode::Invalid || y.mode == Mode::Invalid {
             return Operand::invalid();
         }
-        let opstr = if assign_op {
+        let opstr = if form == BinaryForm::AssignOp {
             format!("{}=", op.text())
         } else {
             op.text().to_string()
@@ -481,7 +481,7 @@ impl<'a> Checker<'a> {
                         }
                     }
                     None => {
-                        let ts = self.t.type_string(t, false);
+                        let ts = self.t.type_string(t, TypeStyle::Diagnostic);
                         self.error(
                             pos,
                             format!(
@@ -508,8 +508,8 @@ impl<'a> Checker<'a> {
     }
 
     fn mismatch(&mut self, pos: Pos, full: &str, x: &Operand, y: &Operand, _e: &Expr) {
-        let a = self.t.type_string(x.ty, false);
-        let b = self.t.type_string(y.ty, false);
+        let a = self.t.type_string(x.ty, TypeStyle::Diagnostic);
+        let b = self.t.type_string(y.ty, TypeStyle::Diagnostic);
         if x.mode == Mode::Nil || y.mode == Mode::Nil {
             let other = if x.mode == Mode::Nil { y } else { x };
             let _ = other;
@@ -613,7 +613,7 @@ impl<'a> Checker<'a> {
             if !self.t.is_untyped(x.ty) {
                 let b = self.t.basic_of(x.ty).unwrap();
                 if self.representable(&v, b).is_none() {
-                    let ts = self.t.type_string(x.ty, false);
+                    let ts = self.t.type_string(x.ty, TypeStyle::Diagnostic);
                     self.error(
                         pos,
                         format!(
@@ -722,7 +722,7 @@ impl<'a> Checker<'a> {
         } else {
             let ordered = self.t.is_numeric(t) || self.t.is_string(t);
             if !ordered {
-                let d = self.t.type_string(t, false);
+                let d = self.t.type_string(t, TypeStyle::Diagnostic);
                 let _ = d;
                 self.error(
                     pos,
@@ -765,13 +765,13 @@ impl<'a> Checker<'a> {
             Type::Slice(_) => "slice".into(),
             Type::Map(..) => "map".into(),
             Type::Func { .. } => "func".into(),
-            _ => self.t.type_string(t, false),
+            _ => self.t.type_string(t, TypeStyle::Diagnostic),
         }
     }
 
     fn cmp_mismatch(&mut self, pos: Pos, full: &str, x: &Operand, y: &Operand) {
-        let a = self.t.type_string(x.ty, false);
-        let b = self.t.type_string(y.ty, false);
+        let a = self.t.type_string(x.ty, TypeStyle::Diagnostic);
+        let b = self.t.type_string(y.ty, TypeStyle::Diagnostic);
         self.error(
             pos,
             format!("invalid operation: {full} (mismatched types {a} and {b})"),

@@ -518,7 +518,7 @@ impl<'a> Checker<'a> {
                 let Decl::Const(specs) = &file.decls[decl] else {
                     unreachable!()
                 };
-                self.const_spec(&specs[spec], Some(idx), true);
+                self.const_spec(&specs[spec], Some(idx), Level::Package);
             }
             GDecl::Var { decl, spec } => {
                 self.cur_decl = Some(o);
@@ -612,7 +612,7 @@ impl<'a> Checker<'a> {
                 return;
             };
             let pp = pf.name.pos;
-            let tname = self.t.type_string(named, false);
+            let tname = self.t.type_string(named, TypeStyle::Diagnostic);
             let msg = format!(
                 "{tname}.{name} redeclared in this block\n\t{}other declaration of {name}",
                 self.pos_prefix(pp)

@@ -53,7 +53,7 @@ impl<'a> Checker<'a> {
             };
             if let Some(m) = self.t.method_of(base, &sel.name).cloned() {
                 if m.ptr_recv && !ptr {
-                    let ts = self.t.type_string(xo.ty, false);
+                    let ts = self.t.type_string(xo.ty, TypeStyle::Diagnostic);
                     self.error(
                         sel.pos,
                         format!(
@@ -91,7 +91,7 @@ impl<'a> Checker<'a> {
                     val: None,
                 };
             }
-            let ts = self.t.type_string(xo.ty, false);
+            let ts = self.t.type_string(xo.ty, TypeStyle::Diagnostic);
             self.error(
                 sel.pos,
                 format!(
@@ -156,7 +156,7 @@ impl<'a> Checker<'a> {
                 if def.ptr_recv && !recv_is_ptr {
                     let addressable = xo.mode == Mode::Var || (!path.is_empty() && is_ptr);
                     if !addressable {
-                        let ts = self.t.type_string(t, false);
+                        let ts = self.t.type_string(t, TypeStyle::Diagnostic);
                         self.error(
                             e.pos,
                             format!("cannot call pointer method {} on {ts}", sel.name),
@@ -205,7 +205,7 @@ impl<'a> Checker<'a> {
             Lookup::None => {}
         }
         let xs = self.expr_string(x);
-        let ts = self.t.type_string(t, false);
+        let ts = self.t.type_string(t, TypeStyle::Diagnostic);
         if is_ptr && self.t.is_interface(base) {
             self.error(
                 sel.pos,

@@ -59,7 +59,7 @@ impl<'a> Checker<'a> {
                                 e.pos,
                                 format!(
                                     "{d} (value of type {}) is not used",
-                                    self.t.type_string(x.ty, false)
+                                    self.t.type_string(x.ty, TypeStyle::Diagnostic)
                                 ),
                             );
                         }
@@ -114,7 +114,7 @@ impl<'a> Checker<'a> {
                         format!(
                             "invalid operation: {}{o} (non-numeric type {})",
                             d.split(" (").next().unwrap_or(""),
-                            self.t.type_string(op.ty, false)
+                            self.t.type_string(op.ty, TypeStyle::Diagnostic)
                         ),
                     );
                     return;
@@ -196,8 +196,8 @@ impl<'a> Checker<'a> {
                                     );
                                 }
                             }
-                            Some((is_loop, _)) => {
-                                if !is_break && !is_loop {
+                            Some((kind, _)) => {
+                                if !is_break && kind != Breakable::Loop {
                                     self.branch_error(
                                         l.pos,
                                         format!("invalid continue label {}", l.name),
@@ -214,7 +214,7 @@ impl<'a> Checker<'a> {
                                     "break is not in a loop, switch, or select",
                                 );
                             }
-                        } else if !fc.targets.iter().any(|t| t.0) {
+                        } else if !fc.targets.iter().any(|t| t.0 == Breakable::Loop) {
                             self.branch_error(s.pos, "continue is not in a loop");
                         }
                     }
@@ -306,7 +306,7 @@ impl<'a> Checker<'a> {
                 ..
             } => self.type_switch(s, init.as_deref(), bind.as_ref(), x, clauses),
             StmtKind::Select { clauses } => {
-                self.push_target(s, false);
+                self.push_target(s, Breakable::Switch);
                 for c in clauses {
                     self.push_scope();
                     if let Some(comm) = &c.comm {
@@ -344,18 +344,14 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn push_target(&mut self, s: &Stmt, is_loop: bool) {
+    fn push_target(&mut self, s: &Stmt, kind: Breakable) {
         let _ = s;
         let label = self.pending_label.take();
-        self.fstack
-            .last_mut()
-            .unwrap()
-            .targets
-            .push((is_loop, label));
+        self.fstack.last_mut().unwrap().targets.push((kind, label));
     }
 
     fn loop_body(&mut self, body: &Block, s: &Stmt) {
-        self.push_target(s, true);
+        self.push_target(s, Breakable::Loop);
         self.block(body);
         self.fstack.last_mut().unwrap().targets.pop();
     }
@@ -404,7 +400,7 @@ impl<'a> Checker<'a> {
             }
             Decl::Const(specs) => {
                 for s in specs {
-                    self.const_spec(s, None, false);
+                    self.const_spec(s, None, Level::Local);
                 }
             }
             Decl::Type(specs) => {
@@ -472,8 +468,8 @@ impl<'a> Checker<'a> {
                             self.info.objs.insert(id.id, o);
                             let ot = self.obj(o).ty;
                             if t != INVALID && ot != INVALID && !self.assignable_type(t, ot) {
-                                let ts = self.t.type_string(t, false);
-                                let os = self.t.type_string(ot, false);
+                                let ts = self.t.type_string(t, TypeStyle::Diagnostic);
+                                let os = self.t.type_string(ot, TypeStyle::Diagnostic);
                                 self.error(
                                     id.pos,
                                     format!(
@@ -579,7 +575,7 @@ impl<'a> Checker<'a> {
                     return;
                 }
                 let y = self.expr(r, None);
-                let res = self.binary_op(s.pos, l, r, bop, x.clone(), y, true);
+                let res = self.binary_op(s.pos, l, r, bop, x.clone(), y, BinaryForm::AssignOp);
                 if res.mode != Mode::Invalid {
                     self.check_assignable(l, &x);
                     let mut res = res;
@@ -761,7 +757,10 @@ impl<'a> Checker<'a> {
     }
 
     fn tuple_string(&self, ts: &[TypeId]) -> String {
-        let v: Vec<String> = ts.iter().map(|t| self.t.type_string(*t, false)).collect();
+        let v: Vec<String> = ts
+            .iter()
+            .map(|t| self.t.type_string(*t, TypeStyle::Diagnostic))
+            .collect();
         format!("({})", v.join(", "))
     }
 
@@ -778,7 +777,7 @@ impl<'a> Checker<'a> {
                 } else if o.mode == Mode::Nil {
                     "nil".to_string()
                 } else {
-                    self.t.type_string(o.ty, false)
+                    self.t.type_string(o.ty, TypeStyle::Diagnostic)
                 }
             })
             .collect();
@@ -926,7 +925,7 @@ impl<'a> Checker<'a> {
             }
             None => None,
         };
-        self.push_target(s, false);
+        self.push_target(s, Breakable::Switch);
         let mut seen_default = false;
         let mut seen_consts: Vec<(ConstVal, Pos)> = Vec::new();
         for (ci, c) in clauses.iter().enumerate() {
@@ -978,7 +977,7 @@ impl<'a> Checker<'a> {
                             None => {
                                 if !self.t.is_bool(x.ty) {
                                     let d = self.describe(e, &x);
-                                    self.error(e.pos, format!("invalid case {d} in switch (mismatched types {} and bool)", self.t.type_string(x.ty, false)));
+                                    self.error(e.pos, format!("invalid case {d} in switch (mismatched types {} and bool)", self.t.type_string(x.ty, TypeStyle::Diagnostic)));
                                 } else {
                                     let b = self.t.basic(Basic::Bool);
                                     self.convert_untyped(&mut x, b, e);
@@ -1028,7 +1027,7 @@ impl<'a> Checker<'a> {
                 iface = xo.ty;
             }
         }
-        self.push_target(s, false);
+        self.push_target(s, Breakable::Switch);
         let mut bind_objs = Vec::new();
         for c in clauses {
             let mut single: Option<TypeId> = None;
@@ -1056,8 +1055,8 @@ impl<'a> Checker<'a> {
                     let t = self.type_expr(e);
                     if t != INVALID && iface != INVALID && !self.t.is_interface(t) {
                         if let Err(why) = self.t.implements(t, iface) {
-                            let ts = self.t.type_string(t, false);
-                            let is = self.t.type_string(iface, false);
+                            let ts = self.t.type_string(t, TypeStyle::Diagnostic);
+                            let is = self.t.type_string(iface, TypeStyle::Diagnostic);
                             let d = self.expr_string(x);
                             self.error(e.pos, format!("impossible type switch case: {d} (variable of type {is}) cannot have dynamic type {ts} {why}"));
                         }
@@ -1129,13 +1128,13 @@ impl<'a> Checker<'a> {
                     && self.terminating_list(&then.stmts)
             }
             StmtKind::For { cond, body, .. } => {
-                cond.is_none() && !has_break(&body.stmts, label, true)
+                cond.is_none() && !has_break(&body.stmts, label, Depth::Top)
             }
             StmtKind::Labeled(l, inner) => self.terminating(inner, Some(&l.name)),
             StmtKind::Switch { clauses, .. } | StmtKind::TypeSwitch { clauses, .. } => {
                 clauses.iter().any(|c| c.list.is_none())
                     && clauses.iter().all(|c| {
-                        !has_break(&c.body, label, true)
+                        !has_break(&c.body, label, Depth::Top)
                             && (self.terminating_list(&c.body)
                                 || c.body
                                     .last()
@@ -1144,21 +1143,29 @@ impl<'a> Checker<'a> {
             }
             StmtKind::Select { clauses } => clauses
                 .iter()
-                .all(|c| !has_break(&c.body, label, true) && self.terminating_list(&c.body)),
+                .all(|c| !has_break(&c.body, label, Depth::Top) && self.terminating_list(&c.body)),
             _ => false,
         }
     }
 }
 
+/// Where a `break` sits relative to the statement whose breaks we look for:
+/// an unlabeled one leaves that statement only at the top level.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Depth {
+    Top,
+    Nested,
+}
+
 /// Whether `list` contains a break that targets the enclosing statement
 /// (unlabeled at the top nesting level, or labeled with `label`).
-fn has_break(list: &[Stmt], label: Option<&str>, top: bool) -> bool {
+fn has_break(list: &[Stmt], label: Option<&str>, top: Depth) -> bool {
     list.iter().any(|s| stmt_has_break(s, label, top))
 }
 
-fn stmt_has_break(s: &Stmt, label: Option<&str>, top: bool) -> bool {
+fn stmt_has_break(s: &Stmt, label: Option<&str>, top: Depth) -> bool {
     match &s.kind {
-        StmtKind::Break(None) => top,
+        StmtKind::Break(None) => top == Depth::Top,
         StmtKind::Break(Some(l)) => Some(l.name.as_str()) == label,
         StmtKind::Block(b) => has_break(&b.stmts, label, top),
         StmtKind::If { then, els, .. } => {
@@ -1167,12 +1174,14 @@ fn stmt_has_break(s: &Stmt, label: Option<&str>, top: bool) -> bool {
         }
         StmtKind::Labeled(_, inner) => stmt_has_break(inner, label, top),
         StmtKind::For { body, .. } | StmtKind::Range { body, .. } => {
-            has_break(&body.stmts, label, false)
+            has_break(&body.stmts, label, Depth::Nested)
         }
-        StmtKind::Switch { clauses, .. } | StmtKind::TypeSwitch { clauses, .. } => {
-            clauses.iter().any(|c| has_break(&c.body, label, false))
-        }
-        StmtKind::Select { clauses } => clauses.iter().any(|c| has_break(&c.body, label, false)),
+        StmtKind::Switch { clauses, .. } | StmtKind::TypeSwitch { clauses, .. } => clauses
+            .iter()
+            .any(|c| has_break(&c.body, label, Depth::Nested)),
+        StmtKind::Select { clauses } => clauses
+            .iter()
+            .any(|c| has_break(&c.body, label, Depth::Nested)),
         _ => false,
     }
 }

@@ -79,7 +79,7 @@ impl<'a> Checker<'a> {
                     return INVALID;
                 }
                 if !self.t.comparable(kt) {
-                    let ks = self.t.type_string(kt, false);
+                    let ks = self.t.type_string(kt, TypeStyle::Diagnostic);
                     self.error(k.pos, format!("invalid map key type {ks}"));
                     return INVALID;
                 }
@@ -164,7 +164,7 @@ impl<'a> Checker<'a> {
                                 continue;
                             }
                             if !self.t.is_interface(et) {
-                                let ts = self.t.type_string(et, false);
+                                let ts = self.t.type_string(et, TypeStyle::Diagnostic);
                                 self.error(t.pos, format!("cannot use {ts} in interface (type constraints are not supported yet)"));
                                 continue;
                             }
@@ -202,7 +202,7 @@ impl<'a> Checker<'a> {
                 len.pos,
                 format!(
                     "array length {d} (variable of type {}) must be constant",
-                    self.t.type_string(x.ty, false)
+                    self.t.type_string(x.ty, TypeStyle::Diagnostic)
                 ),
             );
             return None;

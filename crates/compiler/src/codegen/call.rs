@@ -6,8 +6,30 @@ use super::expr::is_place;
 use super::*;
 
 /// A method receiver: the expression, the embedded-field path to the
-/// receiver value, take its address, dereference it.
-pub(super) type Recv<'a> = (&'a Expr, Vec<usize>, bool, bool);
+/// receiver value, and how to pass it.
+pub(super) type Recv<'a> = (&'a Expr, Vec<usize>, RecvPass);
+
+/// How a method receiver is passed, given the receiver expression's type
+/// and the method's receiver type.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum RecvPass {
+    /// As it is: the types agree, or an interface method.
+    AsIs,
+    /// Its address: a pointer method called on an addressable value.
+    AddrOf,
+    /// Its pointee: a value method called through a pointer.
+    Deref,
+}
+
+impl RecvPass {
+    pub(super) fn new(method_ptr_recv: bool, recv_is_ptr: bool) -> RecvPass {
+        match (method_ptr_recv, recv_is_ptr) {
+            (true, false) => RecvPass::AddrOf,
+            (false, true) => RecvPass::Deref,
+            _ => RecvPass::AsIs,
+        }
+    }
+}
 
 /// What a call calls.
 pub(super) enum Target {
@@ -56,13 +78,12 @@ impl<'a> Gen<'a> {
                         }
                         MethodImpl::Native(n) => Target::Native(self.prog.native_id(n)),
                     };
-                    let take_addr = def.ptr_recv && !recv_ptr;
-                    let deref = !def.ptr_recv && recv_ptr;
-                    return Ok((target, Some((x, path, take_addr, deref))));
+                    let pass = RecvPass::new(def.ptr_recv, recv_ptr);
+                    return Ok((target, Some((x, path, pass))));
                 }
                 Some(Selection::IfaceMethod { name, path }) => {
                     let id = self.prog.method_name_id(&name);
-                    return Ok((Target::Iface(id), Some((x, path, false, false))));
+                    return Ok((Target::Iface(id), Some((x, path, RecvPass::AsIs))));
                 }
                 _ => {}
             }
@@ -79,10 +100,10 @@ impl<'a> Gen<'a> {
         &mut self,
         x: &Expr,
         path: &[usize],
-        take_addr: bool,
-        deref: bool,
+        pass: RecvPass,
         dst: Reg,
     ) -> R<()> {
+        let (take_addr, deref) = (pass == RecvPass::AddrOf, pass == RecvPass::Deref);
         if !path.is_empty() {
             let xt = self.ety(x);
             let m = self.mark();
@@ -179,9 +200,9 @@ impl<'a> Gen<'a> {
         ellipsis: bool,
     ) -> R<u32> {
         let mut n = 0;
-        if let Some((x, path, addr, deref)) = recv {
+        if let Some((x, path, pass)) = recv {
             let r = self.alloc();
-            self.receiver_to(x, &path, addr, deref, r)?;
+            self.receiver_to(x, &path, pass, r)?;
             self.free_to(r.0 as u32 + 1);
             n += 1;
         }

@@ -2,6 +2,7 @@
 //! destination's type, and the comma-ok forms. Calls are in `call`,
 //! composite and function literals in `literal`.
 
+use super::call::RecvPass;
 use super::*;
 
 impl<'a> Gen<'a> {
@@ -252,13 +253,8 @@ impl<'a> Gen<'a> {
                         let f = self.bound_thunk(target, None, nparams, nret, &def.name);
                         let m = self.mark();
                         let rv = self.alloc();
-                        self.receiver_to(
-                            x,
-                            &path,
-                            def.ptr_recv && !recv_ptr,
-                            !def.ptr_recv && recv_ptr,
-                            rv,
-                        )?;
+                        let pass = RecvPass::new(def.ptr_recv, recv_ptr);
+                        self.receiver_to(x, &path, pass, rv)?;
                         self.emit(Op::MakeClosure {
                             dst,
                             func: f,
@@ -276,7 +272,7 @@ impl<'a> Gen<'a> {
                             self.bound_thunk(bc::Callee::Func(0), Some(mid), nparams, nret, &name);
                         let m = self.mark();
                         let rv = self.alloc();
-                        self.receiver_to(x, &path, false, false, rv)?;
+                        self.receiver_to(x, &path, RecvPass::AsIs, rv)?;
                         // A nil interface panics when the method value is made.
                         self.emit(Op::MakeClosure {
                             dst,
@@ -724,16 +720,16 @@ impl<'a> Gen<'a> {
     }
 
     /// Emits jumps taken when `cond` is `when`; returns them for patching.
-    pub(super) fn cond_jump(&mut self, e: &Expr, when: bool) -> R<Vec<u32>> {
+    pub(super) fn cond_jump(&mut self, e: &Expr, when: JumpIf) -> R<Vec<u32>> {
         match &e.unparen().kind {
             ExprKind::Binary(Tok::LAnd, l, r) if self.emode(e) != Mode::Const => {
-                if !when {
-                    let mut j = self.cond_jump(l, false)?;
-                    j.extend(self.cond_jump(r, false)?);
+                if when == JumpIf::False {
+                    let mut j = self.cond_jump(l, JumpIf::False)?;
+                    j.extend(self.cond_jump(r, JumpIf::False)?);
                     Ok(j)
                 } else {
-                    let jf = self.cond_jump(l, false)?;
-                    let jt = self.cond_jump(r, true)?;
+                    let jf = self.cond_jump(l, JumpIf::False)?;
+                    let jt = self.cond_jump(r, JumpIf::True)?;
                     for j in jf {
                         self.patch(j);
                     }
@@ -741,13 +737,13 @@ impl<'a> Gen<'a> {
                 }
             }
             ExprKind::Binary(Tok::LOr, l, r) if self.emode(e) != Mode::Const => {
-                if when {
-                    let mut j = self.cond_jump(l, true)?;
-                    j.extend(self.cond_jump(r, true)?);
+                if when == JumpIf::True {
+                    let mut j = self.cond_jump(l, JumpIf::True)?;
+                    j.extend(self.cond_jump(r, JumpIf::True)?);
                     Ok(j)
                 } else {
-                    let jt = self.cond_jump(l, true)?;
-                    let jf = self.cond_jump(r, false)?;
+                    let jt = self.cond_jump(l, JumpIf::True)?;
+                    let jf = self.cond_jump(r, JumpIf::False)?;
                     for j in jt {
                         self.patch(j);
                     }
@@ -760,7 +756,7 @@ impl<'a> Gen<'a> {
             _ => {
                 let m = self.mark();
                 let c = self.expr(e)?;
-                let j = if when {
+                let j = if when == JumpIf::True {
                     self.emit(Op::JumpIfTrue { cond: c, target: 0 })
                 } else {
                     self.emit(Op::JumpIfFalse { cond: c, target: 0 })

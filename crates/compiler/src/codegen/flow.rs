@@ -46,11 +46,11 @@ impl<'a> Gen<'a> {
         let exits = match cond {
             Some(c) => {
                 self.pos = self.bpos(c.pos);
-                self.cond_jump(c, false)?
+                self.cond_jump(c, JumpIf::False)?
             }
             None => vec![],
         };
-        self.push_loop(true);
+        self.push_loop(Breakable::Loop);
         self.block(body);
         let cont = self.here();
         for (c, t) in per_iter {
@@ -104,7 +104,7 @@ impl<'a> Gen<'a> {
                     b: src,
                 });
                 let exit = self.emit(Op::JumpIfFalse { cond: c, target: 0 });
-                self.push_loop(true);
+                self.push_loop(Breakable::Loop);
                 let bm = self.mark();
                 self.bind_range_var(key, define, i)?;
                 self.block(body);
@@ -130,7 +130,7 @@ impl<'a> Gen<'a> {
                 self.emit(Op::LtS { dst: c, a: i, b: n });
                 let exit = self.emit(Op::JumpIfFalse { cond: c, target: 0 });
                 self.emit(Op::DecodeRune { dst: rw, s: src, i });
-                self.push_loop(true);
+                self.push_loop(Breakable::Loop);
                 let bm = self.mark();
                 self.bind_range_var(key, define, i)?;
                 self.bind_range_var(value, define, rw)?;
@@ -182,7 +182,7 @@ impl<'a> Gen<'a> {
                 let c = self.alloc();
                 self.emit(Op::LtS { dst: c, a: i, b: n });
                 let exit = self.emit(Op::JumpIfFalse { cond: c, target: 0 });
-                self.push_loop(true);
+                self.push_loop(Breakable::Loop);
                 let bm = self.mark();
                 self.bind_range_var(key, define, i)?;
                 if value.is_some() {
@@ -219,7 +219,7 @@ impl<'a> Gen<'a> {
                     cond: nx,
                     target: 0,
                 });
-                self.push_loop(true);
+                self.push_loop(Breakable::Loop);
                 let bm = self.mark();
                 self.bind_range_var(key, define, Reg(nx.0 + 1))?;
                 if value.is_some() && self.is_agg(vt) {
@@ -243,7 +243,7 @@ impl<'a> Gen<'a> {
                     cond: Reg(rv.0 + 1),
                     target: 0,
                 });
-                self.push_loop(true);
+                self.push_loop(Breakable::Loop);
                 let bm = self.mark();
                 self.bind_range_var(key, define, rv)?;
                 self.block(body);
@@ -323,14 +323,14 @@ impl<'a> Gen<'a> {
                         self.free_to(mm);
                     }
                     None => {
-                        let js = self.cond_jump(e, true)?;
+                        let js = self.cond_jump(e, JumpIf::True)?;
                         to_body[ci].extend(js);
                     }
                 }
             }
         }
         let jdefault = self.jump();
-        self.push_loop(false);
+        self.push_loop(Breakable::Switch);
         let mut ends = Vec::new();
         let mut pending_ft: Vec<u32> = Vec::new();
         let mut default_start = None;
@@ -422,7 +422,7 @@ impl<'a> Gen<'a> {
             }
         }
         let jdefault = self.jump();
-        self.push_loop(false);
+        self.push_loop(Breakable::Switch);
         let mut ends = Vec::new();
         let mut default_start = None;
         for (ci, c) in clauses.iter().enumerate() {
@@ -527,7 +527,7 @@ impl<'a> Gen<'a> {
             dst: chosen,
             desc: di,
         });
-        self.push_loop(false);
+        self.push_loop(Breakable::Switch);
         let mut case_idx = 0i32;
         let mut ends = Vec::new();
         for (ci, c) in clauses.iter().enumerate() {

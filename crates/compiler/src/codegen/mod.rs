@@ -18,7 +18,7 @@
 use crate::ast::*;
 use crate::check::{Builtin, CheckResult, Info, Mode, ObjId, ObjKind, Selection};
 use crate::lexer::{LineIndex, Tok};
-use crate::types::{Basic, ConstVal, Dir, MethodImpl, Type, TypeId, Types, INVALID};
+use crate::types::{Basic, ConstVal, Dir, MethodImpl, Type, TypeId, TypeStyle, Types, INVALID};
 use golab_bytecode as bc;
 use golab_bytecode::{ConvKind, IntKind, Op, Reg};
 use std::collections::HashMap;
@@ -46,11 +46,28 @@ enum Loc {
     Global(u32),
 }
 
+/// Which value of a condition `cond_jump`'s jumps are taken on.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum JumpIf {
+    True,
+    False,
+}
+
+impl std::ops::Not for JumpIf {
+    type Output = JumpIf;
+    fn not(self) -> JumpIf {
+        match self {
+            JumpIf::True => JumpIf::False,
+            JumpIf::False => JumpIf::True,
+        }
+    }
+}
+
 struct LoopCtx {
     label: Option<String>,
     breaks: Vec<u32>,
     continues: Vec<u32>,
-    is_loop: bool,
+    kind: Breakable,
 }
 
 struct FnState {

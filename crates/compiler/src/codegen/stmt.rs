@@ -117,7 +117,10 @@ impl<'a> Gen<'a> {
                         if is_break {
                             fs.loops.last_mut()
                         } else {
-                            fs.loops.iter_mut().rev().find(|c| c.is_loop)
+                            fs.loops
+                                .iter_mut()
+                                .rev()
+                                .find(|c| c.kind == Breakable::Loop)
                         }
                     }
                 };
@@ -146,7 +149,7 @@ impl<'a> Gen<'a> {
                     self.stmt(i)?;
                 }
                 self.pos = self.bpos(cond.pos);
-                let jf = self.cond_jump(cond, false)?;
+                let jf = self.cond_jump(cond, JumpIf::False)?;
                 self.block(then);
                 match els {
                     Some(e) => {
@@ -206,13 +209,13 @@ impl<'a> Gen<'a> {
         Ok(())
     }
 
-    pub(super) fn push_loop(&mut self, is_loop: bool) {
+    pub(super) fn push_loop(&mut self, kind: Breakable) {
         let label = self.fs().label.take();
         self.fs().loops.push(LoopCtx {
             label,
             breaks: vec![],
             continues: vec![],
-            is_loop,
+            kind,
         });
     }
 

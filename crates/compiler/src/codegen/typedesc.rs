@@ -66,7 +66,7 @@ impl<'a> Gen<'a> {
         match self.t.get(t) {
             Type::Basic(Basic::Uint8) => "uint8".into(),
             Type::Basic(Basic::Int32) => "int32".into(),
-            _ => self.t.type_string(t, true),
+            _ => self.t.type_string(t, TypeStyle::Runtime),
         }
     }
 

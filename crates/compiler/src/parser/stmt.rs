@@ -3,6 +3,14 @@
 
 use super::*;
 
+/// Whether a simple statement may be a range clause (only in a `for`
+/// header).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum RangeClause {
+    Allowed,
+    NotAllowed,
+}
+
 /// The header of an `if`, `for` or `switch`: the init statement, the
 /// condition (or tag, or range clause), the post statement, and whether it
 /// is a range clause.
@@ -163,15 +171,16 @@ impl<'a> Parser<'a> {
                         kind: StmtKind::Labeled(label, Box::new(s)),
                     }));
                 }
-                return self.simple_stmt(false).map(|s| Some(s.0));
+                return self.simple_stmt(RangeClause::NotAllowed).map(|s| Some(s.0));
             }
         };
         Ok(Some(Stmt { pos, kind }))
     }
 
-    /// Parses a simple statement. With `range_ok`, `[k, v :=] range x` is
-    /// accepted and returns true as the second value.
-    fn simple_stmt(&mut self, range_ok: bool) -> PResult<(Stmt, bool)> {
+    /// Parses a simple statement. Where a range clause is allowed,
+    /// `[k, v :=] range x` is accepted and returns true as the second value.
+    fn simple_stmt(&mut self, range: RangeClause) -> PResult<(Stmt, bool)> {
+        let range_ok = range == RangeClause::Allowed;
         let pos = self.pos();
         if range_ok && self.tok() == Tok::Range {
             self.next();
@@ -318,7 +327,12 @@ impl<'a> Parser<'a> {
             let mut post = None;
             let mut is_range = false;
             if self.tok() != Tok::Semi {
-                let (s, r) = self.simple_stmt(keyword == Tok::For)?;
+                let range = if keyword == Tok::For {
+                    RangeClause::Allowed
+                } else {
+                    RangeClause::NotAllowed
+                };
+                let (s, r) = self.simple_stmt(range)?;
                 if r {
                     return Ok((None, Some(s), None, true));
                 }
@@ -333,16 +347,16 @@ impl<'a> Parser<'a> {
                             self.syntax_error("expected for loop condition");
                             return Err(());
                         }
-                        let (s, _) = self.simple_stmt(false)?;
+                        let (s, _) = self.simple_stmt(RangeClause::NotAllowed)?;
                         cond = Some(s);
                     }
                     self.want(Tok::Semi)?;
                     if self.tok() != Tok::LBrace {
-                        let (s, _) = self.simple_stmt(false)?;
+                        let (s, _) = self.simple_stmt(RangeClause::NotAllowed)?;
                         post = Some(Box::new(s));
                     }
                 } else if self.tok() != Tok::LBrace {
-                    let (s, _) = self.simple_stmt(false)?;
+                    let (s, _) = self.simple_stmt(RangeClause::NotAllowed)?;
                     cond = Some(s);
                 } else if keyword == Tok::If {
                     let _ = semi;
@@ -580,7 +594,7 @@ impl<'a> Parser<'a> {
                 None
             } else {
                 self.next();
-                let (s, _) = self.simple_stmt(false)?;
+                let (s, _) = self.simple_stmt(RangeClause::NotAllowed)?;
                 Some(Box::new(s))
             };
             self.want(Tok::Colon)?;
