@@ -102,6 +102,8 @@
 //! [`Function::lines`] runs parallel to [`Function::code`]: every emitted
 //! instruction carries a source position (use [`Function::emit`]).
 #![deny(missing_docs)]
+// Plain data and a disassembler: nothing here needs unsafe code.
+#![forbid(unsafe_code)]
 
 mod disasm;
 mod op;

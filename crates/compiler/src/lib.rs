@@ -59,6 +59,11 @@
 //!   `f64`): overflow, division by zero and out-of-range conversions are
 //!   compile-time errors with Go's wording, and codegen only loads typed
 //!   values.
+//! - *No `unsafe`* (`forbid(unsafe_code)`): nothing here needs it, and the
+//!   never-panics invariant is easier to trust without it. Codegen borrows
+//!   the tree for as long as it needs (`call_target` returns receivers
+//!   that borrow from the call expression) instead of extending borrows.
+#![forbid(unsafe_code)]
 pub mod ast;
 pub mod check;
 pub mod codegen;

@@ -43,12 +43,9 @@ impl<'a> Gen<'a> {
     // ---- calls ----
 
     /// Resolves the callee of a call expression; evaluates a func value.
-    /// Returns the target and the receiver expression (for methods) with
-    /// how to pass it: (expr, take address, dereference).
-    pub(super) fn call_target(&mut self, fun: &Expr) -> R<(Target, Option<Recv<'a>>)>
-    where
-        'a: 'a,
-    {
+    /// Returns the target and, for methods, the receiver (see [`Recv`]),
+    /// which borrows from `fun`, not from the generator.
+    pub(super) fn call_target<'e>(&mut self, fun: &'e Expr) -> R<(Target, Option<Recv<'e>>)> {
         let fu = fun.unparen();
         if let ExprKind::Ident(id) = &fu.kind {
             if let Some(&o) = self.info.objs.get(&id.id) {
@@ -58,8 +55,6 @@ impl<'a> Gen<'a> {
             }
         }
         if let ExprKind::Selector(x, _) = &fu.kind {
-            // SAFETY of lifetimes: the tree outlives the generator.
-            let x: &'a Expr = unsafe { &*(x.as_ref() as *const Expr) };
             match self.info.selections.get(&fu.id).cloned() {
                 Some(Selection::Pkg(o)) => {
                     if let ObjKind::Native(n) = &self.info.objects[o as usize].kind {
@@ -193,7 +188,7 @@ impl<'a> Gen<'a> {
     /// top of the registers; returns how many were pushed.
     pub(super) fn push_receiver_and_args(
         &mut self,
-        recv: Option<Recv<'a>>,
+        recv: Option<Recv<'_>>,
         args: &[Expr],
         ptys: &[TypeId],
         variadic: bool,
@@ -304,8 +299,6 @@ impl<'a> Gen<'a> {
         else {
             return Err(());
         };
-        // SAFETY of lifetimes: the tree outlives the generator.
-        let fun: &'a Expr = unsafe { &*(fun.as_ref() as *const Expr) };
         let sig = self.ety(fun);
         let Some((ptys, rtys, variadic)) = self
             .t

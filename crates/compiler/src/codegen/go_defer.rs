@@ -19,7 +19,6 @@ impl<'a> Gen<'a> {
         else {
             return Err(());
         };
-        let fun: &'a Expr = unsafe { &*(fun.as_ref() as *const Expr) };
         let callee = self.alloc();
         let base = self.top();
         let nargs;
