@@ -65,6 +65,15 @@ impl<'a> Gen<'a> {
         all_ptys.extend(ptys);
         let np = params.len().max(all_ptys.len());
         self.fs().f.num_params = np as u16;
+        let kinds = (0..np)
+            .map(|i| match all_ptys.get(i) {
+                Some(&t) if t != INVALID && !self.t.is_ref(t) && !self.is_agg(t) => {
+                    bc::SlotKind::Scalar
+                }
+                _ => bc::SlotKind::Ref,
+            })
+            .collect();
+        self.fs().param_kinds = kinds;
         self.fs().f.num_results = rtys.len() as u16;
         self.cur_sig_results.push(rtys.clone());
         let preg = self.alloc_n(np as u32);

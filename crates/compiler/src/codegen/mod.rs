@@ -30,6 +30,7 @@ mod func;
 mod go_defer;
 mod literal;
 mod place;
+mod regmap;
 mod stmt;
 mod typedesc;
 
@@ -71,6 +72,10 @@ struct LoopCtx {
 }
 
 struct FnState {
+    /// The function's id in the program.
+    id: u32,
+    /// The collector's kinds of the parameter registers, from their types.
+    param_kinds: Vec<bc::SlotKind>,
     f: bc::Function,
     next_reg: u32,
     max_reg: u32,
@@ -112,6 +117,9 @@ pub struct Gen<'a> {
     thunks: HashMap<String, u32>,
     /// Result types of the functions being compiled (innermost last).
     cur_sig_results: Vec<Vec<TypeId>>,
+    /// Function id → the collector's kinds of its parameter registers
+    /// (functions compiled from Go source; thunks have none).
+    param_kinds: HashMap<u32, Vec<bc::SlotKind>>,
 }
 
 type R<T> = Result<T, ()>;
@@ -146,8 +154,14 @@ pub fn generate(
         any_t,
         thunks: HashMap::new(),
         cur_sig_results: Vec::new(),
+        param_kinds: HashMap::new(),
     };
     g.program();
+    // Register maps last: every type descriptor is final by now.
+    for (id, f) in g.prog.functions.iter_mut().enumerate() {
+        let params = g.param_kinds.get(&(id as u32)).map_or(&[][..], |p| p);
+        f.reg_kinds = regmap::reg_kinds(f, &g.prog.types, &g.prog.globals, params);
+    }
     if g.errors.is_empty() {
         if let Err(e) = g.prog.validate() {
             g.errors.push((0, format!("internal compiler error: {e}")));
@@ -282,8 +296,10 @@ impl<'a> Gen<'a> {
         self.errors.push((p, msg.into()));
     }
 
-    fn begin_fn(&mut self, _id: u32) {
+    fn begin_fn(&mut self, id: u32) {
         self.fns.push(FnState {
+            id,
+            param_kinds: Vec::new(),
             f: bc::Function::default(),
             next_reg: 0,
             max_reg: 0,
@@ -307,6 +323,7 @@ impl<'a> Gen<'a> {
                 .push((0, "function too large: too many registers".into()));
         }
         f.num_regs = (st.max_reg + 1).min(u16::MAX as u32) as u16;
+        self.param_kinds.insert(st.id, st.param_kinds);
         f
     }
 
