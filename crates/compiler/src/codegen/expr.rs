@@ -109,6 +109,8 @@ impl<'a> Gen<'a> {
                 Err(_) => {
                     // Not UTF-8 ("\xff"): `Const::Str` holds a Rust string,
                     // so build the bytes and convert: string([]byte{...}).
+                    // (A `Const::Bytes` in golab_bytecode would make this one
+                    // `LoadConst`.)
                     let m = self.mark();
                     let base = self.alloc_n(s.len() as u32);
                     for (i, b) in s.iter().enumerate() {

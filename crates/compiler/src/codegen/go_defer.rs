@@ -1,7 +1,11 @@
 //! `go` and `defer`: the callee and arguments are evaluated now, the call
 //! happens later, so calls the runtime cannot start directly (builtins,
 //! natives, bound methods, interface methods) go through small synthesized
-//! thunks.
+//! thunks: `runtime.close`, `runtime.panic`, ... for builtins,
+//! `fmt.Println-thunk` for natives (so the runtime never starts a goroutine
+//! or runs a deferred call directly in a native), `main.M-fm` for method
+//! values and interface methods (the receiver is capture 0). Their names are
+//! what a traceback through them shows.
 
 use super::call::Target;
 use super::*;
