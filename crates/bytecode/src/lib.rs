@@ -67,14 +67,28 @@
 //! [`Program::natives`], e.g. `"fmt.Println"`, `"strings.Repeat"`,
 //! `"strings.(*Builder).WriteString"`, `"sync.(*WaitGroup).Add"`,
 //! `"time.Duration.String"`, `"println"` (the builtin). The runtime resolves
-//! each name to a function once at load time; an unknown name is a load
-//! error. [`Op::CallNative`] uses the same register window convention as
-//! [`Op::Call`]; natives get exactly their declared Go parameters (a variadic
-//! `...any` is one `[]any` slice of interfaces). Methods are natives whose
-//! first argument is the receiver. Natives may call back into Go (e.g.
-//! `sort.Slice` calling `less`, `fmt` calling `String()`): that is the
-//! runtime's business, the compiler just calls them. The list of names the
-//! runtime knows is `golab_runtime::natives::NAMES`.
+//! each name once at load time. A name it does not implement still loads:
+//! calling it ends the run with `fatal error: NAME is not supported yet by
+//! this runtime` (exit status 2), so a program that never reaches the call
+//! runs as usual. [`Op::CallNative`] uses the same register window
+//! convention as [`Op::Call`]; natives get exactly their declared Go
+//! parameters (a variadic `...any` is one `[]any` slice of interfaces).
+//! Methods are natives whose first argument is the receiver. Natives may
+//! call back into Go (e.g. `sort.Slice` calling `less`, `fmt` calling
+//! `String()`): that is the runtime's business, the compiler just calls
+//! them. The list of names the runtime knows is
+//! `golab_runtime::natives::NAMES`.
+//!
+//! One call may run its native more than once: a native that calls back
+//! into Go is re-executed afterwards, and a blocked goroutine that must
+//! retry when woken (a woken `Mutex.Lock` competing with newcomers, as in
+//! Go) resumes with its pc back on the call instruction. So the argument
+//! registers of a native call must still hold the arguments when the
+//! instruction runs again. [`Op::CallNative`] and [`Op::CallValue`] leave
+//! them alone; [`Op::CallIface`] replaces its receiver register with the
+//! receiver, so a blocking library method must not be reached through
+//! `CallIface` (the library has no `sync.Locker`; a program's own interface
+//! with `Lock()` is the one way to get there).
 //!
 //! Library types with hidden state (`sync.Mutex`, `sync.WaitGroup`,
 //! `strings.Builder`, `atomic.Int64`, ...) are [`TypeKind::Opaque`]: the
@@ -102,6 +116,8 @@
 //! [`Function::lines`] runs parallel to [`Function::code`]: every emitted
 //! instruction carries a source position (use [`Function::emit`]).
 #![deny(missing_docs)]
+// Plain data and a disassembler: nothing here needs unsafe code.
+#![forbid(unsafe_code)]
 
 mod disasm;
 mod op;

@@ -388,7 +388,7 @@ define_ops! {
     Cap { dst: Reg, src: Reg } => "cap",
     /// `rdst = robj[ridx]` for strings (a byte), slices and arrays (the
     /// element word; for aggregate elements this is the element's ref).
-    /// Panics: index out of range [i] with length n; nil deref for a nil array pointer.
+    /// Panics: index out of range \[i\] with length n; nil deref for a nil array pointer.
     Index { dst: Reg, obj: Reg, idx: Reg } => "index",
     /// `robj[ridx] = rsrc` for slices and arrays. Panics as `Index`.
     SetIndex { obj: Reg, idx: Reg, src: Reg } => "set_index",
@@ -505,7 +505,8 @@ define_ops! {
     // ---- channels ----
     /// `rdst = make(chan elem, rsize)`. Panics: makechan: size out of range.
     MakeChan { dst: Reg, elem: u32, size: Reg } => "make_chan",
-    /// `rch <- rsrc` (may block). Panics: send on closed channel.
+    /// `rch <- rsrc` (may block); the send copies an aggregate value, so no
+    /// `CopyVal` is needed first. Panics: send on closed channel.
     Send { ch: Reg, src: Reg } => "send",
     /// `rdst = <-rch` (may block).
     Recv { dst: Reg, ch: Reg } => "recv",

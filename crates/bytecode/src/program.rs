@@ -95,7 +95,8 @@ pub struct Function {
     /// register `r` may hold a reference at any point of the function (a
     /// register must not hold a reference at one point and a scalar that
     /// looks like one at another). Length `num_regs`; missing entries count
-    /// as `Ref`, which is safe but keeps garbage alive.
+    /// as `Ref`, which is safe but keeps garbage alive. The compiler derives
+    /// it from the instructions: `Scalar` only if every write is a scalar.
     pub reg_kinds: Vec<SlotKind>,
     /// Where a frame resumes after one of its deferred calls recovered a
     /// panic: the function's epilogue (`RunDefers`, load results, `Return`).

@@ -32,7 +32,19 @@ pub struct Import {
     pub pos: Pos,
 }
 
+/// What a `break` can leave: a loop (which `continue` also targets) or a
+/// switch/select (which it cannot).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Breakable {
+    Loop,
+    Switch,
+}
+
 #[derive(Clone, Debug)]
+// Decls are few (one per declaration, built once by the parser and never
+// copied), so boxing the function variant would save little memory and add
+// an indirection to every walk of the tree.
+#[allow(clippy::large_enum_variant)]
 pub enum Decl {
     Func(FuncDecl),
     Var(Vec<VarSpec>),

@@ -1,28 +1,69 @@
-//! golab-compiler: the Go subset front end and code generator.
+//! golab-compiler: the Go subset's front end and code generator, the same
+//! code natively (`lab run`, `lab check`) and in the page.
 //!
-//! Pipeline: [`lexer`] → [`parser`] (a tree plus syntax errors, never
-//! fails) → [`check`] (types, objects, constant values, Go 1.19 wording) →
-//! `codegen` (register bytecode for `golab_bytecode`). The compiler knows
-//! nothing about the scheduler or the VM's internals: its only contract with
-//! the runtime is the `golab_bytecode` crate.
+//! # Pipeline
+//! [`lexer`] → [`parser`] → [`check`](mod@check) → `codegen`, each phase a plain
+//! function over the previous one's output:
+//! - [`lexer`]: bytes in, tokens with byte spans out, semicolons inserted as
+//!   Go's scanner does; malformed input becomes a diagnostic, never a panic.
+//! - [`parser`]: a tree ([`ast`]) *plus* a list of syntax errors; it never
+//!   fails, and nesting depth is bounded, so hostile input cannot overflow
+//!   the host stack. Syntax errors stop compilation; lexical errors alone do
+//!   not stop type checking (as in cmd/compile).
+//! - [`check`](mod@check): types ([`types`]), objects, constant values, selections and
+//!   conversions, recorded in side tables keyed by node id; diagnostics in
+//!   Go 1.19's wording (`types2`'s messages), because the corpus compares
+//!   our output with what Go 1.19 printed. [`library`] declares the
+//!   signatures of the standard packages we support.
+//! - `codegen`: register bytecode for `golab_bytecode`, with a line table
+//!   (every instruction carries the position of the code it came from, so
+//!   run-time panics and tracebacks name `prog.go:LINE`) and type
+//!   descriptors for the runtime.
 //!
-//! Entry points: [`check`] (diagnostics only) and [`compile`].
-// Style lints we accept on purpose: tree-walking functions take the
-// pieces of a node as arguments, and a few `if` chains mirror the Go
-// spec's case lists one to one even where two branches coincide.
-#![allow(
-    clippy::too_many_arguments,
-    clippy::type_complexity,
-    clippy::large_enum_variant,
-    clippy::if_same_then_else,
-    clippy::collapsible_if,
-    clippy::let_and_return,
-    clippy::useless_format,
-    clippy::single_match,
-    clippy::match_like_matches_macro,
-    clippy::unnecessary_unwrap,
-    clippy::redundant_pattern_matching
-)]
+//! # Invariants
+//! - **Never panics on any input**, valid UTF-8 or not (fuzzed by
+//!   `fuzz/fuzz_targets/compile.rs`; `crates/cli/tests/hostile` runs hostile
+//!   programs natively and in wasm): a crash here is a crashed browser tab.
+//!   Every limit (nesting, registers per function, arguments per call) is a
+//!   diagnostic.
+//! - **Every diagnostic has `file:line:col`**: positions are byte offsets
+//!   until [`Diagnostics`] is built, then lines and byte columns as Go counts
+//!   them; at most 10 per file, then Go's "too many errors".
+//! - **Knows nothing of the scheduler or the VM's internals**: the only
+//!   contract with the runtime is the `golab_bytecode` crate (instruction
+//!   set, value model, calling convention, native names).
+//!
+//! # Public API
+//! [`compile`] (source to a `golab_bytecode::Program` or [`Diagnostics`]),
+//! [`check()`] (diagnostics only, for `lab check`), their `_bytes` forms for
+//! source that may not be UTF-8, and [`lexer::highlight`], which the page's
+//! editor uses for syntax colouring, so the editor and the compiler never
+//! disagree about what a token is.
+//!
+//! # Design choices
+//! - *Hand-written lexer and parser following `cmd/compile/internal/syntax`*
+//!   rather than a parser generator: Go's error messages ("syntax error:
+//!   unexpected X, expecting Y") fall out of the same structure, and the
+//!   crate keeps no dependencies (the page downloads every byte of it).
+//! - *Side tables instead of an annotated tree*: the tree stays plain data
+//!   built once by the parser; the checker's results ([`check::Info`]) are
+//!   maps from node ids, which codegen reads alongside the tree.
+//! - *Recursion bounded by host stack bytes* (`StackGuard`) as well as by
+//!   a nesting count: frame sizes differ tenfold between debug and release
+//!   builds, and wasm32 gives us a 1 MiB stack.
+//! - *Lua-style register allocation*: locals keep a register for their
+//!   block, temporaries are stack-allocated above them, so a call is always
+//!   at the top of the registers in use, as the calling convention requires;
+//!   variables that escape (captured, or address taken) live in heap cells.
+//! - *Constants are folded by the checker* (integers in `i128`, floats in
+//!   `f64`): overflow, division by zero and out-of-range conversions are
+//!   compile-time errors with Go's wording, and codegen only loads typed
+//!   values.
+//! - *No `unsafe`* (`forbid(unsafe_code)`): nothing here needs it, and the
+//!   never-panics invariant is easier to trust without it. Codegen borrows
+//!   the tree for as long as it needs (`call_target` returns receivers
+//!   that borrow from the call expression) instead of extending borrows.
+#![forbid(unsafe_code)]
 pub mod ast;
 pub mod check;
 pub mod codegen;
@@ -145,7 +186,7 @@ pub fn check(path: &str, src: &str) -> Diagnostics {
     check_bytes(path, src.as_bytes())
 }
 
-/// Like [`check`] for source that may not be valid UTF-8.
+/// Like [`check()`] for source that may not be valid UTF-8.
 pub fn check_bytes(path: &str, src: &[u8]) -> Diagnostics {
     match front_end(path, src) {
         Ok(_) => Diagnostics::default(),

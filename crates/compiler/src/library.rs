@@ -37,11 +37,19 @@ impl B<'_> {
     fn ptr(&mut self, e: TypeId) -> TypeId {
         self.t.intern(Type::Pointer(e))
     }
-    fn func(&mut self, params: Vec<TypeId>, results: Vec<TypeId>, variadic: bool) -> TypeId {
+    fn func(&mut self, params: Vec<TypeId>, results: Vec<TypeId>) -> TypeId {
         self.t.intern(Type::Func {
             params,
             results,
-            variadic,
+            variadic: false,
+        })
+    }
+    /// A signature whose last parameter is `...T` (given as `[]T`).
+    fn variadic_func(&mut self, params: Vec<TypeId>, results: Vec<TypeId>) -> TypeId {
+        self.t.intern(Type::Func {
+            params,
+            results,
+            variadic: true,
         })
     }
 }
@@ -59,7 +67,7 @@ impl Library {
         let string = b.b(String);
         let boolean = b.b(Bool);
         let any = b.t.intern(Type::Interface(vec![]));
-        let err_sig = b.func(vec![], vec![string], false);
+        let err_sig = b.func(vec![], vec![string]);
         let err_iface = b.t.intern(Type::Interface(vec![("Error".into(), err_sig)]));
         let error = b.t.new_named("error", "", err_iface);
         let anys = b.slice(any);
@@ -88,11 +96,11 @@ impl Library {
         }
 
         // fmt
-        let print = b.func(vec![anys], vec![int, error], true);
-        let printf = b.func(vec![string, anys], vec![int, error], true);
-        let sprint = b.func(vec![anys], vec![string], true);
-        let sprintf = b.func(vec![string, anys], vec![string], true);
-        let errorf = b.func(vec![string, anys], vec![error], true);
+        let print = b.variadic_func(vec![anys], vec![int, error]);
+        let printf = b.variadic_func(vec![string, anys], vec![int, error]);
+        let sprint = b.variadic_func(vec![anys], vec![string]);
+        let sprintf = b.variadic_func(vec![string, anys], vec![string]);
+        let errorf = b.variadic_func(vec![string, anys], vec![error]);
         add(
             &mut pk,
             "fmt",
@@ -107,8 +115,8 @@ impl Library {
                 ("Errorf", f("fmt.Errorf", errorf)),
             ],
         );
-        let s_err = b.func(vec![string], vec![error], false);
-        let is = b.func(vec![error, error], vec![boolean], false);
+        let s_err = b.func(vec![string], vec![error]);
+        let is = b.func(vec![error, error], vec![boolean]);
         add(
             &mut pk,
             "errors",
@@ -117,26 +125,25 @@ impl Library {
         );
 
         // strings
-        let s_s = b.func(vec![string], vec![string], false);
-        let ss_b = b.func(vec![string, string], vec![boolean], false);
-        let ss_i = b.func(vec![string, string], vec![int], false);
-        let si_s = b.func(vec![string, int], vec![string], false);
-        let join = b.func(vec![strs, string], vec![string], false);
-        let split = b.func(vec![string, string], vec![strs], false);
-        let fields = b.func(vec![string], vec![strs], false);
-        let sss_s = b.func(vec![string, string, string], vec![string], false);
+        let s_s = b.func(vec![string], vec![string]);
+        let ss_b = b.func(vec![string, string], vec![boolean]);
+        let ss_i = b.func(vec![string, string], vec![int]);
+        let si_s = b.func(vec![string, int], vec![string]);
+        let join = b.func(vec![strs, string], vec![string]);
+        let split = b.func(vec![string, string], vec![strs]);
+        let fields = b.func(vec![string], vec![strs]);
+        let sss_s = b.func(vec![string, string, string], vec![string]);
         let empty = b.t.intern(Type::Struct(vec![]));
         let builder = b.t.new_named("Builder", "strings", empty);
-        let err_ret =
-            |b: &mut B, params: Vec<TypeId>, r: TypeId| b.func(params, vec![r, error], false);
+        let err_ret = |b: &mut B, params: Vec<TypeId>, r: TypeId| b.func(params, vec![r, error]);
         let ws = err_ret(&mut b, vec![string], int);
         let byte_t = b.b(Uint8);
-        let wb = b.func(vec![byte_t], vec![error], false);
+        let wb = b.func(vec![byte_t], vec![error]);
         let wr = err_ret(&mut b, vec![int32], int);
-        let void = b.func(vec![], vec![], false);
-        let to_s = b.func(vec![], vec![string], false);
-        let to_i = b.func(vec![], vec![int], false);
-        let grow = b.func(vec![int], vec![], false);
+        let void = b.func(vec![], vec![]);
+        let to_s = b.func(vec![], vec![string]);
+        let to_i = b.func(vec![], vec![int]);
+        let grow = b.func(vec![int], vec![]);
         set_methods(
             b.t,
             builder,
@@ -174,8 +181,8 @@ impl Library {
         );
 
         // strconv
-        let itoa = b.func(vec![int], vec![string], false);
-        let atoi = b.func(vec![string], vec![int, error], false);
+        let itoa = b.func(vec![int], vec![string]);
+        let atoi = b.func(vec![string], vec![int, error]);
         add(
             &mut pk,
             "strconv",
@@ -187,10 +194,10 @@ impl Library {
         );
 
         // sort
-        let sort_ints = b.func(vec![ints], vec![], false);
-        let sort_strs = b.func(vec![strs], vec![], false);
-        let less = b.func(vec![int, int], vec![boolean], false);
-        let sort_slice = b.func(vec![any, less], vec![], false);
+        let sort_ints = b.func(vec![ints], vec![]);
+        let sort_strs = b.func(vec![strs], vec![]);
+        let less = b.func(vec![int, int], vec![boolean]);
+        let sort_slice = b.func(vec![any, less], vec![]);
         add(
             &mut pk,
             "sort",
@@ -203,8 +210,8 @@ impl Library {
         );
 
         // math
-        let f_f = b.func(vec![f64t], vec![f64t], false);
-        let ff_f = b.func(vec![f64t, f64t], vec![f64t], false);
+        let f_f = b.func(vec![f64t], vec![f64t]);
+        let ff_f = b.func(vec![f64t, f64t], vec![f64t]);
         let ci = |v: i128| Member::Const {
             val: ConstVal::Int(v),
             ty: 0,
@@ -266,11 +273,11 @@ impl Library {
         add(&mut pk, "math", "math", math);
 
         // math/rand
-        let i_i = b.func(vec![int], vec![int], false);
-        let i64_i64 = b.func(vec![int64], vec![int64], false);
-        let v_f = b.func(vec![], vec![f64t], false);
-        let v_i = b.func(vec![], vec![int], false);
-        let seed = b.func(vec![int64], vec![], false);
+        let i_i = b.func(vec![int], vec![int]);
+        let i64_i64 = b.func(vec![int64], vec![int64]);
+        let v_f = b.func(vec![], vec![f64t]);
+        let v_i = b.func(vec![], vec![int]);
+        let seed = b.func(vec![int64], vec![]);
         add(
             &mut pk,
             "math/rand",
@@ -285,9 +292,9 @@ impl Library {
         );
 
         // os
-        let exit = b.func(vec![int], vec![], false);
+        let exit = b.func(vec![int], vec![]);
         let bytes = b.slice(byte_t);
-        let read_file = b.func(vec![string], vec![bytes, error], false);
+        let read_file = b.func(vec![string], vec![bytes, error]);
         add(
             &mut pk,
             "os",
@@ -304,9 +311,9 @@ impl Library {
         if let Some(n) = b.t.named_info_mut(time_t) {
             n.opaque = true;
         }
-        let d_s = b.func(vec![], vec![string], false);
-        let d_f = b.func(vec![], vec![f64t], false);
-        let d_i = b.func(vec![], vec![int64], false);
+        let d_s = b.func(vec![], vec![string]);
+        let d_f = b.func(vec![], vec![f64t]);
+        let d_i = b.func(vec![], vec![int64]);
         set_methods(
             b.t,
             duration,
@@ -322,13 +329,13 @@ impl Library {
                 ("Nanoseconds", d_i),
             ],
         );
-        let sub = b.func(vec![time_t], vec![duration], false);
+        let sub = b.func(vec![time_t], vec![duration]);
         set_methods(b.t, time_t, "time.Time.", false, vec![("Sub", sub)]);
-        let now = b.func(vec![], vec![time_t], false);
-        let since = b.func(vec![time_t], vec![duration], false);
-        let sleep = b.func(vec![duration], vec![], false);
+        let now = b.func(vec![], vec![time_t]);
+        let since = b.func(vec![time_t], vec![duration]);
+        let sleep = b.func(vec![duration], vec![]);
         let recv_time = b.t.intern(Type::Chan(crate::types::Dir::Recv, time_t));
-        let after = b.func(vec![duration], vec![recv_time], false);
+        let after = b.func(vec![duration], vec![recv_time]);
         // `time.Timer` has the runtime's layout [C, id]: `t.C` is field 0;
         // `id` is lower-case, so programs outside package time cannot name it.
         let timer_fields = vec![
@@ -345,8 +352,8 @@ impl Library {
         ];
         let timer_struct = b.t.intern(Type::Struct(timer_fields));
         let timer = b.t.new_named("Timer", "time", timer_struct);
-        let stop_t = b.func(vec![], vec![boolean], false);
-        let reset_t = b.func(vec![duration], vec![boolean], false);
+        let stop_t = b.func(vec![], vec![boolean]);
+        let reset_t = b.func(vec![duration], vec![boolean]);
         set_methods(
             b.t,
             timer,
@@ -355,7 +362,7 @@ impl Library {
             vec![("Stop", stop_t), ("Reset", reset_t)],
         );
         let timer_ptr = b.ptr(timer);
-        let new_timer = b.func(vec![duration], vec![timer_ptr], false);
+        let new_timer = b.func(vec![duration], vec![timer_ptr]);
         let dc = |v: i128| Member::Const {
             val: ConstVal::Int(v),
             ty: duration,
@@ -397,7 +404,7 @@ impl Library {
         let rwmutex = opaque(&mut b, "RWMutex", "sync");
         let wg = opaque(&mut b, "WaitGroup", "sync");
         let once = opaque(&mut b, "Once", "sync");
-        let v_b = b.func(vec![], vec![boolean], false);
+        let v_b = b.func(vec![], vec![boolean]);
         set_methods(
             b.t,
             mutex,
@@ -417,7 +424,7 @@ impl Library {
                 ("RUnlock", void),
             ],
         );
-        let add_t = b.func(vec![int], vec![], false);
+        let add_t = b.func(vec![int], vec![]);
         set_methods(
             b.t,
             wg,
@@ -425,7 +432,7 @@ impl Library {
             true,
             vec![("Add", add_t), ("Done", void), ("Wait", void)],
         );
-        let do_t = b.func(vec![void], vec![], false);
+        let do_t = b.func(vec![void], vec![]);
         set_methods(b.t, once, "sync.(*Once).", true, vec![("Do", do_t)]);
         add(
             &mut pk,
@@ -448,11 +455,11 @@ impl Library {
             ("Uint64", uint64),
         ] {
             let p = b.ptr(et);
-            let add_f = b.func(vec![p, et], vec![et], false);
-            let load_f = b.func(vec![p], vec![et], false);
-            let store_f = b.func(vec![p, et], vec![], false);
-            let cas_f = b.func(vec![p, et, et], vec![boolean], false);
-            let swap_f = b.func(vec![p, et], vec![et], false);
+            let add_f = b.func(vec![p, et], vec![et]);
+            let load_f = b.func(vec![p], vec![et]);
+            let store_f = b.func(vec![p, et], vec![]);
+            let cas_f = b.func(vec![p, et, et], vec![boolean]);
+            let swap_f = b.func(vec![p, et], vec![et]);
             for (fname, sig) in [
                 ("Add", add_f),
                 ("Load", load_f),
@@ -464,11 +471,11 @@ impl Library {
                 atomic.push((full.clone(), f(&format!("atomic.{full}"), sig)));
             }
             let t = opaque(&mut b, tn, "atomic");
-            let m_add = b.func(vec![et], vec![et], false);
-            let m_load = b.func(vec![], vec![et], false);
-            let m_store = b.func(vec![et], vec![], false);
-            let m_cas = b.func(vec![et, et], vec![boolean], false);
-            let m_swap = b.func(vec![et], vec![et], false);
+            let m_add = b.func(vec![et], vec![et]);
+            let m_load = b.func(vec![], vec![et]);
+            let m_store = b.func(vec![et], vec![]);
+            let m_cas = b.func(vec![et, et], vec![boolean]);
+            let m_swap = b.func(vec![et], vec![et]);
             let prefix = format!("atomic.(*{tn}).");
             set_methods(
                 b.t,
@@ -486,8 +493,8 @@ impl Library {
             atomic.push((tn.to_string(), Member::Type(t)));
         }
         let abool = opaque(&mut b, "Bool", "atomic");
-        let bl = b.func(vec![], vec![boolean], false);
-        let bs = b.func(vec![boolean], vec![], false);
+        let bl = b.func(vec![], vec![boolean]);
+        let bs = b.func(vec![boolean], vec![]);
         set_methods(
             b.t,
             abool,
@@ -499,7 +506,7 @@ impl Library {
         pk.insert("sync/atomic", ("atomic", atomic.into_iter().collect()));
 
         // runtime and runtime/debug
-        let gomaxprocs = b.func(vec![int], vec![int], false);
+        let gomaxprocs = b.func(vec![int], vec![int]);
         add(
             &mut pk,
             "runtime",

@@ -8,6 +8,18 @@ use std::fmt::Write;
 
 pub type TypeId = u32;
 
+/// How [`Types::type_string`] spells a type: Go spells the same type
+/// differently at compile time and at run time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TypeStyle {
+    /// types2's spelling, for diagnostics: the program's own types bare
+    /// (`T`), `struct{X int}`, `interface{}`.
+    Diagnostic,
+    /// reflect's spelling, for `%T` and run-time type names: `main.T`,
+    /// `struct { X int }`, `interface {}`.
+    Runtime,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Basic {
     Invalid,
@@ -400,10 +412,10 @@ impl Types {
         }
     }
 
-    /// Type name for diagnostics (`qualified`: `main.T` as `%T` prints it).
-    pub fn type_string(&self, t: TypeId, qualified: bool) -> String {
+    /// A type's name, spelled as the checker's messages or as `%T` spell it.
+    pub fn type_string(&self, t: TypeId, style: TypeStyle) -> String {
         let mut s = String::new();
-        self.write_type(&mut s, t, qualified, 0);
+        self.write_type(&mut s, t, style == TypeStyle::Runtime, 0);
         s
     }
 

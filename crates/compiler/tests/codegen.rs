@@ -150,3 +150,45 @@ func runtime.println (prog.go:0) params=1 results=0 regs=3
 "#;
     assert_eq!(disassemble(src), want);
 }
+
+/// The collector's register map (`Function::reg_kinds`): a register is a
+/// scalar only if everything ever written to it is one (integers from
+/// arithmetic, `len`, comparisons, int parameters); a register that ever
+/// holds a reference (the slice, a value read from memory or returned by a
+/// call, a temporary reused for both) is a reference.
+#[test]
+fn register_maps_mark_only_pure_scalars() {
+    let src = r#"package main
+
+func sum(xs []int, k int) int {
+	total := 0
+	for i := 0; i < len(xs); i++ {
+		total += xs[i] * k
+	}
+	return total
+}
+
+func main() {
+	xs := make([]int, 10)
+	println(sum(xs, 3))
+}
+"#;
+    let p = golab_compiler::compile("prog.go", src).unwrap_or_else(|d| panic!("{d}"));
+    let f = p.functions.iter().find(|f| f.name == "main.sum").unwrap();
+    let kinds: Vec<String> = f
+        .reg_kinds
+        .iter()
+        .enumerate()
+        .map(|(r, k)| format!("r{r}:{k:?}"))
+        .collect();
+    assert_eq!(
+        kinds.join(" "),
+        // r0 xs, r1 k, r2 total, r3 i, r4 the comparison and the product,
+        // r5 len(xs) and then xs[i] (read from memory: a reference for the
+        // map, since the instruction does not say the element type), r6 the
+        // result.
+        "r0:Ref r1:Scalar r2:Scalar r3:Scalar r4:Scalar r5:Ref r6:Scalar",
+        "{}",
+        golab_bytecode::disassemble(f, &p)
+    );
+}

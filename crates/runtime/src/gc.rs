@@ -1,13 +1,21 @@
 //! A stop-the-world mark-and-sweep collector over the handle table.
 //!
 //! It runs only at instruction boundaries between executions, when every G
-//! is back in `Sched::allgs` (in step mode the world is trivially stopped;
-//! the parallel driver must stop its Ms first, as Go's STW phases do).
+//! is back in `Sched::allgs`: in step mode the world is trivially stopped;
+//! in parallel mode `parallel::stop_the_world` has every M check in first,
+//! as Go's STW phases do.
 //!
 //! Roots: every G's frames (registers whose `Function::reg_kinds` entry is
 //! `Ref`, like Go's stack maps), the running closures, pending defers and
 //! panics, values handed back to natives by Go callbacks; the globals; the
 //! interned string constants; channels held by timers; semaphore addresses.
+//! The compiler writes the register maps: a register is `Scalar` only if
+//! every instruction of the function that writes it writes a scalar, so an
+//! integer that happens to equal a handle keeps nothing alive. A function
+//! without a map (the runtime's own trampolines, hand-assembled tests)
+//! counts every register as a reference. A callee's frame starts at its
+//! caller's call base, so a word there is a root if either frame's map says
+//! so.
 //! Objects are then traced precisely by their layout: struct fields and
 //! array elements by type, interface payloads by dynamic type, channel
 //! buffers and waiting senders' values by element type, map entries by key

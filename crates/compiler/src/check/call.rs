@@ -150,6 +150,8 @@ impl<'a> Checker<'a> {
         }
     }
 
+    // Go's "not enough/too many arguments" message quotes the call, what it
+    // has and what it wants; these are all the pieces it is built from.
     #[allow(clippy::too_many_arguments)]
     fn count_error(
         &mut self,
@@ -164,7 +166,7 @@ impl<'a> Checker<'a> {
         let have = self.have_string(&ops.iter().map(|o| o.0.clone()).collect::<Vec<_>>());
         let mut want: Vec<String> = params
             .iter()
-            .map(|t| self.t.type_string(*t, false))
+            .map(|t| self.t.type_string(*t, TypeStyle::Diagnostic))
             .collect();
         if variadic {
             if let Some(last) = want.last_mut() {
@@ -195,7 +197,7 @@ impl<'a> Checker<'a> {
 
     fn conversion(&mut self, e: &Expr, t: TypeId, args: &[Expr]) -> Operand {
         if args.len() != 1 {
-            let ts = self.t.type_string(t, false);
+            let ts = self.t.type_string(t, TypeStyle::Diagnostic);
             if args.is_empty() {
                 self.error(e.pos, format!("missing argument in conversion to {ts}"));
             } else {
@@ -215,7 +217,7 @@ impl<'a> Checker<'a> {
         if x.mode == Mode::Invalid {
             return x;
         }
-        let ts = self.t.type_string(t, false);
+        let ts = self.t.type_string(t, TypeStyle::Diagnostic);
         // Constant conversions.
         if x.mode == Mode::Const {
             if let Some(tb) = self.t.basic_of(t) {
@@ -257,14 +259,8 @@ impl<'a> Checker<'a> {
                         }
                         None => {
                             let d = self.describe(a, &x);
-                            let extra = if matches!(v, ConstVal::Float(f) if f.fract() != 0.0)
-                                && tb.is_integer()
-                            {
-                                ""
-                            } else {
-                                ""
-                            };
-                            self.error(a.pos, format!("cannot convert {d} to type {ts}{extra}"));
+                            // Go 1.19 adds nothing for a truncated float (no "(truncated)").
+                            self.error(a.pos, format!("cannot convert {d} to type {ts}"));
                             return Operand::invalid();
                         }
                     }
@@ -547,7 +543,7 @@ impl<'a> Checker<'a> {
                     if l > c {
                         self.error(
                             args[1].pos,
-                            format!("invalid argument: length and capacity swapped"),
+                            "invalid argument: length and capacity swapped".to_string(),
                         );
                     }
                 }
@@ -813,12 +809,12 @@ impl<'a> Checker<'a> {
                             }
                             *x = y;
                         } else if x.ty != t {
-                            let ts = self.t.type_string(t, false);
-                            let xs = self.t.type_string(x.ty, false);
+                            let ts = self.t.type_string(t, TypeStyle::Diagnostic);
+                            let xs = self.t.type_string(x.ty, TypeStyle::Diagnostic);
                             let _ = ts;
                             let d = self.describe(a, x);
                             let _ = xs;
-                            self.error(a.pos, format!("invalid argument: mismatched types {} (previous argument) and {} (type of {})", self.t.type_string(t, false), self.t.type_string(x.ty, false), d.split(" (").next().unwrap_or("")));
+                            self.error(a.pos, format!("invalid argument: mismatched types {} (previous argument) and {} (type of {})", self.t.type_string(t, TypeStyle::Diagnostic), self.t.type_string(x.ty, TypeStyle::Diagnostic), d.split(" (").next().unwrap_or("")));
                             return Operand::invalid();
                         }
                     }
@@ -843,12 +839,11 @@ impl<'a> Checker<'a> {
                                 ) {
                                     *best = x;
                                 }
-                            } else if self.t.is_untyped(best.ty) && !self.t.is_untyped(x.ty) {
-                                best.ty = x.ty;
                             } else if self.t.is_untyped(best.ty)
-                                && self.t.is_untyped(x.ty)
-                                && x.ty > best.ty
+                                && (!self.t.is_untyped(x.ty) || x.ty > best.ty)
                             {
+                                // A typed operand's type wins over an untyped one;
+                                // among untyped kinds the later one wins.
                                 best.ty = x.ty;
                             }
                         }
