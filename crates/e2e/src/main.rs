@@ -17,8 +17,8 @@ mod serve;
 mod webdriver;
 mod widgets;
 
-use golab_book::components::parallel_check::{INCREMENTS, WORKERS};
 use golab_book::content::chapters;
+use golab_book::engine::workers::{INCREMENTS, WORKERS};
 use golab_book::lang::Lang;
 use serde_json::Value;
 use std::path::PathBuf;

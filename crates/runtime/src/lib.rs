@@ -57,6 +57,9 @@
 //! In step mode, the same program, GOMAXPROCS and seed always give the same
 //! run.
 #![deny(missing_docs)]
+// Safe Rust only: the heap is `AtomicU64` words behind handles and parallel
+// mode shares it through `Arc` and one lock, so nothing here needs `unsafe`.
+#![forbid(unsafe_code)]
 
 mod atomic;
 mod chan;

@@ -1671,7 +1671,7 @@ fn atomic_add_returns_the_new_value() {
 /// the object alive.
 #[test]
 fn scalar_registers_do_not_keep_objects_alive() {
-    fn freed_with(kind: SlotKind) -> golab_runtime::gc::GcStats {
+    fn freed_with(kind: SlotKind) -> golab_runtime::GcStats {
         let mut a = Asm::new();
         let int = a.int();
         let gc = a.native("runtime.GC");
