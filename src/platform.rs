@@ -79,12 +79,31 @@ pub fn load(key: &str) -> Option<String> {
 /// Fetches `url` (same origin) as text. The error says what failed, for a
 /// message the reader can act on (offline, or a missing file).
 pub async fn fetch_text(url: &str) -> Result<String, String> {
-    let response = gloo_net::http::Request::get(url)
-        .send()
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window().ok_or("no window")?;
+    let response = JsFuture::from(window.fetch_with_str(url))
         .await
-        .map_err(|e| format!("{url}: {e}"))?;
+        .map_err(|e| format!("{url}: {}", describe(&e)))?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response")?;
     if !response.ok() {
         return Err(format!("{url}: HTTP {}", response.status()));
     }
-    response.text().await.map_err(|e| format!("{url}: {e}"))
+    let text = response
+        .text()
+        .map_err(|e| format!("{url}: {}", describe(&e)))?;
+    JsFuture::from(text)
+        .await
+        .map_err(|e| format!("{url}: {}", describe(&e)))?
+        .as_string()
+        .ok_or_else(|| format!("{url}: not text"))
+}
+
+/// A thrown JS value as text (a `TypeError`'s message, say).
+fn describe(e: &JsValue) -> String {
+    use wasm_bindgen::JsCast;
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "failed".into())
 }

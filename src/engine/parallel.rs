@@ -238,12 +238,31 @@ const STOP_GRACE_MS: f64 = 2000.0;
 /// died: the workers are then terminated and the run is over). When
 /// `wanted()` turns false (Stop, Reset, a new run, leaving the page) the
 /// run is stopped and driven, silently, until its threads have left; then
-/// `on_left` gets the milliseconds that took (what Stop costs).
+/// `on_left` gets the milliseconds that took (what Stop costs), with the
+/// session free to borrow (`on_frame` gets it borrowed).
 pub fn drive(
     session: std::rc::Rc<std::cell::RefCell<ParallelSession>>,
     wanted: impl Fn() -> bool + 'static,
     on_frame: impl Fn(&ParallelSession, Option<String>) + 'static,
     on_left: impl Fn(f64) + 'static,
+) {
+    // One copy of the loop for every caller (a generic one was compiled
+    // once per caller's closures: kilobytes of the page's wasm each).
+    drive_boxed(
+        session,
+        Box::new(wanted),
+        Box::new(on_frame),
+        Box::new(on_left),
+    );
+}
+
+type OnFrame = Box<dyn Fn(&ParallelSession, Option<String>)>;
+
+fn drive_boxed(
+    session: std::rc::Rc<std::cell::RefCell<ParallelSession>>,
+    wanted: Box<dyn Fn() -> bool>,
+    on_frame: OnFrame,
+    on_left: Box<dyn Fn(f64)>,
 ) {
     use crate::threads::{self, WorkerPool};
     use std::cell::RefCell;
@@ -334,6 +353,8 @@ pub fn drive(
                 on_frame(&s, None);
             }
             if ended {
+                // Released first: `on_left` may look at the session.
+                drop(s);
                 if let Some(t) = stopped_at {
                     on_left(super::frame::now_ms() - t);
                 }

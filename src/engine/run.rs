@@ -572,6 +572,13 @@ mod tests {
 
     const GOROUTINES: &str = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tdone := make(chan bool)\n\tfor i := 1; i <= 3; i++ {\n\t\tgo func(id int) {\n\t\t\tfmt.Println(\"goroutine\", id)\n\t\t\tdone <- true\n\t\t}(i)\n\t}\n\tfor i := 0; i < 3; i++ {\n\t\t<-done\n\t}\n}\n";
 
+    /// `src` started paused, and what it reports.
+    fn paused(src: &str) -> (Run, Latest) {
+        let latest = Latest::default();
+        let run = Run::start(&compile(src).unwrap(), spec(), Start::Paused, latest.sink());
+        (run, latest)
+    }
+
     fn spec() -> RunSpec {
         RunSpec {
             mode: Mode::Step,
@@ -583,13 +590,7 @@ mod tests {
 
     #[test]
     fn a_paused_run_reports_at_once_and_steps_to_its_end() {
-        let latest = Latest::default();
-        let run = Run::start(
-            &compile(GOROUTINES).unwrap(),
-            spec(),
-            Start::Paused,
-            latest.sink(),
-        );
+        let (run, latest) = paused(GOROUTINES);
         let first = latest.get().unwrap();
         assert_eq!(first.phase, Phase::Paused);
         assert!(first.snapshot.is_some());
@@ -615,13 +616,7 @@ mod tests {
 
     #[test]
     fn choosing_the_next_goroutine_changes_who_prints_first() {
-        let latest = Latest::default();
-        let run = Run::start(
-            &compile(GOROUTINES).unwrap(),
-            spec(),
-            Start::Paused,
-            latest.sink(),
-        );
+        let (run, latest) = paused(GOROUTINES);
         // Step until all three goroutines are runnable, then pick goroutine 2's G.
         let mut chosen = false;
         for _ in 0..200 {
@@ -649,9 +644,8 @@ mod tests {
 
     #[test]
     fn stop_reports_a_stopped_run_once_and_then_nothing() {
-        let latest = Latest::default();
         let src = "package main\n\nfunc main() {\n\tfor {\n\t}\n}\n";
-        let run = Run::start(&compile(src).unwrap(), spec(), Start::Paused, latest.sink());
+        let (run, latest) = paused(src);
         run.step_instruction();
         run.stop();
         assert_eq!(latest.get().unwrap().phase, Phase::Stopped);
@@ -664,9 +658,8 @@ mod tests {
 
     #[test]
     fn run_to_line_pauses_on_the_line() {
-        let latest = Latest::default();
         let src = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tx := 0\n\tfor i := 0; i < 100; i++ {\n\t\tx += i\n\t}\n\tfmt.Println(x)\n}\n";
-        let run = Run::start(&compile(src).unwrap(), spec(), Start::Paused, latest.sink());
+        let (run, latest) = paused(src);
         run.run_to_line(10, 100_000);
         let p = latest.get().unwrap();
         assert_eq!(p.phase, Phase::Paused);
@@ -676,13 +669,7 @@ mod tests {
 
     #[test]
     fn a_cancelled_run_reports_nothing() {
-        let latest = Latest::default();
-        let run = Run::start(
-            &compile(GOROUTINES).unwrap(),
-            spec(),
-            Start::Paused,
-            latest.sink(),
-        );
+        let (run, latest) = paused(GOROUTINES);
         let n = latest.count();
         run.cancel();
         assert_eq!(run.phase(), Phase::Stopped);

@@ -1,6 +1,8 @@
 //! The stop protocol: a sink that asks to stop ends a run cleanly, in step
 //! mode and in parallel mode, both through the runtime's `Output` and
-//! through `lab`'s `Sink`.
+//! through `lab`'s `Sink`. Natively only: parallel mode here runs on std
+//! threads (the page's workers are tested end to end).
+#![cfg(not(target_arch = "wasm32"))]
 
 use golab_cli::engine::{self, RunConfig, Sink};
 use golab_runtime::parallel::{native, End, Parallel};

@@ -402,7 +402,7 @@ fn chapter_fetch_fails_then_retry(ctx: &Ctx) -> Result<(), String> {
     let c = &chapters()[0];
     let clicked = d.execute(&format!(
         r#"window.__fetch = window.fetch;
-        window.fetch = (u, ...a) => String(u).includes('/chapters/')
+        window.fetch = (u, ...a) => String(u instanceof Request ? u.url : u).includes('/chapters/')
             ? Promise.reject(new TypeError('Failed to fetch (test)'))
             : window.__fetch(u, ...a);
         // The contents page fetched the browser's language for its tallies.

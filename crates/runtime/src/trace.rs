@@ -13,7 +13,7 @@
 //! event with its arguments.
 
 use crate::sched::{WaitReason, NIL};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::fmt::Write;
 
 /// A trace event kind, named as Go's execution tracer names them.
@@ -206,11 +206,20 @@ pub struct RunSlices {
 /// slice. Plain data in, plain data out: the page's timeline and
 /// [`chrome_json`] both draw from it.
 pub fn run_slices(events: &[Event], now: i64) -> RunSlices {
+    fn add_lane(lanes: &mut Vec<Lane>, lane: Lane) {
+        if let Err(at) = lanes.binary_search(&lane) {
+            lanes.insert(at, lane);
+        }
+    }
     let mut d = RunSlices::default();
-    // Ordered maps, so open slices come out in goid order on every host.
-    let mut running: BTreeMap<u64, (i64, u32)> = BTreeMap::new();
-    let mut in_syscall: BTreeMap<u64, (i64, u32)> = BTreeMap::new();
-    let mut lanes = BTreeSet::new();
+    // Hash maps, sorted vectors and no sort of the slices: the page carries
+    // every ordered map and sort it instantiates (kilobytes each), and the
+    // order falls out of the trace itself (see the end).
+    let mut running: HashMap<u64, (i64, u32)> = HashMap::new();
+    let mut in_syscall: HashMap<u64, (i64, u32)> = HashMap::new();
+    let mut lanes: Vec<Lane> = Vec::new();
+    // Closed slices, in the order they ended.
+    let mut closed: Vec<Slice> = Vec::new();
     // The P each G last started on: where its block marker goes.
     let mut on_p: HashMap<u64, u32> = HashMap::new();
     for (i, e) in events.iter().enumerate() {
@@ -219,7 +228,7 @@ pub fn run_slices(events: &[Event], now: i64) -> RunSlices {
             EvKind::GoStart if e.p != NIL => {
                 running.insert(e.g, (e.ts, e.p));
                 on_p.insert(e.g, e.p);
-                lanes.insert(Lane::P(e.p));
+                add_lane(&mut lanes, Lane::P(e.p));
             }
             EvKind::GoEnd
             | EvKind::GoSched
@@ -227,7 +236,7 @@ pub fn run_slices(events: &[Event], now: i64) -> RunSlices {
             | EvKind::GoBlock
             | EvKind::GoSysCall => {
                 if let Some((start, p)) = running.remove(&e.g) {
-                    d.slices.push(Slice {
+                    closed.push(Slice {
                         lane: Lane::P(p),
                         g: e.g,
                         start,
@@ -253,8 +262,8 @@ pub fn run_slices(events: &[Event], now: i64) -> RunSlices {
             }
             EvKind::GoSysExit => {
                 if let Some((start, m)) = in_syscall.remove(&e.g) {
-                    lanes.insert(Lane::Syscall(m));
-                    d.slices.push(Slice {
+                    add_lane(&mut lanes, Lane::Syscall(m));
+                    closed.push(Slice {
                         lane: Lane::Syscall(m),
                         g: e.g,
                         start,
@@ -277,30 +286,42 @@ pub fn run_slices(events: &[Event], now: i64) -> RunSlices {
         }
     }
     d.end = d.end.max(now);
-    for (g, (start, p)) in running {
-        d.slices.push(Slice {
-            lane: Lane::P(p),
-            g,
-            start,
-            end: d.end,
-            ended_by: None,
-            end_event: None,
-        });
+    // Still open at the end, by goid (the maps' order is the host's).
+    let mut open: Vec<Slice> = Vec::new();
+    for (map, syscall) in [(&running, false), (&in_syscall, true)] {
+        let mut gs: Vec<u64> = map.keys().copied().collect();
+        gs.sort_unstable();
+        for g in gs {
+            let (start, id) = map[&g];
+            let lane = if syscall {
+                Lane::Syscall(id)
+            } else {
+                Lane::P(id)
+            };
+            add_lane(&mut lanes, lane);
+            open.push(Slice {
+                lane,
+                g,
+                start,
+                end: d.end,
+                ended_by: None,
+                end_event: None,
+            });
+        }
     }
-    for (g, (start, m)) in in_syscall {
-        lanes.insert(Lane::Syscall(m));
-        d.slices.push(Slice {
-            lane: Lane::Syscall(m),
-            g,
-            start,
-            end: d.end,
-            ended_by: None,
-            end_event: None,
-        });
+    // Lane by lane, each lane's slices in the order they ran: a lane runs
+    // one G at a time, so there the order they ended in is the order they
+    // started in, and an open slice comes last.
+    for lane in &lanes {
+        d.slices.extend(
+            closed
+                .iter()
+                .chain(&open)
+                .filter(|s| s.lane == *lane)
+                .cloned(),
+        );
     }
-    // Stable: equal (lane, start) keep the order they ended in.
-    d.slices.sort_by_key(|s| (s.lane, s.start));
-    d.lanes = lanes.into_iter().collect();
+    d.lanes = lanes;
     d
 }
 
@@ -344,18 +365,16 @@ pub fn chrome_json(events: &[Event]) -> String {
     // Each closed run slice on a P is written just before the instant
     // event of the event that closed it, so the JSON reads in event order.
     let slices = run_slices(events, 0).slices;
-    let mut closed: Vec<(usize, u32, &Slice)> = slices
-        .iter()
-        .filter_map(|sl| match (sl.end_event, sl.lane) {
-            (Some(i), Lane::P(p)) => Some((i, p, sl)),
-            _ => None,
-        })
-        .collect();
-    closed.sort_by_key(|&(i, ..)| i);
-    let mut closed = closed.into_iter().peekable();
+    // The closed P slice each event ends, if any (an event ends at most one).
+    let mut ends: Vec<Option<(u32, &Slice)>> = vec![None; events.len()];
+    for sl in &slices {
+        if let (Some(i), Lane::P(p)) = (sl.end_event, sl.lane) {
+            ends[i] = Some((p, sl));
+        }
+    }
     for (i, e) in events.iter().enumerate() {
         let us = e.ts as f64 / 1000.0;
-        while let Some((_, p, sl)) = closed.next_if(|&(end, ..)| end == i) {
+        if let Some((p, sl)) = ends[i] {
             push(
                 &mut s,
                 format!(
