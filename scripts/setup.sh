@@ -9,7 +9,7 @@
 #     wasm-bindgen, each under $GOLAB_TOOLS/<name>-<version> (outside the work
 #     tree, so clones and CI on the same machine reuse them);
 #   - wasm-opt from the project's npm `binaryen` (node_modules/.bin);
-#   - Chromium and chromedriver from Debian (apt), for tests only.
+#   - Chromium, chromedriver and a Chinese font from Debian (apt), for tests only.
 set -euo pipefail
 
 GOLAB_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -69,6 +69,10 @@ apt_install() {
 
 setup_browser() {
   command -v chromium >/dev/null && command -v chromedriver >/dev/null || apt_install chromium chromium-driver
+  # A Chinese font: without one, headless Chromium draws the zh pages as
+  # boxes, the layout the tests (and the screenshots) see is not a reader's,
+  # and axe measures colours against the wrong neighbours.
+  [ -n "$(fc-list :lang=zh 2>/dev/null)" ] || apt_install fonts-noto-cjk
 }
 
 # Wasm builds rebuild std with atomics (shared memory for the worker pool).
