@@ -13,8 +13,8 @@
 //! direct write would give, at most one chunk later.
 //!
 //! # Stop protocol
-//! After each write it delivers, and after every chunk even when nothing
-//! was written, the driver asks [`Output::stop_requested`]. Once the sink
+//! After each write it delivers (and in step mode after every chunk, even
+//! when nothing was written), the driver asks [`Output::stop_requested`]. Once the sink
 //! says yes, the rest of the queue is dropped and the run ends at that
 //! instruction boundary: [`crate::Vm::run_slice`] returns
 //! [`crate::Status::Stopped`] (from then on, every call does), and a
@@ -54,6 +54,11 @@ impl Stdio {
     /// Queues bytes for os.Stderr.
     pub fn stderr(&mut self, bytes: impl Into<Vec<u8>>) {
         self.queue.push((true, bytes.into()));
+    }
+
+    /// Whether writes are waiting for the sink.
+    pub fn has_pending(&self) -> bool {
+        !self.queue.is_empty()
     }
 
     /// Hands the queued writes to `sink` in order, asking it after each

@@ -296,8 +296,13 @@ fn spawn_new_ms(sh: &Arc<Shared>, st: &mut State) {
 /// After a locked section: wake idle Ms if `startm` gave one of them a P,
 /// and start threads for new Ms.
 fn publish(sh: &Arc<Shared>, st: &mut State) {
-    // Output reaches the host; a sink that asks to stop is a Stop.
-    if !st.m.stdio.deliver(st.out.as_mut()) && !sh.stop.swap(true, Ordering::SeqCst) {
+    // Output reaches the host; a sink that asks to stop is a Stop. Only when
+    // there is output: a locked section is often one instruction, and a
+    // host stops a silent run with `Parallel::stop`.
+    if st.m.stdio.has_pending()
+        && !st.m.stdio.deliver(st.out.as_mut())
+        && !sh.stop.swap(true, Ordering::SeqCst)
+    {
         sh.cv.notify_all();
     }
     spawn_new_ms(sh, st);
