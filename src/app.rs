@@ -1,6 +1,10 @@
-//! The root component: the router around every page.
+//! The root component: the router around every page, and the one place that
+//! maps a route to its page.
 
-use crate::route::{switch, Route};
+use crate::content;
+use crate::lang::Lang;
+use crate::pages::{chapter::ChapterPage, home::Home, not_found::NotFound};
+use crate::route::Route;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -10,5 +14,18 @@ pub fn app() -> Html {
         <BrowserRouter>
             <Switch<Route> render={switch} />
         </BrowserRouter>
+    }
+}
+
+/// Maps a route to its page. A known route shape with an unknown language or
+/// chapter is a not-found page too, so a typo never shows an empty page.
+pub fn switch(route: Route) -> Html {
+    match route {
+        Route::Home => html! { <Home /> },
+        Route::Chapter { lang, chapter } => match (Lang::parse(&lang), content::find(&chapter)) {
+            (Some(lang), Some((index, _))) => html! { <ChapterPage {lang} {index} /> },
+            _ => html! { <NotFound /> },
+        },
+        Route::NotFound => html! { <NotFound /> },
     }
 }

@@ -1,9 +1,7 @@
-//! The book's routes: one enum, one `switch` (Yew router example style).
+//! The book's routes: one enum. The pages link with it; the app maps it to
+//! the pages (`app::switch`), so that pages and routes do not name each other.
 
-use crate::content;
 use crate::lang::Lang;
-use crate::pages::{chapter::ChapterPage, home::Home, not_found::NotFound};
-use yew::prelude::*;
 use yew_router::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Routable)]
@@ -23,18 +21,5 @@ impl Route {
             lang: lang.code().to_string(),
             chapter: slug.to_string(),
         }
-    }
-}
-
-/// Maps a route to its page. A known route shape with an unknown language or
-/// chapter is a not-found page too, so a typo never shows an empty page.
-pub fn switch(route: Route) -> Html {
-    match route {
-        Route::Home => html! { <Home /> },
-        Route::Chapter { lang, chapter } => match (Lang::parse(&lang), content::find(&chapter)) {
-            (Some(lang), Some((index, _))) => html! { <ChapterPage {lang} {index} /> },
-            _ => html! { <NotFound /> },
-        },
-        Route::NotFound => html! { <NotFound /> },
     }
 }

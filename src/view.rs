@@ -1,32 +1,44 @@
 //! The document tree ([`crate::markdown`]) → Yew nodes.
 //!
 //! Elements map one to one; code blocks get the code style; directives become
-//! the components in [`crate::blocks`]; malformed directives become a visible
-//! error box naming the chapter file and line.
+//! components through the caller's [`DirectiveRenderer`] (the book passes
+//! `blocks::render_directive`); malformed directives become a visible error
+//! box naming the chapter file and line.
+//!
+//! Why a function and not `use crate::blocks`: blocks render documents too
+//! (a quiz's explanations), so naming each other would make the two modules
+//! a cycle; with the renderer passed in, `blocks` depends on `view` and not
+//! the other way round.
 
 use crate::block_context::BlockContext;
-use crate::blocks;
+use crate::directive::Directive;
 use crate::markdown::{Element, Node};
 use yew::prelude::*;
 use yew::virtual_dom::{VTag, VText};
 
-/// Renders a chapter body.
-pub fn render(nodes: &[Node], ctx: &BlockContext) -> Html {
-    nodes.iter().map(|n| render_node(n, ctx)).collect()
+/// Turns a directive block into its component.
+pub type DirectiveRenderer = fn(&Directive, &BlockContext) -> Html;
+
+/// Renders a chapter body (or any document), its directives with `directive`.
+pub fn render(nodes: &[Node], ctx: &BlockContext, directive: DirectiveRenderer) -> Html {
+    nodes
+        .iter()
+        .map(|n| render_node(n, ctx, directive))
+        .collect()
 }
 
-fn render_node(node: &Node, ctx: &BlockContext) -> Html {
+fn render_node(node: &Node, ctx: &BlockContext, directive: DirectiveRenderer) -> Html {
     match node {
         Node::Text(t) => VText::new(t.clone()).into(),
-        Node::Element(e) => render_element(e, ctx),
+        Node::Element(e) => render_element(e, ctx, directive),
         Node::Code { lang, code } => html! {
             <pre class="code-block"><code class={classes!((!lang.is_empty()).then(|| format!("language-{lang}")))}>{ code.clone() }</code></pre>
         },
         Node::Directive {
-            directive,
+            directive: d,
             line,
             index,
-        } => blocks::render_directive(directive, &ctx.at(*line, *index)),
+        } => directive(d, &ctx.at(*line, *index)),
         Node::Error {
             line,
             message,
@@ -40,11 +52,11 @@ fn render_node(node: &Node, ctx: &BlockContext) -> Html {
     }
 }
 
-fn render_element(e: &Element, ctx: &BlockContext) -> Html {
+fn render_element(e: &Element, ctx: &BlockContext, directive: DirectiveRenderer) -> Html {
     let mut tag = VTag::new(e.tag);
     for (k, v) in &e.attrs {
         tag.add_attribute(k, v.clone());
     }
-    tag.add_children(e.children.iter().map(|c| render_node(c, ctx)));
+    tag.add_children(e.children.iter().map(|c| render_node(c, ctx, directive)));
     tag.into()
 }

@@ -146,7 +146,7 @@ fn doc(props: &DocProps) -> Html {
         line: 0,
         index: 0,
     };
-    html! { <article>{ view::render(&d.nodes, &ctx) }</article> }
+    html! { <article>{ view::render(&d.nodes, &ctx, golab_book::blocks::render_directive) }</article> }
 }
 
 const MIXED: &str = "# Title\n\nIntro with `code`.\n\n```widget nope\n```\n\n```go run gomaxprocs=2 view=gmp\npackage main\n\nfunc main() {}\n```\n\n```widget channels\n```\n\n```quiz id=q\n? Pick one\n- [x] right\n  > because\n- [ ] wrong\n  > no\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nThe end.\n";

@@ -145,7 +145,7 @@ pub fn quiz_view(props: &Props) -> Html {
                 lang: props.ctx.lang.code(),
             },
         );
-        view::render(&doc.nodes, &props.ctx)
+        view::render(&doc.nodes, &props.ctx, super::render_directive)
     };
     let questions = props.quiz.questions.iter().enumerate().map(|(qi, q)| {
         let multi = q.is_multi();

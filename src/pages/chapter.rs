@@ -1,6 +1,7 @@
 //! `/:lang/:chapter`: one chapter with the contents sidebar and prev/next.
 
 use crate::block_context::BlockContext;
+use crate::blocks;
 use crate::components::{chapter_nav::ChapterNav, header::Header, sidebar::Sidebar};
 use crate::content::{self, chapters, strings, LoadError};
 use crate::lang::Lang;
@@ -124,7 +125,7 @@ pub fn chapter_page(props: &Props) -> Html {
                 <article class="chapter" onclick={on_article_click}
                     aria-busy={text.is_none().then_some("true")}>
                     { match (doc.as_ref(), &text) {
-                        (Some(d), _) => view::render(&d.nodes, &ctx),
+                        (Some(d), _) => view::render(&d.nodes, &ctx, blocks::render_directive),
                         (None, None) => html! {
                             <>
                                 <h1>{ chapter.title(lang) }</h1>
