@@ -360,7 +360,9 @@ impl Program {
                 return Err(format!("{}: defer without epilogue", f.name));
             }
             for (pc, op) in f.code.iter().enumerate() {
-                let bad = |what: &str| Err(format!("{}+{pc}: {op}: {what}", f.name));
+                // The mnemonic, not the whole instruction: `Display for Op` is a
+                // large function, and this message only names where to look.
+                let bad = |what: &str| Err(format!("{}+{pc}: {}: {what}", f.name, op.mnemonic()));
                 match *op {
                     Op::Jump { target }
                     | Op::JumpIfTrue { target, .. }
