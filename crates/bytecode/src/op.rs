@@ -450,6 +450,11 @@ define_ops! {
     /// `rdst = deep copy of the aggregate rsrc` (struct/array value copy).
     /// Panics: nil pointer dereference (copying `*p` with p nil).
     CopyVal { dst: Reg, src: Reg } => "copy_val",
+    /// Panics (nil pointer dereference) if rptr is nil; otherwise nothing.
+    /// `*p` of an aggregate names the pointee without copying it (a copy is
+    /// made where the value is used, as for any variable), so `(*p).x = 1`
+    /// writes through p; this keeps Go's panic for a nil p.
+    NilCheck { ptr: Reg } => "nil_check",
     /// Overwrites the aggregate object rdst with a deep copy of rsrc's
     /// contents (`*p = v`, `s = t`). Panics: nil pointer dereference.
     CopyInto { dst: Reg, src: Reg } => "copy_into",

@@ -262,6 +262,12 @@ impl Types {
         self.intern(Type::Basic(b))
     }
 
+    /// A basic type's id once the checker has interned it (the universe
+    /// scope interns every predeclared one), for passes that only read.
+    pub fn basic_id(&self, b: Basic) -> TypeId {
+        self.map.get(&Type::Basic(b)).copied().unwrap_or(INVALID)
+    }
+
     pub fn new_named(&mut self, name: &str, pkg: &str, underlying: TypeId) -> TypeId {
         let idx = self.named.len() as u32;
         self.named.push(NamedInfo {

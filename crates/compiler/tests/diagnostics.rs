@@ -795,3 +795,22 @@ fn clean_program_has_no_diagnostics() {
     assert!(golab_compiler::check("prog.go", src).is_empty());
     assert!(golab_compiler::compile("prog.go", src).is_ok());
 }
+
+/// Messages where current Go (1.20 and later) differs from Go 1.19's: 1.19's
+/// cmd/compile printed `invalid operation: 1 << s (shift of type float64)`;
+/// since types2 dropped its compiler-message mode, Go prints the go/types
+/// wording below, at the same position (the shifted operand).
+#[test]
+fn diagnostics_of_current_go() {
+    let cases = [(
+        "package main\n\nfunc main() {\n\tvar s uint = 3\n\tvar f float64 = 1 << s\n\t_ = f\n}\n",
+        "prog.go:5:18: invalid operation: shifted operand 1 (type float64) must be integer\n",
+    )];
+    for (src, want) in cases {
+        assert_eq!(
+            golab_compiler::check("prog.go", src).to_string(),
+            want,
+            "{src}"
+        );
+    }
+}

@@ -709,6 +709,11 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64) -> Stop {
                     }
                     None => rt!(RtErr::NilDeref),
                 },
+                Op::NilCheck { ptr } => {
+                    if m.heap.get(r!(ptr)).is_none() {
+                        rt!(RtErr::NilDeref);
+                    }
+                }
                 Op::CopyInto { dst, src } => {
                     if m.copy_into(r!(dst), r!(src)).is_none() {
                         rt!(RtErr::NilDeref);

@@ -93,6 +93,9 @@ impl<'a> Checker<'a> {
             let dt = self.t.default_type(x.ty);
             x.ty = dt;
             self.record(e, x);
+            if x.mode == Mode::Value {
+                self.update_untyped_operands(e, x.mode, dt);
+            }
             return true;
         }
         let Some(tb) = self.t.basic_of(target) else {
@@ -116,7 +119,75 @@ impl<'a> Checker<'a> {
         }
         x.ty = target;
         self.record(e, x);
+        if x.mode == Mode::Value {
+            self.update_untyped_operands(e, x.mode, target);
+        }
         true
+    }
+
+    /// Gives the untyped non-constant operands inside `e` their final type,
+    /// as go/types' `updateExprType` does: only a non-constant shift of an
+    /// untyped constant (and arithmetic on such shifts) makes one, and its
+    /// constant left operand takes the type (`var u uint = 1 << s`).
+    fn update_untyped(&mut self, e: &Expr, target: TypeId) {
+        let Some(tv) = self.info.types.get(&e.id) else {
+            return;
+        };
+        if !self.t.is_untyped(tv.ty) {
+            return;
+        }
+        let mode = tv.mode;
+        let mut tv = tv.clone();
+        tv.ty = target;
+        if let (Some(v), Some(b)) = (&tv.val, self.t.basic_of(target)) {
+            if let Some(nv) = self.representable(v, b) {
+                tv.val = Some(nv);
+            } else {
+                let ts = self.t.type_string(target, TypeStyle::Diagnostic);
+                let es = self.expr_string(e);
+                self.error(
+                    e.pos,
+                    format!(
+                        "cannot use {es} (untyped int constant {}) as {ts} value in shift",
+                        v.display()
+                    ),
+                );
+            }
+        }
+        self.info.types.insert(e.id, tv);
+        self.update_untyped_operands(e, mode, target);
+    }
+
+    fn update_untyped_operands(&mut self, e: &Expr, mode: Mode, target: TypeId) {
+        match &e.kind {
+            ExprKind::Paren(x) | ExprKind::Unary(_, x) => self.update_untyped(x, target),
+            ExprKind::Binary(Tok::Shl | Tok::Shr, l, _) => {
+                if mode == Mode::Const {
+                    return;
+                }
+                if !self.t.is_integer(target) {
+                    let ls = self.expr_string(l);
+                    let ts = self.t.type_string(target, TypeStyle::Diagnostic);
+                    self.error(
+                        l.pos,
+                        format!(
+                            "invalid operation: shifted operand {ls} (type {ts}) must be integer"
+                        ),
+                    );
+                    return;
+                }
+                self.update_untyped(l, target);
+            }
+            ExprKind::Binary(
+                Tok::Eql | Tok::Neq | Tok::Lss | Tok::Leq | Tok::Gtr | Tok::Geq,
+                ..,
+            ) => {}
+            ExprKind::Binary(_, l, r) => {
+                self.update_untyped(l, target);
+                self.update_untyped(r, target);
+            }
+            _ => {}
+        }
     }
 
     /// Whether a value of type `v` is assignable to type `t` (no constants).
@@ -569,12 +640,19 @@ impl<'a> Checker<'a> {
                 return Operand::invalid();
             }
             if y.mode != Mode::Const {
-                // Non-constant shift of an untyped constant: it takes type int here.
-                let it = self.t.basic(Basic::Int);
-                self.convert_untyped(&mut x, it, le);
+                // Non-constant shift of an untyped constant: the constant takes
+                // the type the context gives the whole shift (`return 1 << s`
+                // in a func returning uint shifts a uint), so the result stays
+                // an untyped value until `convert_untyped` meets that type and
+                // `update_untyped` passes it down to the constant.
+                let ty = if self.t.basic_of(x.ty) == Some(Basic::UntypedRune) {
+                    x.ty
+                } else {
+                    self.t.basic(Basic::UntypedInt)
+                };
                 return Operand {
                     mode: Mode::Value,
-                    ty: it,
+                    ty,
                     val: None,
                 };
             }

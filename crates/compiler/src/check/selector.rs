@@ -106,7 +106,15 @@ impl<'a> Checker<'a> {
         if y.mode == Mode::Invalid {
             return y;
         }
-        let t = xo.ty;
+        let mut t = xo.ty;
+        // A defined pointer type (`type PS *T`): `x.f` is short for `(*x).f`
+        // when that names a field (never a method; spec, "Selectors").
+        if matches!(self.t.get(t), Type::Named(_)) && matches!(self.t.under(t), Type::Pointer(_)) {
+            let u = self.t.underlying(t);
+            if matches!(self.t.lookup(u, &sel.name), Lookup::Field { .. }) {
+                t = u;
+            }
+        }
         let (base, is_ptr) = match self.t.get(t) {
             Type::Pointer(b) => (*b, true),
             _ => (t, false),

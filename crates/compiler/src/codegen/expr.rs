@@ -367,9 +367,11 @@ impl<'a> Gen<'a> {
                 let ptr = self.expr(p)?;
                 self.pos = self.bpos(e.pos);
                 if self.is_agg(ty) {
-                    // The pointer is the aggregate's reference; check nil by
-                    // reading through it.
-                    self.emit(Op::CopyVal { dst, src: ptr });
+                    // The pointer is the aggregate's reference: `*p` names the
+                    // pointee itself, like a variable does (so `(*p).x = 1`
+                    // writes through p); value contexts copy it (`expr_as`).
+                    self.emit(Op::NilCheck { ptr });
+                    self.emit(Op::Move { dst, src: ptr });
                 } else {
                     self.emit(Op::Load { dst, ptr });
                 }

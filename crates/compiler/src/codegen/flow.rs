@@ -132,8 +132,7 @@ impl<'a> Gen<'a> {
                 self.emit(Op::DecodeRune { dst: rw, s: src, i });
                 self.push_loop(Breakable::Loop);
                 let bm = self.mark();
-                self.bind_range_var(key, define, i)?;
-                self.bind_range_var(value, define, rw)?;
+                self.bind_range_vars(key, value, define, i, rw)?;
                 self.block(body);
                 self.free_to(bm);
                 let cont = self.here();
@@ -184,9 +183,8 @@ impl<'a> Gen<'a> {
                 let exit = self.emit(Op::JumpIfFalse { cond: c, target: 0 });
                 self.push_loop(Breakable::Loop);
                 let bm = self.mark();
-                self.bind_range_var(key, define, i)?;
+                let v = self.alloc();
                 if value.is_some() {
-                    let v = self.alloc();
                     self.emit(Op::Index {
                         dst: v,
                         obj: src,
@@ -195,8 +193,8 @@ impl<'a> Gen<'a> {
                     if self.is_agg(elem_t) {
                         self.emit(Op::CopyVal { dst: v, src: v });
                     }
-                    self.bind_range_var(value, define, v)?;
                 }
+                self.bind_range_vars(key, value, define, i, v)?;
                 self.block(body);
                 self.free_to(bm);
                 let cont = self.here();
@@ -221,14 +219,13 @@ impl<'a> Gen<'a> {
                 });
                 self.push_loop(Breakable::Loop);
                 let bm = self.mark();
-                self.bind_range_var(key, define, Reg(nx.0 + 1))?;
                 if value.is_some() && self.is_agg(vt) {
                     self.emit(Op::CopyVal {
                         dst: Reg(nx.0 + 2),
                         src: Reg(nx.0 + 2),
                     });
                 }
-                self.bind_range_var(value, define, Reg(nx.0 + 2))?;
+                self.bind_range_vars(key, value, define, Reg(nx.0 + 1), Reg(nx.0 + 2))?;
                 self.block(body);
                 self.free_to(bm);
                 self.emit(Op::Jump { target: top });
@@ -256,6 +253,30 @@ impl<'a> Gen<'a> {
         }
         self.free_to(m);
         Ok(())
+    }
+
+    /// `for k, v = range x` assigns as `k, v = key, value` does: both places'
+    /// operands first (so `for i, x[i] = range y` indexes with the old i),
+    /// then the stores, left to right.
+    fn bind_range_vars(
+        &mut self,
+        key: Option<&Expr>,
+        value: Option<&Expr>,
+        define: bool,
+        ksrc: Reg,
+        vsrc: Reg,
+    ) -> R<()> {
+        if define || key.is_none() || value.is_none() {
+            self.bind_range_var(key, define, ksrc)?;
+            return self.bind_range_var(value, define, vsrc);
+        }
+        let (Some(k), Some(v)) = (key, value) else {
+            return Ok(());
+        };
+        let pk = self.place(k)?;
+        let pv = self.place(v)?;
+        self.store_place(pk, ksrc)?;
+        self.store_place(pv, vsrc)
     }
 
     fn bind_range_var(&mut self, v: Option<&Expr>, define: bool, src: Reg) -> R<()> {
@@ -473,10 +494,11 @@ impl<'a> Gen<'a> {
     }
 
     pub(super) fn select_stmt(&mut self, clauses: &[CommClause]) -> R<()> {
+        let bool_t = self.t.basic_id(Basic::Bool);
         let m = self.mark();
         let mut desc = bc::SelectDesc::default();
-        // (clause index, receive destination) for the bodies.
-        let mut recv_dst: Vec<Option<(Reg, &Stmt)>> = Vec::new();
+        // (receive destination, clause, element type) for the bodies.
+        let mut recv_dst: Vec<Option<(Reg, &Stmt, TypeId)>> = Vec::new();
         for c in clauses {
             let Some(comm) = &c.comm else {
                 desc.has_default = true;
@@ -505,6 +527,10 @@ impl<'a> Gen<'a> {
                     let ExprKind::Unary(Tok::Arrow, ch) = &recv_e.unparen().kind else {
                         return Err(());
                     };
+                    let elem = match self.t.under(self.ety(ch)) {
+                        Type::Chan(_, e) => *e,
+                        _ => INVALID,
+                    };
                     let cr = self.alloc();
                     self.expr_to(ch, cr)?;
                     let dst = self.alloc_n(2);
@@ -515,7 +541,7 @@ impl<'a> Gen<'a> {
                         dst,
                         with_ok,
                     });
-                    recv_dst.push(Some((dst, comm)));
+                    recv_dst.push(Some((dst, comm, elem)));
                 }
                 _ => return Err(()),
             }
@@ -550,7 +576,7 @@ impl<'a> Gen<'a> {
                 target: 0,
             });
             let bm = self.mark();
-            if let Some((dst, comm)) = recv_dst[ci] {
+            if let Some((dst, comm, elem)) = recv_dst[ci] {
                 if let StmtKind::Assign { lhs, op, .. } = &comm.kind {
                     for (i, l) in lhs.iter().enumerate() {
                         let src = Reg(dst.0 + i as u16);
@@ -564,8 +590,21 @@ impl<'a> Gen<'a> {
                                 }
                             }
                         } else {
+                            // `case i = <-c` with `i interface{}`: box the
+                            // element (or the ok flag) as an assignment does.
+                            let from = if i == 0 { elem } else { bool_t };
                             let p = self.place(l)?;
-                            self.store_place(p, src)?;
+                            let v = match p.ty() {
+                                Some(to)
+                                    if self.t.is_interface(to) && !self.t.is_interface(from) =>
+                                {
+                                    let r = self.alloc();
+                                    self.coerce(src, from, to, r);
+                                    r
+                                }
+                                _ => src,
+                            };
+                            self.store_place(p, v)?;
                         }
                     }
                 }

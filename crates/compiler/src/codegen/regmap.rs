@@ -105,6 +105,7 @@ fn writes(
         | Op::MapDelete { .. }
         | Op::SetField { .. }
         | Op::Store { .. }
+        | Op::NilCheck { .. }
         | Op::CopyInto { .. }
         | Op::Jump { .. }
         | Op::JumpIfTrue { .. }
