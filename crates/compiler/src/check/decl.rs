@@ -166,6 +166,9 @@ impl<'a> Checker<'a> {
         let mut out = Vec::new();
         for v in values {
             let mut x = self.expr(v, None);
+            if self.call_mismatch(n, v, &x) {
+                return vec![INVALID; n];
+            }
             self.single_value(v, &mut x);
             match ty {
                 Some(t) => {
@@ -189,6 +192,21 @@ impl<'a> Checker<'a> {
             }
         }
         out
+    }
+
+    /// `x := f()` (or `=`, or `var x = f()`) with f returning several values
+    /// is an assignment mismatch, not a single-value context, as types2 says
+    /// it: "assignment mismatch: 1 variable but f returns 2 values".
+    pub(super) fn call_mismatch(&mut self, n: usize, v: &Expr, x: &Operand) -> bool {
+        let k = match self.t.get(x.ty) {
+            Type::Tuple(ts) if ts.len() >= 2 => ts.len(),
+            _ => return false,
+        };
+        if n != 1 || !matches!(v.unparen().kind, ExprKind::Call { .. }) {
+            return false;
+        }
+        self.assign_mismatch(v.pos, n, k, v, x);
+        true
     }
 
     pub(super) fn assign_mismatch(&mut self, pos: Pos, n: usize, k: usize, v: &Expr, x: &Operand) {

@@ -25,6 +25,7 @@ mod call;
 mod composite;
 mod decl;
 mod expr;
+mod labels;
 mod ops;
 mod package;
 mod selector;
@@ -522,6 +523,7 @@ impl<'a> Checker<'a> {
         let _ = sig;
         self.fstack.last_mut().unwrap().named_results = named_results;
         self.stmts(&body.stmts);
+        self.check_gotos(body);
         let has_results = !self.fstack.last().unwrap().results.is_empty();
         if has_results && !self.terminating_list(&body.stmts) {
             self.error(body.rbrace, "missing return");

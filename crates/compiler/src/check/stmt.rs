@@ -220,9 +220,9 @@ impl<'a> Checker<'a> {
                     }
                 }
             }
-            StmtKind::Goto(l) => {
-                self.branch_error(l.pos, "goto is not supported yet");
-            }
+            // Checked once the whole body is (`check_gotos`): the label may
+            // come later.
+            StmtKind::Goto(_) => {}
             StmtKind::Fallthrough => {
                 // Validity is checked by the switch (it must end a clause).
             }
@@ -543,6 +543,10 @@ impl<'a> Checker<'a> {
                     // Like types2: the value first; with an invalid value the
                     // target is only resolved, not checked.
                     let mut x = self.expr(r, None);
+                    if lhs.len() == 1 && self.call_mismatch(1, r, &x) {
+                        self.use_lhs(l);
+                        continue;
+                    }
                     self.single_value(r, &mut x);
                     if x.mode == Mode::Invalid {
                         self.use_lhs(l);

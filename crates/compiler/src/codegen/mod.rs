@@ -92,6 +92,11 @@ struct FnState {
     label: Option<String>,
     /// Jumps to the next case body (fallthrough), patched by switch.
     fallthrough: Vec<u32>,
+    /// Label name → its statement's first instruction, for `goto`.
+    labels: HashMap<String, u32>,
+    /// `goto` jumps and their labels, patched when the function ends (a
+    /// label may come after its goto; the checker made sure it exists).
+    gotos: Vec<(u32, String)>,
 }
 
 pub struct Gen<'a> {
@@ -312,12 +317,19 @@ impl<'a> Gen<'a> {
             lit_counter: 0,
             label: None,
             fallthrough: Vec::new(),
+            labels: HashMap::new(),
+            gotos: Vec::new(),
         });
     }
 
     fn end_fn(&mut self) -> bc::Function {
         let st = self.fns.pop().unwrap();
         let mut f = st.f;
+        for (at, name) in &st.gotos {
+            if let Some(&target) = st.labels.get(name) {
+                f.patch_jump(*at, target);
+            }
+        }
         if st.max_reg > u16::MAX as u32 - 8 {
             self.errors
                 .push((0, "function too large: too many registers".into()));

@@ -132,7 +132,10 @@ impl<'a> Gen<'a> {
                     }
                 }
             }
-            StmtKind::Goto(_) => return Err(()),
+            StmtKind::Goto(l) => {
+                let j = self.jump();
+                self.fs().gotos.push((j, l.name.clone()));
+            }
             StmtKind::Fallthrough => {
                 let j = self.jump();
                 self.fs().fallthrough.push(j);
@@ -182,6 +185,8 @@ impl<'a> Gen<'a> {
                 body,
             } => self.range_stmt(key.as_ref(), value.as_ref(), *define, x, body)?,
             StmtKind::Labeled(l, inner) => {
+                let pc = self.here();
+                self.fs().labels.insert(l.name.clone(), pc);
                 self.fs().label = Some(l.name.clone());
                 self.stmt(inner)?;
                 self.fs().label = None;
