@@ -486,9 +486,12 @@ pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
         },
         // A process exit status is one byte: os.Exit(300) exits 44, as on Linux.
         "os.Exit" => |_, w| Err(Trap::Exit((w[0] as i64 & 0xff) as i32)),
+        // Go's GC blocks the caller until a cycle ends (`gcWaitOnMark` parks
+        // it), and other goroutines run meanwhile: a scheduling point, so a
+        // loop calling it does not starve them even with one P.
         "runtime.GC" => |c, _| {
             c.m.gc_requested = true;
-            Ok(())
+            Err(Trap::Sched(crate::sched::SchedReq::Gosched))
         },
         "debug.SetMaxThreads" => |c, w| {
             let prev = c.m.sched.maxmcount;
