@@ -278,7 +278,8 @@ pub fn opaque_type_words(name: &str) -> Option<(usize, &'static [SlotKind])> {
         }
         // A ref to the runtime's growable byte buffer.
         "strings.Builder" => (1, &[Ref]),
-        "time.Timer" => (2, &[Ref, Scalar]),
+        // [C, id, f]: f is `AfterFunc`'s function (nil for a channel timer).
+        "time.Timer" => (3, &[Ref, Scalar, Ref]),
         "time.Time" => (1, &[Scalar]),
         _ => return None,
     })

@@ -23,6 +23,38 @@ pub struct File {
     pub package: Ident,
     pub imports: Vec<Import>,
     pub decls: Vec<Decl>,
+    /// Library packages written in Go (`golib`), linked in after the
+    /// program: their declarations follow the program's in `decls`.
+    pub units: Vec<Unit>,
+}
+
+/// A library package written in Go and linked into the program's [`File`]:
+/// it keeps its own package and file scopes in the checker.
+#[derive(Clone, Debug)]
+pub struct Unit {
+    /// The package name (`context`), which names its types and functions.
+    pub name: String,
+    pub path: String,
+    pub imports: Vec<Import>,
+    /// Its declarations are `decls[first_decl..]` up to the next unit's.
+    pub first_decl: usize,
+}
+
+impl File {
+    /// The unit declaration `di` belongs to: 0 is the program, `u` is
+    /// `units[u - 1]`.
+    pub fn unit_of(&self, di: usize) -> usize {
+        self.units.iter().take_while(|u| u.first_decl <= di).count()
+    }
+
+    /// The package name of a unit (`main` for the program).
+    pub fn unit_name(&self, u: usize) -> &str {
+        if u == 0 {
+            "main"
+        } else {
+            &self.units[u - 1].name
+        }
+    }
 }
 
 #[derive(Clone, Debug)]

@@ -67,6 +67,7 @@
 pub mod ast;
 pub mod check;
 pub mod codegen;
+pub mod golib;
 pub mod lexer;
 pub mod library;
 pub mod parser;
@@ -161,8 +162,8 @@ fn diagnostics(path: &str, src: &[u8], errs: Vec<(u32, String)>) -> Diagnostics 
 pub(crate) fn front_end(
     path: &str,
     src: &[u8],
-) -> Result<(ast::File, check::CheckResult), Diagnostics> {
-    let (file, errs) = parser::parse(src);
+) -> Result<(ast::File, check::CheckResult, Vec<u8>), Diagnostics> {
+    let (mut file, errs, last_id) = parser::parse_part(src, 0, 0);
     // Syntax errors stop compilation; lexical errors alone do not stop type
     // checking (as in cmd/compile).
     if errs.iter().any(|e| !e.lexical) {
@@ -172,13 +173,20 @@ pub(crate) fn front_end(
             errs.into_iter().map(|e| (e.pos, e.message)).collect(),
         ));
     }
-    let res = check::check_file(src, &file);
+    // The program's text, then the library packages written in Go that it
+    // imports: one text, so every position names one place.
+    let mut text = src.to_vec();
+    let lib_errs = golib::link(&mut file, &mut text, last_id);
+    if !lib_errs.is_empty() {
+        return Err(diagnostics(path, &text, lib_errs));
+    }
+    let res = check::check_file(&text, &file);
     if !errs.is_empty() || !res.errors.is_empty() {
         let mut all: Vec<(u32, String)> = errs.into_iter().map(|e| (e.pos, e.message)).collect();
         all.extend(res.errors.iter().cloned());
-        return Err(diagnostics(path, src, all));
+        return Err(diagnostics(path, &text, all));
     }
-    Ok((file, res))
+    Ok((file, res, text))
 }
 
 /// Checks a file; the result is empty when the program is fine.
@@ -202,8 +210,9 @@ pub fn compile(path: &str, src: &str) -> Result<golab_bytecode::Program, Diagnos
 
 /// Like [`compile`] for source that may not be valid UTF-8.
 pub fn compile_bytes(path: &str, src: &[u8]) -> Result<golab_bytecode::Program, Diagnostics> {
-    let (file, res) = front_end(path, src)?;
-    codegen::generate(path, src, &file, &res).map_err(|errs| diagnostics(path, src, errs))
+    let (file, res, text) = front_end(path, src)?;
+    codegen::generate(path, &text, src.len(), &file, &res)
+        .map_err(|errs| diagnostics(path, &text, errs))
 }
 
 /// Bounds recursion by the bytes of host stack actually used, so deeply

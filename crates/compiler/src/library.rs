@@ -330,13 +330,28 @@ impl Library {
             ],
         );
         let sub = b.func(vec![time_t], vec![duration]);
-        set_methods(b.t, time_t, "time.Time.", false, vec![("Sub", sub)]);
+        let add_t = b.func(vec![duration], vec![time_t]);
+        let cmp_t = b.func(vec![time_t], vec![boolean]);
+        set_methods(
+            b.t,
+            time_t,
+            "time.Time.",
+            false,
+            vec![
+                ("Sub", sub),
+                ("Add", add_t),
+                ("Before", cmp_t),
+                ("After", cmp_t),
+                ("Equal", cmp_t),
+            ],
+        );
         let now = b.func(vec![], vec![time_t]);
         let since = b.func(vec![time_t], vec![duration]);
         let sleep = b.func(vec![duration], vec![]);
         let recv_time = b.t.intern(Type::Chan(crate::types::Dir::Recv, time_t));
         let after = b.func(vec![duration], vec![recv_time]);
-        // `time.Timer` has the runtime's layout [C, id]: `t.C` is field 0;
+        let void_f = b.func(vec![], vec![]);
+        // `time.Timer` has the runtime's layout [C, id, f]: `t.C` is field 0;
         // `id` is lower-case, so programs outside package time cannot name it.
         let timer_fields = vec![
             FieldT {
@@ -347,6 +362,12 @@ impl Library {
             FieldT {
                 name: "id".into(),
                 ty: int64,
+                embedded: false,
+            },
+            // `AfterFunc`'s function: the runtime starts it in a goroutine.
+            FieldT {
+                name: "f".into(),
+                ty: void_f,
                 embedded: false,
             },
         ];
@@ -363,6 +384,8 @@ impl Library {
         );
         let timer_ptr = b.ptr(timer);
         let new_timer = b.func(vec![duration], vec![timer_ptr]);
+        let after_func = b.func(vec![duration, void_f], vec![timer_ptr]);
+        let until = b.func(vec![time_t], vec![duration]);
         let dc = |v: i128| Member::Const {
             val: ConstVal::Int(v),
             ty: duration,
@@ -387,6 +410,8 @@ impl Library {
                 ("Tick", f("time.Tick", after)),
                 ("Timer", Member::Type(timer)),
                 ("NewTimer", f("time.NewTimer", new_timer)),
+                ("AfterFunc", f("time.AfterFunc", after_func)),
+                ("Until", f("time.Until", until)),
             ],
         );
 

@@ -804,7 +804,8 @@ fn clean_program_has_no_diagnostics() {
 /// - 1.19: `goto L jumps over declaration of x at ./prog.go:5:4`,
 ///   `goto L jumps into block starting at ./prog.go:5:10`, `label M not defined`;
 /// - 1.19: `var y = two()` was a `multiple-value ... in single-value context`;
-///   initVars now treats one call on the right as an assignment mismatch.
+///   initVars now treats one call on the right as an assignment mismatch;
+/// - 1.19: `undefined: context.cancelCtx` for an unexported name.
 #[test]
 fn diagnostics_of_current_go() {
     let cases = [
@@ -833,6 +834,11 @@ fn diagnostics_of_current_go() {
         (
             "package main\n\nfunc two() (int, int) { return 1, 2 }\n\nvar y = two()\n\nfunc main() {}\n",
             "prog.go:5:9: assignment mismatch: 1 variable but two returns 2 values\n",
+        ),
+        (
+            // 1.19: `undefined: context.cancelCtx`.
+            "package main\n\nimport \"context\"\n\nvar c context.cancelCtx\n\nfunc main() {}\n",
+            "prog.go:5:15: name cancelCtx not exported by package context\n",
         ),
     ];
     for (src, want) in cases {

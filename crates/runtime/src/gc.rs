@@ -207,8 +207,10 @@ pub(crate) fn collect(m: &mut Machine) {
         }
     }
     for t in m.sched.timers.iter() {
-        if let TimerKind::ChanSend { ch, .. } = t.0.kind {
-            mk.word(ch);
+        match t.0.kind {
+            TimerKind::ChanSend { ch, .. } => mk.word(ch),
+            TimerKind::GoFunc { f, .. } => mk.word(f),
+            _ => {}
         }
     }
     for &addr in m.sched.semtable.keys() {

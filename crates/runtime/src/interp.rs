@@ -1334,7 +1334,7 @@ pub(crate) fn call_native(
 }
 
 /// `go f(args)`: a new G whose first frame calls the func value.
-fn newproc(
+pub(crate) fn newproc(
     m: &mut Machine,
     prog: &Program,
     fv: u64,

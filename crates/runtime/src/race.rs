@@ -896,6 +896,32 @@ pub(crate) fn go_created(m: &mut Machine, g: &G, child: u64, pc: usize) -> Resul
     Ok(())
 }
 
+/// The detector's key for an `AfterFunc` timer: its function's handle (kept
+/// alive by the timer) in a word range no Go value uses.
+fn timer_key(f: u64) -> u64 {
+    (f & 0xffff_ffff) | (0xfff << 32)
+}
+
+/// `time.AfterFunc` (or `Reset` of its timer) by `goid`: what `goid` did so
+/// far happens before the function's goroutine starts, as Go's timers
+/// release when armed and acquire when they run.
+pub(crate) fn timer_armed(m: &mut Machine, goid: u64, f: u64) {
+    let Some(d) = m.race.as_deref_mut() else {
+        return;
+    };
+    let s = d.slot(goid);
+    d.release_merge(s, timer_key(f));
+}
+
+/// Goroutine `child` was started by the `AfterFunc` timer of `f`.
+pub(crate) fn timer_go(m: &mut Machine, child: u64, f: u64) {
+    let Some(d) = m.race.as_deref_mut() else {
+        return;
+    };
+    let vc = d.sync.get(&timer_key(f)).cloned().unwrap_or_default();
+    d.alloc_slot(vc, child, 0);
+}
+
 /// Goroutine `goid` finished.
 pub(crate) fn goexit(m: &mut Machine, goid: u64) {
     let Some(d) = m.race.as_deref_mut() else {

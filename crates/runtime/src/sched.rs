@@ -321,6 +321,14 @@ pub(crate) enum TimerKind {
         /// while its id is in `Sched::live_timers` (`Stop`, `Reset`).
         id: u64,
     },
+    /// `time.AfterFunc`: start a goroutine running the func value `f`
+    /// (Go's `goFunc`), while the timer's id is live.
+    GoFunc {
+        /// The func value word.
+        f: u64,
+        /// The `time.Timer`'s id (`Stop` and `Reset` cancel it).
+        id: u64,
+    },
     /// A blocking system call of M `m` completes.
     SyscallDone {
         /// The M in the syscall.
@@ -1545,6 +1553,17 @@ pub(crate) fn fire_timers(m: &mut Machine) -> Result<(), i32> {
                 crate::chan::send_time(m, ch, t.when);
                 if period > 0 {
                     m.sched.addtimer(t.when + period, t.kind);
+                }
+            }
+            TimerKind::GoFunc { f, id } => {
+                if !m.sched.live_timers.remove(&id) {
+                    continue; // stopped or reset
+                }
+                let prog = m.prog.clone();
+                // As `go f()` from nowhere: a limit on goroutines drops it.
+                if crate::interp::newproc(m, &prog, f, &[], (0, 0), 0).is_ok() {
+                    let child = m.sched.next_goid - 1;
+                    crate::race::timer_go(m, child, f);
                 }
             }
             TimerKind::SyscallDone { m: mi } => exitsyscall(m, mi)?,

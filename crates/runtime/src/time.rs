@@ -72,6 +72,38 @@ pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
             w[0] = a.wrapping_sub(b) as u64;
             Ok(())
         },
+        "time.Time.Add" => |c, w| {
+            let t = c.m.heap.load(w[0]).unwrap_or(0) as i64;
+            w[0] = new_time(c.m, t.wrapping_add(w[1] as i64));
+            Ok(())
+        },
+        "time.Time.Before" => |c, w| {
+            w[0] = (time_ns(c.m, w[0]) < time_ns(c.m, w[1])) as u64;
+            Ok(())
+        },
+        "time.Time.After" => |c, w| {
+            w[0] = (time_ns(c.m, w[0]) > time_ns(c.m, w[1])) as u64;
+            Ok(())
+        },
+        "time.Time.Equal" => |c, w| {
+            w[0] = (time_ns(c.m, w[0]) == time_ns(c.m, w[1])) as u64;
+            Ok(())
+        },
+        "time.Until" => |c, w| {
+            let t = time_ns(c.m, w[0]);
+            w[0] = t.wrapping_sub(c.m.sched.nanotime()) as u64;
+            Ok(())
+        },
+        "time.AfterFunc" => |c, w| {
+            let (d, f) = (w[0] as i64, w[1]);
+            let timer_ty = timer_type(c.m);
+            let t = c.m.zero(timer_ty);
+            word(c.m, t, 2)?.store(f, SeqCst);
+            arm_timer(c.m, t, d)?;
+            crate::race::timer_armed(c.m, c.goid, f);
+            w[0] = t;
+            Ok(())
+        },
         "time.Sleep" => |c, w| {
             let d = w[0] as i64;
             if d <= 0 {
@@ -120,6 +152,10 @@ pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
             let id = word(c.m, t, 1)?.load(SeqCst);
             let active = c.m.sched.live_timers.remove(&id);
             arm_timer(c.m, t, d)?;
+            let f = word(c.m, t, 2)?.load(SeqCst);
+            if f != 0 {
+                crate::race::timer_armed(c.m, c.goid, f);
+            }
             w[0] = active as u64;
             Ok(())
         },
@@ -159,10 +195,28 @@ fn arm_timer(m: &mut Machine, t: u64, d: i64) -> Result<(), Trap> {
     word(m, t, 1)?.store(id, SeqCst);
     m.sched.live_timers.insert(id);
     let ch = word(m, t, 0)?.load(SeqCst);
+    let f = word(m, t, 2)?.load(SeqCst);
     let when = m.sched.nanotime().saturating_add(d.max(0));
-    m.sched
-        .addtimer(when, TimerKind::ChanSend { ch, period: 0, id });
+    let kind = if f != 0 {
+        TimerKind::GoFunc { f, id }
+    } else {
+        TimerKind::ChanSend { ch, period: 0, id }
+    };
+    m.sched.addtimer(when, kind);
     Ok(())
+}
+
+/// The nanoseconds a `time.Time` holds (0 for the zero Time).
+fn time_ns(m: &Machine, t: u64) -> i64 {
+    m.heap.load(t).unwrap_or(0) as i64
+}
+
+/// A new `time.Time` holding `ns`.
+fn new_time(m: &mut Machine, ns: i64) -> u64 {
+    let ty = time_type(m);
+    let t = m.zero(ty);
+    m.heap.store(t, ns as u64);
+    t
 }
 
 /// A channel of capacity 1 that receives the time after `d` (and every

@@ -201,6 +201,11 @@ impl<'a> Checker<'a> {
             self.error(id.pos, format!("undefined: {}", id.name));
             return Operand::invalid();
         };
+        self.object_operand(id, o)
+    }
+
+    /// The operand an identifier `id` denoting object `o` gives.
+    pub(super) fn object_operand(&mut self, id: &Ident, o: ObjId) -> Operand {
         self.info.objs.insert(id.id, o);
         self.resolve_global(o);
         self.note_dep(o);
@@ -516,6 +521,7 @@ impl Checker<'_> {
             Type::Pointer(b) => *b,
             _ => holder,
         };
-        self.t.named_info(holder).is_none_or(|n| n.pkg == "main")
+        let pkg = self.file.unit_name(self.unit);
+        self.t.named_info(holder).is_none_or(|n| n.pkg == pkg)
     }
 }

@@ -262,6 +262,13 @@ pub struct Checker<'a> {
     /// The label of a labeled statement about to be checked.
     pending_label: Option<String>,
     branch_errs: Vec<(Pos, String)>,
+    /// The unit (program or linked library package, see [`ast::Unit`])
+    /// whose package and file scopes are `scopes[1]` and `scopes[2]`.
+    unit: usize,
+    /// The other units' package and file scopes, while not entered.
+    unit_scopes: Vec<(HashMap<String, ObjId>, HashMap<String, ObjId>)>,
+    /// Import path of a library package written in Go → its unit.
+    source_pkgs: HashMap<String, usize>,
 }
 
 pub struct CheckResult {
@@ -302,6 +309,9 @@ pub fn check_file(src: &[u8], file: &File) -> CheckResult {
         too_deep: false,
         pending_label: None,
         branch_errs: Vec::new(),
+        unit: 0,
+        unit_scopes: Vec::new(),
+        source_pkgs: HashMap::new(),
     };
     c.universe();
     c.package();
@@ -544,6 +554,25 @@ impl<'a> Checker<'a> {
                 self.branch_error(pos, format!("label {name} defined and not used"));
             }
         }
+    }
+
+    /// Makes unit `u`'s package and file scopes the current ones; returns
+    /// the unit that was current, to enter again after.
+    pub(super) fn enter_unit(&mut self, u: usize) -> usize {
+        let prev = self.unit;
+        if u != prev && u < self.unit_scopes.len() {
+            let (p, f) = std::mem::take(&mut self.unit_scopes[u]);
+            let old_p = std::mem::replace(&mut self.scopes[1], p);
+            let old_f = std::mem::replace(&mut self.scopes[2], f);
+            self.unit_scopes[prev] = (old_p, old_f);
+            self.unit = u;
+        }
+        prev
+    }
+
+    /// The unit of the package-level declaration `di`.
+    pub(super) fn unit_of(&self, di: usize) -> usize {
+        self.file.unit_of(di)
     }
 
     fn declare_local(&mut self, id: &Ident, ty: TypeId) -> ObjId {

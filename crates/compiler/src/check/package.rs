@@ -85,38 +85,26 @@ impl<'a> Checker<'a> {
         // File scope: imports.
         self.push_scope(); // package scope (1)
         self.push_scope(); // file scope (2)
-        for imp in &file.imports {
-            let Some((pname, _)) = self.lib.packages.get(imp.path.as_str()) else {
-                self.error(
-                    imp.pos,
-                    format!("package {} is not in std (or not supported yet)", imp.path),
-                );
-                continue;
-            };
-            let name = imp
-                .name
-                .as_ref()
-                .map_or(pname.to_string(), |n| n.name.clone());
-            if name == "." {
-                self.error(imp.pos, "dot imports are not supported yet");
-                continue;
-            }
-            let o = self.new_obj(&name, ObjKind::Package(imp.path.clone()), INVALID, imp.pos);
-            if is_blank(&name) {
-                continue;
-            }
-            if self.scopes[2].contains_key(&name) {
-                self.error(imp.pos, format!("{name} redeclared in this block"));
-                continue;
-            }
-            self.scopes[2].insert(name.clone(), o);
-            self.imports
-                .push((o, imp.path.clone(), imp.pos, imp.name.is_some()));
+        self.unit_scopes = vec![Default::default(); file.units.len() + 1];
+        for (i, u) in file.units.iter().enumerate() {
+            self.source_pkgs.insert(u.path.clone(), i + 1);
         }
+        for u in 0..=file.units.len() {
+            self.enter_unit(u);
+            let imports = if u == 0 {
+                &file.imports
+            } else {
+                &file.units[u - 1].imports
+            };
+            self.imports_of_unit(imports);
+        }
+        self.enter_unit(0);
         // Phase A: declare package-level names.
         let mut func_decls = Vec::new();
         let mut methods = Vec::new();
         for (di, d) in file.decls.iter().enumerate() {
+            let unit = self.unit_of(di);
+            self.enter_unit(unit);
             match d {
                 Decl::Func(f) => {
                     if f.recv.is_some() {
@@ -205,7 +193,8 @@ impl<'a> Checker<'a> {
                         let ty = if s.alias {
                             INVALID
                         } else {
-                            self.t.new_named(&s.name.name, "main", INVALID)
+                            let pkg = self.file.unit_name(unit).to_string();
+                            self.t.new_named(&s.name.name, &pkg, INVALID)
                         };
                         let o = self.new_obj(&s.name.name, ObjKind::TypeName, ty, s.name.pos);
                         self.declare_pkg(&s.name, o);
@@ -215,6 +204,7 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+        self.enter_unit(0);
         // Phase B: type declarations.
         let type_objs: Vec<ObjId> = self
             .gdecl
@@ -230,7 +220,9 @@ impl<'a> Checker<'a> {
         self.check_recursive_types(&type_objs);
         // Phase C: methods.
         for di in methods {
+            let prev = self.enter_unit(self.unit_of(di));
             self.declare_method(di);
+            self.enter_unit(prev);
         }
         // Phase D: function signatures.
         for &(idx, o) in &func_decls {
@@ -238,7 +230,9 @@ impl<'a> Checker<'a> {
             let Decl::Func(f) = &file.decls[di] else {
                 continue;
             };
+            let prev = self.enter_unit(self.unit_of(di));
             let ty = self.func_type(&f.ty);
+            self.enter_unit(prev);
             self.info.funcs[idx].ty = ty;
             self.obj_mut(o).ty = ty;
         }
@@ -255,7 +249,9 @@ impl<'a> Checker<'a> {
         }
         // Phase F: bodies.
         for idx in 0..self.info.funcs.len() {
+            let prev = self.enter_unit(self.unit_of(self.info.funcs[idx].decl));
             self.func_body(idx);
+            self.enter_unit(prev);
         }
         // Unused imports.
         for (o, path, pos, named) in self.imports.clone() {
@@ -276,6 +272,41 @@ impl<'a> Checker<'a> {
             self.error(0, "function main is undeclared in the main package");
         }
         self.compute_init_order();
+    }
+
+    /// Declares the imports of the current unit in its file scope.
+    fn imports_of_unit(&mut self, imports: &[Import]) {
+        for imp in imports {
+            let pname = match self.lib.packages.get(imp.path.as_str()) {
+                Some((pname, _)) => pname.to_string(),
+                None => match self.source_pkgs.get(&imp.path) {
+                    Some(&u) => self.file.unit_name(u).to_string(),
+                    None => {
+                        self.error(
+                            imp.pos,
+                            format!("package {} is not in std (or not supported yet)", imp.path),
+                        );
+                        continue;
+                    }
+                },
+            };
+            let name = imp.name.as_ref().map_or(pname, |n| n.name.clone());
+            if name == "." {
+                self.error(imp.pos, "dot imports are not supported yet");
+                continue;
+            }
+            let o = self.new_obj(&name, ObjKind::Package(imp.path.clone()), INVALID, imp.pos);
+            if is_blank(&name) {
+                continue;
+            }
+            if self.scopes[2].contains_key(&name) {
+                self.error(imp.pos, format!("{name} redeclared in this block"));
+                continue;
+            }
+            self.scopes[2].insert(name.clone(), o);
+            self.imports
+                .push((o, imp.path.clone(), imp.pos, imp.name.is_some()));
+        }
     }
 
     /// `invalid recursive type T`: a type that contains itself by value
@@ -487,6 +518,13 @@ impl<'a> Checker<'a> {
         let saved_decl = self.cur_decl;
         let saved_iota = self.iota.take();
         let file = self.file;
+        let decl_of = match d {
+            GDecl::Type { decl, .. } | GDecl::Const { decl, .. } | GDecl::Var { decl, .. } => {
+                Some(decl)
+            }
+            GDecl::Func => None,
+        };
+        let saved_unit = decl_of.map(|di| self.enter_unit(self.unit_of(di)));
         match d {
             GDecl::Type { decl, spec } => {
                 let Decl::Type(specs) = &file.decls[decl] else {
@@ -554,6 +592,9 @@ impl<'a> Checker<'a> {
             GDecl::Func => {}
         }
         self.gdecl.insert(o, (d, GState::Done));
+        if let Some(u) = saved_unit {
+            self.enter_unit(u);
+        }
         self.fstack = saved_f;
         self.scopes.extend(saved_scopes);
         self.cur_decl = saved_decl;
@@ -580,7 +621,8 @@ impl<'a> Checker<'a> {
         };
         self.info.objs.insert(tn.id, to);
         let named = self.obj(to).ty;
-        let is_local_named = self.t.named_info(named).is_some_and(|n| n.pkg == "main")
+        let pkg = self.file.unit_name(self.unit);
+        let is_local_named = self.t.named_info(named).is_some_and(|n| n.pkg == pkg)
             && matches!(self.obj(to).kind, ObjKind::TypeName);
         if !is_local_named {
             self.error(

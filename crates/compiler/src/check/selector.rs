@@ -7,6 +7,29 @@ use super::*;
 impl<'a> Checker<'a> {
     // ---- selectors, indexing, slicing ----
 
+    /// `pkg.Name` of a library package written in Go (`golib`): the
+    /// exported package-level object of that unit, used as an identifier.
+    fn source_member(&mut self, e: &Expr, pid: &Ident, sel: &Ident, u: usize) -> Operand {
+        let scope = if u == self.unit {
+            &self.scopes[1]
+        } else {
+            &self.unit_scopes[u].0
+        };
+        let found = scope.get(&sel.name).copied();
+        let exported = sel.name.chars().next().is_some_and(|c| c.is_uppercase());
+        let Some(o) = found.filter(|_| exported) else {
+            let msg = if found.is_some() {
+                format!("name {} not exported by package {}", sel.name, pid.name)
+            } else {
+                format!("undefined: {}.{}", pid.name, sel.name)
+            };
+            self.error(sel.pos, msg);
+            return Operand::invalid();
+        };
+        self.info.selections.insert(e.id, Selection::Pkg(o));
+        self.object_operand(sel, o)
+    }
+
     pub(super) fn selector(&mut self, e: &Expr, x: &Expr, sel: &Ident) -> Operand {
         // Package members.
         if let ExprKind::Ident(pid) = &x.kind {
@@ -14,6 +37,9 @@ impl<'a> Checker<'a> {
                 if let ObjKind::Package(path) = self.obj(o).kind.clone() {
                     self.obj_mut(o).used = true;
                     self.info.objs.insert(pid.id, o);
+                    if let Some(&u) = self.source_pkgs.get(&path) {
+                        return self.source_member(e, pid, sel, u);
+                    }
                     let member = self
                         .lib
                         .packages

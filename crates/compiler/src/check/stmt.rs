@@ -411,7 +411,8 @@ impl<'a> Checker<'a> {
                         self.declare(&s.name, o);
                         continue;
                     }
-                    let named = self.t.new_named(&s.name.name, "main", INVALID);
+                    let pkg = self.file.unit_name(self.unit).to_string();
+                    let named = self.t.new_named(&s.name.name, &pkg, INVALID);
                     let o = self.new_obj(&s.name.name, ObjKind::TypeName, named, s.name.pos);
                     self.declare(&s.name, o);
                     let u = self.type_expr(&s.ty);

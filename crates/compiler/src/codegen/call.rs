@@ -56,11 +56,13 @@ impl<'a> Gen<'a> {
         }
         if let ExprKind::Selector(x, _) = &fu.kind {
             match self.info.selections.get(&fu.id).cloned() {
-                Some(Selection::Pkg(o)) => {
-                    if let ObjKind::Native(n) = &self.info.objects[o as usize].kind {
+                Some(Selection::Pkg(o)) => match &self.info.objects[o as usize].kind {
+                    ObjKind::Native(n) => {
                         return Ok((Target::Native(self.prog.native_id(n)), None));
                     }
-                }
+                    ObjKind::Func(idx) => return Ok((Target::Static(self.func_ids[*idx]), None)),
+                    _ => {}
+                },
                 Some(Selection::Method {
                     def,
                     recv_ptr,

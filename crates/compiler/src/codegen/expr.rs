@@ -198,25 +198,7 @@ impl<'a> Gen<'a> {
                 let Some(&o) = self.info.objs.get(&id.id) else {
                     return Err(());
                 };
-                match self.info.objects[o as usize].kind.clone() {
-                    ObjKind::Var { .. } => {
-                        let l = self.var_loc(o);
-                        self.load_loc(l, dst);
-                    }
-                    ObjKind::Func(idx) => {
-                        let f = self.func_ids[idx];
-                        self.emit(Op::LoadFunc { dst, func: f });
-                    }
-                    ObjKind::Native(n) => {
-                        let id = self.prog.native_id(&n);
-                        self.emit(Op::LoadNative { dst, native: id });
-                    }
-                    ObjKind::Nil => {
-                        self.emit(Op::LoadInt { dst, imm: 0 });
-                    }
-                    _ => return Err(()),
-                }
-                Ok(())
+                self.load_obj(o, dst)
             }
             ExprKind::FuncLit { ty: ft, body } => self.func_lit(e, ft, body, dst),
             ExprKind::Composite { elts, .. } => self.composite(e, elts, dst),
@@ -231,12 +213,9 @@ impl<'a> Gen<'a> {
                             field: index as u16,
                         });
                     }
-                    Some(Selection::Pkg(o)) => {
-                        if let ObjKind::Native(n) = &self.info.objects[o as usize].kind {
-                            let id = self.prog.native_id(n);
-                            self.emit(Op::LoadNative { dst, native: id });
-                        }
-                    }
+                    // A library member: a native, or an object of a package
+                    // written in Go, loaded as its identifier would be.
+                    Some(Selection::Pkg(o)) => self.load_obj(o, dst)?,
                     Some(Selection::Method {
                         def,
                         recv_ptr,
@@ -429,6 +408,29 @@ impl<'a> Gen<'a> {
         }
     }
 
+    /// Loads the value of a named object: a variable, a function, a native.
+    fn load_obj(&mut self, o: ObjId, dst: Reg) -> R<()> {
+        match self.info.objects[o as usize].kind.clone() {
+            ObjKind::Var { .. } => {
+                let l = self.var_loc(o);
+                self.load_loc(l, dst);
+            }
+            ObjKind::Func(idx) => {
+                let f = self.func_ids[idx];
+                self.emit(Op::LoadFunc { dst, func: f });
+            }
+            ObjKind::Native(n) => {
+                let id = self.prog.native_id(&n);
+                self.emit(Op::LoadNative { dst, native: id });
+            }
+            ObjKind::Nil => {
+                self.emit(Op::LoadInt { dst, imm: 0 });
+            }
+            _ => return Err(()),
+        }
+        Ok(())
+    }
+
     pub(super) fn address_of(&mut self, x: &Expr, dst: Reg) -> R<()> {
         let xt = self.ety(x);
         match &x.unparen().kind {
@@ -458,9 +460,18 @@ impl<'a> Gen<'a> {
                 Ok(())
             }
             ExprKind::Selector(b, _) => {
-                let Some(Selection::Field { index, path, .. }) =
-                    self.info.selections.get(&x.unparen().id).cloned()
-                else {
+                let sel = self.info.selections.get(&x.unparen().id).cloned();
+                if let Some(Selection::Pkg(o)) = sel {
+                    // `&pkg.V` of a library variable.
+                    let l = self.var_loc(o);
+                    if self.is_agg(xt) {
+                        self.load_loc(l, dst);
+                    } else {
+                        self.loc_word(l, dst);
+                    }
+                    return Ok(());
+                }
+                let Some(Selection::Field { index, path, .. }) = sel else {
                     return Err(());
                 };
                 let base = self.expr(b)?;

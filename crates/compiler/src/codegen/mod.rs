@@ -104,6 +104,9 @@ pub struct Gen<'a> {
     info: &'a Info,
     t: &'a Types,
     li: LineIndex,
+    /// Where the library packages' text starts (`golib`): their code has no
+    /// line in the reader's program, so it gets line 0.
+    lib_start: u32,
     path: String,
     prog: bc::Program,
     type_map: HashMap<TypeId, u32>,
@@ -132,6 +135,7 @@ type R<T> = Result<T, ()>;
 pub fn generate(
     path: &str,
     src: &[u8],
+    lib_start: usize,
     file: &File,
     res: &CheckResult,
 ) -> Result<bc::Program, Vec<(Pos, String)>> {
@@ -146,6 +150,7 @@ pub fn generate(
         info: &res.info,
         t: &res.types,
         li: LineIndex::new(src),
+        lib_start: lib_start as u32,
         path: path.to_string(),
         prog: bc::Program::default(),
         type_map: HashMap::new(),
@@ -202,17 +207,18 @@ impl<'a> Gen<'a> {
             let Decl::Func(f) = &self.file.decls[fi.decl] else {
                 continue;
             };
+            let pkg = self.file.unit_name(self.file.unit_of(fi.decl));
             let name = match fi.recv {
-                None => format!("main.{}", f.name.name),
+                None => format!("{pkg}.{}", f.name.name),
                 Some((named, ptr)) => {
                     let tn = self
                         .t
                         .named_info(named)
                         .map_or("?".to_string(), |n| n.name.clone());
                     if ptr {
-                        format!("main.(*{tn}).{}", f.name.name)
+                        format!("{pkg}.(*{tn}).{}", f.name.name)
                     } else {
-                        format!("main.{tn}.{}", f.name.name)
+                        format!("{pkg}.{tn}.{}", f.name.name)
                     }
                 }
             };
@@ -293,6 +299,9 @@ impl<'a> Gen<'a> {
     }
 
     fn bpos(&self, p: Pos) -> bc::Pos {
+        if p >= self.lib_start {
+            return bc::Pos { line: 0, col: 0 };
+        }
         let (line, col) = self.li.line_col(p);
         bc::Pos { line, col }
     }

@@ -44,9 +44,13 @@ impl<'a> Gen<'a> {
                 Ok(Place::Var(o, loc, self.obj_ty(o)))
             }
             ExprKind::Selector(x, _) => {
-                let Some(Selection::Field { index, path, .. }) =
-                    self.info.selections.get(&l.unparen().id).cloned()
-                else {
+                let sel = self.info.selections.get(&l.unparen().id).cloned();
+                if let Some(Selection::Pkg(o)) = sel {
+                    // `pkg.V = ...` of a library variable.
+                    let loc = self.var_loc(o);
+                    return Ok(Place::Var(o, loc, self.obj_ty(o)));
+                }
+                let Some(Selection::Field { index, path, .. }) = sel else {
                     return Err(());
                 };
                 let base = self.expr_snap(x)?;

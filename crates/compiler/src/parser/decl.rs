@@ -29,6 +29,7 @@ impl<'a> Parser<'a> {
                 },
                 imports: vec![],
                 decls: vec![],
+                units: vec![],
             };
         };
         self.end_decl();
@@ -111,6 +112,7 @@ impl<'a> Parser<'a> {
             package,
             imports,
             decls,
+            units: Vec::new(),
         }
     }
 

@@ -33,7 +33,24 @@ pub struct SyntaxError {
 
 /// Parses a whole file. Lexical errors are included in the returned errors.
 pub fn parse(src: &[u8]) -> (File, Vec<SyntaxError>) {
-    let (toks, lerrs) = lexer::tokenize(src);
+    let (f, errs, _) = parse_part(src, 0, 0);
+    (f, errs)
+}
+
+/// Parses the file that starts at byte `start` of `src` (a library package
+/// appended after the program, so that every position names one place in
+/// one text), numbering its nodes after `first_id`; also returns the last
+/// id used.
+pub fn parse_part(src: &[u8], start: usize, first_id: NodeId) -> (File, Vec<SyntaxError>, NodeId) {
+    let (mut toks, mut lerrs) = lexer::tokenize(&src[start..]);
+    let base = start as u32;
+    for t in &mut toks {
+        t.start += base;
+        t.end += base;
+    }
+    for e in &mut lerrs {
+        e.offset += base;
+    }
     let bad_offsets: Vec<u32> = lerrs.iter().map(|e| e.offset).collect();
     let toks: Vec<Token> = toks
         .into_iter()
@@ -52,7 +69,7 @@ pub fn parse(src: &[u8]) -> (File, Vec<SyntaxError>) {
                 lexical: true,
             })
             .collect(),
-        next_id: 0,
+        next_id: first_id,
         xnest: 0,
         depth: 0,
         bailed: false,
@@ -60,6 +77,7 @@ pub fn parse(src: &[u8]) -> (File, Vec<SyntaxError>) {
         bad_offsets,
     };
     let f = p.file();
+    let last_id = p.next_id;
     let mut errs = p.errs;
     errs.sort_by_key(|e| e.pos);
     // Like cmd/compile, report at most one syntax error per line.
@@ -74,7 +92,7 @@ pub fn parse(src: &[u8]) -> (File, Vec<SyntaxError>) {
         last_line = line;
         keep
     });
-    (f, errs)
+    (f, errs, last_id)
 }
 
 struct Parser<'a> {
