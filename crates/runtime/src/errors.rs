@@ -156,6 +156,11 @@ fn field(m: &Machine, obj: u64, i: usize) -> u64 {
         .map_or(0, |a| a.load(Relaxed))
 }
 
+/// The errors of an `*errors.joinError` (its struct's word).
+pub(crate) fn join_errors(m: &Machine, obj: u64) -> Vec<u64> {
+    m.heap.slice_words(field(m, obj, 0))
+}
+
 /// Resolves the natives defined here.
 pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
     Some(match name {
@@ -182,7 +187,7 @@ pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
             Ok(())
         },
         "errors.(*joinError).Error" => |c, w| {
-            let errs = c.m.heap.slice_words(field(c.m, w[0], 0));
+            let errs = join_errors(c.m, w[0]);
             let mut p = Printer::new(c.m, &c.cb.results);
             let s = p.join_text(&errs)?;
             w[0] = c.m.heap.alloc_str(&s);

@@ -457,6 +457,12 @@ impl Printer<'_> {
             } else {
                 word
             };
+            if ty == self.m.rt.errors.join_error && name == self.m.rt.m_error {
+                // Its Error() calls its errors' Error(), which may be Go code.
+                let errs = crate::errors::join_errors(self.m, recv);
+                let text = self.join_text(&errs)?;
+                return Ok(Some(String::from_utf8_lossy(&text).into_owned()));
+            }
             return match meth.callee {
                 Callee::Native(nid) => Ok(crate::natives::call_text_native(self.m, nid, recv)),
                 Callee::Func(fid) => {
