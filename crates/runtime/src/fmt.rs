@@ -699,15 +699,13 @@ impl Printer<'_> {
                     elem,
                     words.into_iter(),
                     work,
-                    b"[",
-                    b"]",
-                    b' ',
+                    (b"[", b"]", b' '),
                 );
             }
             TypeKind::Array(elem, _) => {
                 let words = self.m.heap.words(word).unwrap_or(&[]);
                 let words = words.iter().map(|a| a.load(Relaxed));
-                list(&mut self.buf, it, elem, words, work, b"[", b"]", b' ');
+                list(&mut self.buf, it, elem, words, work, (b"[", b"]", b' '));
             }
             TypeKind::Map(k, v) => {
                 let mut entries: Vec<(u64, u64)> = match self.m.heap.get(word) {
@@ -776,8 +774,13 @@ impl Printer<'_> {
                     work,
                 )?,
                 None => {
-                    let s = format!("{{}}");
-                    self.pad(&s, spec);
+                    let words: Vec<u64> = match self.m.heap.words(word) {
+                        Some(ws) => ws.iter().map(|a| a.load(Relaxed)).collect(),
+                        None => Vec::new(),
+                    };
+                    let s: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+                    self.buf
+                        .extend_from_slice(format!("{{{}}}", s.join(" ")).as_bytes());
                 }
             },
         }
@@ -867,16 +870,14 @@ impl Printer<'_> {
                     elem,
                     words.into_iter(),
                     work,
-                    b"{",
-                    b"}",
-                    b',',
+                    (b"{", b"}", b','),
                 );
             }
             TypeKind::Array(elem, _) => {
                 self.buf.extend_from_slice(name.as_bytes());
                 let words = self.m.heap.words(word).unwrap_or(&[]);
                 let words = words.iter().map(|a| a.load(Relaxed));
-                list(&mut self.buf, it, elem, words, work, b"{", b"}", b',');
+                list(&mut self.buf, it, elem, words, work, (b"{", b"}", b','));
             }
             TypeKind::Map(k, v) => {
                 let mut entries: Vec<(u64, u64)> = match self.m.heap.get(word) {
@@ -1187,9 +1188,7 @@ fn list(
     elem: TypeId,
     words: impl DoubleEndedIterator<Item = u64> + ExactSizeIterator,
     work: &mut Vec<Work>,
-    open: &[u8],
-    close: &'static [u8],
-    sep: u8,
+    (open, close, sep): (&[u8], &'static [u8], u8),
 ) {
     buf.extend_from_slice(open);
     work.push(Work::Text(close));
