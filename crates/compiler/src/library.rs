@@ -117,11 +117,21 @@ impl Library {
         );
         let s_err = b.func(vec![string], vec![error]);
         let is = b.func(vec![error, error], vec![boolean]);
+        let as_ = b.func(vec![error, any], vec![boolean]);
+        let e_e = b.func(vec![error], vec![error]);
+        let errs = b.slice(error);
+        let join = b.variadic_func(vec![errs], vec![error]);
         add(
             &mut pk,
             "errors",
             "errors",
-            vec![("New", f("errors.New", s_err)), ("Is", f("errors.Is", is))],
+            vec![
+                ("New", f("errors.New", s_err)),
+                ("Is", f("errors.Is", is)),
+                ("As", f("errors.As", as_)),
+                ("Unwrap", f("errors.Unwrap", e_e)),
+                ("Join", f("errors.Join", join)),
+            ],
         );
 
         // strings

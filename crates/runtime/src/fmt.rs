@@ -20,6 +20,10 @@ pub(crate) struct Printer<'a> {
     pub calls: &'a [Vec<u64>],
     pub next_call: usize,
     pub buf: Vec<u8>,
+    /// `fmt.Errorf`: `%w` takes an error operand (elsewhere it is a bad verb).
+    pub wrap_errs: bool,
+    /// The operand indices `%w` was used with, in order (Go's `wrappedErrs`).
+    pub wrapped: Vec<usize>,
     /// Pending work of the current walk (see [`Printer::walk`]), kept to
     /// reuse its allocation.
     work: Vec<Work>,
@@ -47,7 +51,7 @@ struct Item {
     /// Whether `Error()`/`String()` may be called for this value.
     methods: bool,
     /// A separator to write first (b' ' between elements, b':' between a
-    /// map key and its value), or 0.
+    /// map key and its value, b',' for `%#v`'s ", "), or 0.
     sep: u8,
 }
 
@@ -82,12 +86,12 @@ enum Work {
     Value(Item),
     /// A closing bracket.
     Text(&'static [u8]),
-    /// `Name:` before a field under `%+v` (field `idx` of struct `ty`),
-    /// after a space if `sep`.
+    /// `Name:` before a field under `%+v` and `%#v` (field `idx` of
+    /// struct `ty`), after separator `sep` (as `Item::sep`).
     FieldName {
         ty: TypeId,
         idx: u32,
-        sep: bool,
+        sep: u8,
     },
 }
 
@@ -96,6 +100,8 @@ struct Spec {
     minus: bool,
     plus: bool,
     plus_v: bool,
+    /// `%#v`: Go syntax.
+    sharp_v: bool,
     zero: bool,
     space: bool,
     sharp: bool,
@@ -416,6 +422,8 @@ impl Printer<'_> {
             calls,
             next_call: 0,
             buf: Vec::new(),
+            wrap_errs: false,
+            wrapped: Vec::new(),
             work: Vec::new(),
         }
     }
@@ -424,9 +432,15 @@ impl Printer<'_> {
         self.m.types[ty as usize].name.clone()
     }
 
-    /// The result of calling a Go `Error()`/`String()` method, or a callback request.
-    fn method_text(&mut self, ty: TypeId, word: u64) -> Result<Option<String>, Trap> {
-        for name in [self.m.rt.m_error, self.m.rt.m_string] {
+    /// The result of calling the first of the methods `names` (`Error`,
+    /// `String`, `GoString`) that the value has, or a callback request.
+    fn method_text(
+        &mut self,
+        ty: TypeId,
+        word: u64,
+        names: &[u32],
+    ) -> Result<Option<String>, Trap> {
+        for &name in names {
             let Some(meth) = self.m.method(ty, name) else {
                 continue;
             };
@@ -443,6 +457,12 @@ impl Printer<'_> {
             } else {
                 word
             };
+            if ty == self.m.rt.errors.join_error && name == self.m.rt.m_error {
+                // Its Error() calls its errors' Error(), which may be Go code.
+                let errs = crate::errors::join_errors(self.m, recv);
+                let text = self.join_text(&errs)?;
+                return Ok(Some(String::from_utf8_lossy(&text).into_owned()));
+            }
             return match meth.callee {
                 Callee::Native(nid) => Ok(crate::natives::call_text_native(self.m, nid, recv)),
                 Callee::Func(fid) => {
@@ -558,16 +578,12 @@ impl Printer<'_> {
                         // buffer would run out of memory.
                         return Err(Trap::Fatal("runtime: out of memory".into()));
                     }
-                    if it.sep != 0 {
-                        self.buf.push(it.sep);
-                    }
+                    self.write_sep(it.sep);
                     self.one(it, spec, work)?;
                 }
                 Work::Text(t) => self.buf.extend_from_slice(t),
                 Work::FieldName { ty, idx, sep } => {
-                    if sep {
-                        self.buf.push(b' ');
-                    }
+                    self.write_sep(sep);
                     if let TypeKind::Struct(fields) = &self.m.types[ty as usize].kind {
                         self.buf
                             .extend_from_slice(fields[idx as usize].name.as_bytes());
@@ -590,8 +606,19 @@ impl Printer<'_> {
             return Ok(());
         }
         if it.methods && matches!(verb, 'v' | 's' | 'x' | 'X' | 'q') {
-            if let Some(text) = self.method_text(ty, word)? {
+            // Go's handleMethods: `%#v` calls GoString() only.
+            let names = if spec.sharp_v {
+                vec![self.m.rt.m_gostring]
+            } else {
+                vec![self.m.rt.m_error, self.m.rt.m_string]
+            };
+            if let Some(text) = self.method_text(ty, word, &names)? {
                 return self.string(text.as_bytes(), spec);
+            }
+        }
+        if spec.sharp_v {
+            if let Some(()) = self.go_syntax(it, spec, work)? {
+                return Ok(());
             }
         }
         match self.m.types[ty as usize].kind {
@@ -666,12 +693,19 @@ impl Printer<'_> {
                     return self.string(&b, spec);
                 }
                 let words = self.m.heap.slice_words(word);
-                list(&mut self.buf, it, elem, words.into_iter(), work);
+                list(
+                    &mut self.buf,
+                    it,
+                    elem,
+                    words.into_iter(),
+                    work,
+                    (b"[", b"]", b' '),
+                );
             }
             TypeKind::Array(elem, _) => {
                 let words = self.m.heap.words(word).unwrap_or(&[]);
                 let words = words.iter().map(|a| a.load(Relaxed));
-                list(&mut self.buf, it, elem, words, work);
+                list(&mut self.buf, it, elem, words, work, (b"[", b"]", b' '));
             }
             TypeKind::Map(k, v) => {
                 let mut entries: Vec<(u64, u64)> = match self.m.heap.get(word) {
@@ -703,8 +737,11 @@ impl Printer<'_> {
                         child.ro = true;
                         child.methods = false;
                     }
-                    if spec.plus_v {
-                        let sep = child.sep != 0;
+                    if spec.sharp_v && child.sep != 0 {
+                        child.sep = b',';
+                    }
+                    if spec.plus_v || spec.sharp_v {
+                        let sep = child.sep;
                         child.sep = 0;
                         work.push(Work::Value(child));
                         work.push(Work::FieldName {
@@ -725,17 +762,165 @@ impl Printer<'_> {
                     self.pad(&a, spec);
                 }
             }
-            TypeKind::Opaque => {
-                let words: Vec<u64> = match self.m.heap.words(word) {
-                    Some(ws) => ws.iter().map(|a| a.load(Relaxed)).collect(),
-                    None => Vec::new(),
-                };
-                let s: Vec<String> = words.iter().map(|w| w.to_string()).collect();
-                self.buf
-                    .extend_from_slice(format!("{{{}}}", s.join(" ")).as_bytes());
-            }
+            TypeKind::Opaque => match crate::golayout::view(self.m, ty, word) {
+                // Printed as Go's struct of that type is.
+                Some((vt, vw)) => self.one(
+                    Item {
+                        ty: vt,
+                        word: vw,
+                        ..it
+                    },
+                    spec,
+                    work,
+                )?,
+                None => {
+                    let words: Vec<u64> = match self.m.heap.words(word) {
+                        Some(ws) => ws.iter().map(|a| a.load(Relaxed)).collect(),
+                        None => Vec::new(),
+                    };
+                    let s: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+                    self.buf
+                        .extend_from_slice(format!("{{{}}}", s.join(" ")).as_bytes());
+                }
+            },
         }
         Ok(())
+    }
+
+    fn write_sep(&mut self, sep: u8) {
+        match sep {
+            0 => {}
+            b',' => self.buf.extend_from_slice(b", "),
+            c => self.buf.push(c),
+        }
+    }
+
+    /// `%#v` where it differs from `%v` (Go's `printValue` under `sharpV`):
+    /// Some(()) when the value is done, None to go on with `%v`'s code
+    /// (a struct, after its type name).
+    fn go_syntax(
+        &mut self,
+        it: Item,
+        spec: &Spec,
+        work: &mut Vec<Work>,
+    ) -> Result<Option<()>, Trap> {
+        let Item { ty, word, .. } = it;
+        let name = self.type_name(ty);
+        let nil_of = |p: &mut Self, paren: bool| {
+            let s = if paren {
+                format!("({name})(nil)")
+            } else {
+                format!("{name}(nil)")
+            };
+            p.pad(&s, spec);
+        };
+        match self.m.types[ty as usize].kind {
+            TypeKind::Int(k) if !k.signed() => {
+                let s = format!("0x{word:x}");
+                self.pad(&s, spec);
+            }
+            TypeKind::String => {
+                let b = self.m.heap.str_bytes(word).to_vec();
+                let q = Spec { verb: 'q', ..*spec };
+                self.string(&b, &q)?;
+            }
+            TypeKind::Interface(_) if self.m.heap.iface(word).is_none() => nil_of(self, false),
+            TypeKind::Pointer(t) => {
+                if word == 0 {
+                    nil_of(self, true);
+                } else if it.depth == 0
+                    && matches!(
+                        self.m.types[t as usize].kind,
+                        TypeKind::Struct(_)
+                            | TypeKind::Array(..)
+                            | TypeKind::Slice(_)
+                            | TypeKind::Map(..)
+                    )
+                {
+                    return Ok(None);
+                } else {
+                    let s = format!("({name})({})", fake_addr(word));
+                    self.pad(&s, spec);
+                }
+            }
+            TypeKind::Chan(..) | TypeKind::Func => {
+                if word == 0 {
+                    nil_of(self, true);
+                } else {
+                    let s = format!("({name})({})", fake_addr(word));
+                    self.pad(&s, spec);
+                }
+            }
+            TypeKind::Slice(elem) => {
+                if self.m.heap.get(word).is_none() {
+                    nil_of(self, false);
+                    return Ok(Some(()));
+                }
+                // printArg's `case []byte` names the operand's type so.
+                let name = if it.depth == 0 && name == "[]uint8" {
+                    "[]byte".to_string()
+                } else {
+                    name
+                };
+                self.buf.extend_from_slice(name.as_bytes());
+                let words = self.m.heap.slice_words(word);
+                list(
+                    &mut self.buf,
+                    it,
+                    elem,
+                    words.into_iter(),
+                    work,
+                    (b"{", b"}", b','),
+                );
+            }
+            TypeKind::Array(elem, _) => {
+                self.buf.extend_from_slice(name.as_bytes());
+                let words = self.m.heap.words(word).unwrap_or(&[]);
+                let words = words.iter().map(|a| a.load(Relaxed));
+                list(&mut self.buf, it, elem, words, work, (b"{", b"}", b','));
+            }
+            TypeKind::Map(k, v) => {
+                let mut entries: Vec<(u64, u64)> = match self.m.heap.get(word) {
+                    Some(Obj::Map(map)) => map.entries.iter().flatten().copied().collect(),
+                    _ => {
+                        nil_of(self, false);
+                        return Ok(Some(()));
+                    }
+                };
+                crate::fmtsort::sort_entries(self.m, k, &mut entries);
+                self.buf.extend_from_slice(name.as_bytes());
+                self.buf.push(b'{');
+                work.push(Work::Text(b"}"));
+                for (i, &(kw, vw)) in entries.iter().enumerate().rev() {
+                    work.push(Work::Value(it.child(v, vw, b':')));
+                    let sep = if i > 0 { b',' } else { 0 };
+                    work.push(Work::Value(it.child(k, kw, sep)));
+                }
+            }
+            TypeKind::Struct(_) => {
+                self.buf.extend_from_slice(name.as_bytes());
+                return Ok(None);
+            }
+            _ => return Ok(None),
+        }
+        Ok(Some(()))
+    }
+
+    /// `errors.Join`'s message: the errors' `Error()` texts, one per line.
+    pub fn join_text(&mut self, errs: &[u64]) -> Result<Vec<u8>, Trap> {
+        let mut out = Vec::new();
+        for (i, &e) in errs.iter().enumerate() {
+            if i > 0 {
+                out.push(b'\n');
+            }
+            if let Some((ty, w)) = self.m.heap.iface(e) {
+                let m_error = self.m.rt.m_error;
+                if let Some(t) = self.method_text(ty, w, &[m_error])? {
+                    out.extend_from_slice(t.as_bytes());
+                }
+            }
+        }
+        Ok(out)
     }
 
     fn string(&mut self, b: &[u8], spec: &Spec) -> Result<(), Trap> {
@@ -874,14 +1059,34 @@ impl Printer<'_> {
                     .extend_from_slice(format!("%!{}(MISSING)", spec.verb).as_bytes());
                 continue;
             };
+            if spec.verb == 'w' {
+                self.wrapped.push(argi);
+            }
             argi += 1;
             if spec.minus {
                 spec.zero = false;
             }
-            if spec.verb == 'v' {
-                // `%+v` asks for field names, not signs.
+            if matches!(spec.verb, 'v' | 'w') {
+                // `%+v` asks for field names, not signs; `%#v` for Go syntax.
                 spec.plus_v = spec.plus;
                 spec.plus = false;
+                spec.sharp_v = spec.sharp;
+                spec.sharp = false;
+            }
+            if spec.verb == 'w' {
+                // Only Errorf takes `%w`, and only with an error operand;
+                // then it means `%v`.
+                let is_error = self
+                    .m
+                    .heap
+                    .iface(a)
+                    .is_some_and(|(ty, _)| self.m.method(ty, self.m.rt.m_error).is_some());
+                if self.wrap_errs && is_error {
+                    spec.verb = 'v';
+                } else if let Some((ty, w)) = self.m.heap.iface(a) {
+                    self.bad_verb(&spec, ty, w)?;
+                    continue;
+                }
             }
             match self.m.heap.iface(a) {
                 None => match spec.verb {
@@ -937,6 +1142,44 @@ impl Printer<'_> {
     }
 }
 
+/// The error `fmt.Errorf` returns for message `text`, given its operands
+/// and the indices `%w` was used with (Go 1.20's rule: none is an
+/// `*errors.errorString`, one a `*fmt.wrapError` whose `err` is the operand
+/// if it is an error, several a `*fmt.wrapErrors` of the error operands).
+pub(crate) fn errorf_value(
+    m: &mut Machine,
+    text: &[u8],
+    args: &[u64],
+    mut wrapped: Vec<usize>,
+) -> u64 {
+    let is_error = |m: &Machine, a: u64| {
+        m.heap
+            .iface(a)
+            .is_some_and(|(ty, _)| m.method(ty, m.rt.m_error).is_some())
+    };
+    let types = (m.rt.errors.wrap_error, m.rt.errors.wrap_errors);
+    match wrapped.len() {
+        0 => crate::errors::error_string(m, text),
+        1 => {
+            let a = args[wrapped[0]];
+            let err = if is_error(m, a) { a } else { 0 };
+            let msg = m.heap.alloc_str(text);
+            crate::errors::new_error(m, types.0, &[msg, err])
+        }
+        _ => {
+            wrapped.dedup();
+            let errs: Vec<u64> = wrapped
+                .iter()
+                .map(|&i| args[i])
+                .filter(|&a| is_error(m, a))
+                .collect();
+            let errs = crate::errors::error_slice(m, &errs);
+            let msg = m.heap.alloc_str(text);
+            crate::errors::new_error(m, types.1, &[msg, errs])
+        }
+    }
+}
+
 /// `[a b c]`: writes the opening bracket, pushes the elements of a slice
 /// or array (in `it`) and the closing bracket in reverse.
 fn list(
@@ -945,11 +1188,12 @@ fn list(
     elem: TypeId,
     words: impl DoubleEndedIterator<Item = u64> + ExactSizeIterator,
     work: &mut Vec<Work>,
+    (open, close, sep): (&[u8], &'static [u8], u8),
 ) {
-    buf.push(b'[');
-    work.push(Work::Text(b"]"));
+    buf.extend_from_slice(open);
+    work.push(Work::Text(close));
     for (i, w) in words.enumerate().rev() {
-        let sep = if i > 0 { b' ' } else { 0 };
+        let sep = if i > 0 { sep } else { 0 };
         work.push(Work::Value(it.child(elem, w, sep)));
     }
 }

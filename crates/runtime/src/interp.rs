@@ -853,6 +853,7 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64) -> Stop {
                     } else {
                         m.copy_if_aggregate(dty, word)
                     };
+                    let iface_word = g.stack[slot];
                     g.stack[slot] = recv;
                     match meth.callee {
                         Callee::Func(fid) => {
@@ -862,6 +863,12 @@ pub(crate) fn execute(m: &mut Machine, g: &mut G, budget: u64) -> Stop {
                         Callee::Native(nid) => {
                             clock!();
                             if let Err(t) = call_native(m, g, nid, slot, nargs, nret) {
+                                if matches!(t, Trap::Call(..)) {
+                                    // The instruction runs again after the Go
+                                    // call (`errors.(*joinError).Error` calling
+                                    // an Error method): it needs the interface.
+                                    g.stack[slot] = iface_word;
+                                }
                                 trap_native!(t);
                             }
                             brk!();

@@ -63,10 +63,12 @@
 
 mod atomic;
 mod chan;
+mod errors;
 mod fmt;
 mod fmtsort;
 mod g;
 mod gc;
+mod golayout;
 mod gorand;
 mod gorand_table;
 mod heap;

@@ -109,11 +109,12 @@ pub(crate) struct RtTypes {
     pub any: TypeId,
     pub byte: TypeId,
     pub rune: TypeId,
-    pub error_string: TypeId,
-    pub wrap_error: TypeId,
     pub num_error: TypeId,
+    /// `error` and the `errors`/`fmt` error types (see `errors`).
+    pub errors: crate::errors::ErrorTypes,
     pub m_error: u32,
     pub m_string: u32,
+    pub m_gostring: u32,
 }
 
 /// Shared run state.
@@ -208,9 +209,15 @@ impl Machine {
             });
             find_or_add(types, d)
         };
-        let error_string = err_type(&mut types, "*errors.errorString");
-        let wrap_error = err_type(&mut types, "*fmt.wrapError");
         let num_error = err_type(&mut types, "*strconv.NumError");
+        let errors = crate::errors::add_types(
+            &mut types,
+            &mut method_names,
+            &mut native_names,
+            string,
+            m_error,
+        );
+        let m_gostring = intern(&mut method_names, "GoString");
         let mut resolved = Vec::with_capacity(native_names.len());
         for name in &native_names {
             resolved.push(natives::lookup(name));
@@ -249,11 +256,11 @@ impl Machine {
                 any,
                 byte,
                 rune,
-                error_string,
-                wrap_error,
                 num_error,
+                errors,
                 m_error,
                 m_string,
+                m_gostring,
             },
             math_rand: crate::gorand::GoRand::default(),
             config,
@@ -312,7 +319,8 @@ impl Machine {
         self.heap.alloc_iface(ty, s)
     }
 
-    /// An error value `*errors.errorString` with the given text.
+    /// An error value of a runtime-made type whose word is its text
+    /// (`*strconv.NumError`, `*fs.PathError`; see `rt_error_type`).
     pub fn new_error(&mut self, ty: TypeId, text: &str) -> u64 {
         let s = self.heap.alloc_str(text.as_bytes());
         self.heap.alloc_iface(ty, s)

@@ -49,6 +49,16 @@ pub const NAMES: &[&str] = &[
     "fmt.Sprintln",
     "fmt.Errorf",
     "errors.New",
+    "errors.Unwrap",
+    "errors.As",
+    "errors.Join",
+    "errors.(*errorString).Error",
+    "fmt.(*wrapError).Error",
+    "fmt.(*wrapError).Unwrap",
+    "fmt.(*wrapErrors).Error",
+    "fmt.(*wrapErrors).Unwrap",
+    "errors.(*joinError).Error",
+    "errors.(*joinError).Unwrap",
     "strings.Repeat",
     "strings.Join",
     "strings.Split",
@@ -224,26 +234,13 @@ pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
             Ok(())
         },
         "fmt.Errorf" => |c, w| {
-            let wrap = c.m.heap.str_bytes(w[0]).windows(2).any(|p| p == b"%w");
+            let words = c.m.heap.slice_words(w[1]);
             let f = c.m.heap.str_bytes(w[0]).to_vec();
-            let f: Vec<u8> = String::from_utf8_lossy(&f).replace("%w", "%v").into_bytes();
-            let fw = c.m.heap.alloc_str(&f);
-            let s = sprintf(c, fw, w[1])?;
-            let ty = if wrap {
-                c.m.rt.wrap_error
-            } else {
-                c.m.rt.error_string
-            };
-            w[0] = c.m.new_error(ty, &String::from_utf8_lossy(&s));
-            Ok(())
-        },
-        "errors.New" => |c, w| {
-            // Each call makes a new *errorString: two errors with the same
-            // text are different values (a fresh copy gives a new pointer).
-            let ty = c.m.rt.error_string;
-            let text = c.m.heap.str_bytes(w[0]).to_vec();
-            let s = c.m.heap.alloc(crate::heap::Obj::Str(text.into())) as u64;
-            w[0] = c.m.heap.alloc_iface(ty, s);
+            let mut p = Printer::new(c.m, &c.cb.results);
+            p.wrap_errs = true;
+            p.printf(&f, &words)?;
+            let (text, wrapped) = (p.buf, p.wrapped);
+            w[0] = crate::fmt::errorf_value(c.m, &text, &words, wrapped);
             Ok(())
         },
         "strings.Repeat" => |c, w| {
@@ -552,17 +549,9 @@ pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
             }
             Ok(())
         },
-        "errors.Is" => |c, w| {
-            let any = c.m.rt.any;
-            w[0] = match c.m.equal(any, w[0], w[1]) {
-                Ok(eq) => eq as u64,
-                Err(e @ RtErr::TooLarge(_)) => return Err(Trap::Runtime(e)),
-                Err(_) => 0,
-            };
-            Ok(())
-        },
         _ => {
             return crate::atomic::lookup(name)
+                .or_else(|| crate::errors::lookup(name))
                 .or_else(|| crate::sync::lookup(name))
                 .or_else(|| crate::time::lookup(name))
                 .or_else(|| crate::vfs::lookup(name))
