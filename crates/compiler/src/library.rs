@@ -588,3 +588,29 @@ fn set_methods(
         });
     }
 }
+
+/// Why a program cannot import `path` here. Go's packages that cannot work
+/// in a browser tab say why; others of Go's standard library say they are
+/// not supported yet, never "undefined", since they exist in Go.
+pub fn missing_package(path: &str) -> String {
+    const NO_NETWORK: &[&str] = &["net", "net/http", "net/rpc", "net/smtp", "crypto/tls"];
+    const NO_PROCESSES: &[&str] = &["os/exec", "os/signal", "syscall", "plugin"];
+    const NO_MEMORY: &[&str] = &["reflect", "unsafe", "runtime/cgo", "C"];
+    let why = if NO_NETWORK.contains(&path) || path.starts_with("net/http/") {
+        "programs run in your browser, without a network"
+    } else if NO_PROCESSES.contains(&path) {
+        "programs run in your browser, without processes or signals"
+    } else if NO_MEMORY.contains(&path) {
+        "this page's runtime has no reflection, raw memory or C"
+    } else if path.contains('.') {
+        // A module path (github.com/...): there is no module download here.
+        return format!(
+            "package {path} is not available here: programs use Go's standard library only"
+        );
+    } else {
+        return format!(
+            "package {path} is not supported here yet (or is not in Go's standard library)"
+        );
+    };
+    format!("package {path} is not available here: {why}")
+}

@@ -849,3 +849,23 @@ fn diagnostics_of_current_go() {
         );
     }
 }
+
+/// Packages Go has but the page cannot run say why, rather than "undefined"
+/// (these messages are ours: Go has the packages).
+#[test]
+fn unavailable_packages_say_why() {
+    let cases = [
+        ("net/http", "without a network"),
+        ("os/exec", "without processes or signals"),
+        ("reflect", "no reflection"),
+        ("github.com/x/y", "standard library only"),
+        ("encoding/json", "not supported here yet"),
+    ];
+    for (path, why) in cases {
+        let src = format!("package main\n\nimport _ \"{path}\"\n\nfunc main() {{}}\n");
+        let got = golab_compiler::check("prog.go", &src).to_string();
+        assert!(got.starts_with("prog.go:3:10: package "), "{path}: {got}");
+        assert!(got.contains(why), "{path}: {got}");
+        assert_eq!(got.lines().count(), 1, "{path}: {got}");
+    }
+}

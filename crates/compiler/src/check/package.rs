@@ -282,10 +282,7 @@ impl<'a> Checker<'a> {
                 None => match self.source_pkgs.get(&imp.path) {
                     Some(&u) => self.file.unit_name(u).to_string(),
                     None => {
-                        self.error(
-                            imp.pos,
-                            format!("package {} is not in std (or not supported yet)", imp.path),
-                        );
+                        self.error(imp.pos, crate::library::missing_package(&imp.path));
                         continue;
                     }
                 },
