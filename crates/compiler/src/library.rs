@@ -392,6 +392,18 @@ impl Library {
             true,
             vec![("Stop", stop_t), ("Reset", reset_t)],
         );
+        // `time.Ticker` has a Timer's layout; its period lives in the runtime.
+        let ticker = b.t.new_named("Ticker", "time", timer_struct);
+        let tick_reset = b.func(vec![duration], vec![]);
+        set_methods(
+            b.t,
+            ticker,
+            "time.(*Ticker).",
+            true,
+            vec![("Stop", void), ("Reset", tick_reset)],
+        );
+        let ticker_ptr = b.ptr(ticker);
+        let new_ticker = b.func(vec![duration], vec![ticker_ptr]);
         let timer_ptr = b.ptr(timer);
         let new_timer = b.func(vec![duration], vec![timer_ptr]);
         let after_func = b.func(vec![duration, void_f], vec![timer_ptr]);
@@ -421,6 +433,8 @@ impl Library {
                 ("Timer", Member::Type(timer)),
                 ("NewTimer", f("time.NewTimer", new_timer)),
                 ("AfterFunc", f("time.AfterFunc", after_func)),
+                ("Ticker", Member::Type(ticker)),
+                ("NewTicker", f("time.NewTicker", new_ticker)),
                 ("Until", f("time.Until", until)),
             ],
         );

@@ -485,6 +485,24 @@ pub(crate) fn send_time(m: &mut Machine, c: u64, when: i64) {
     }
 }
 
+/// Takes back a timer's value still waiting in its channel; returns whether
+/// there was one. Since Go 1.23 timer channels are synchronous: after Stop
+/// or Reset returns, no value prepared before it can be received.
+pub(crate) fn drain_timer(m: &mut Machine, c: u64) -> bool {
+    match hchan(m, c) {
+        Some(h) if h.qcount > 0 => {
+            for i in 0..h.qcount {
+                let at = ((h.recvx + i) % h.dataqsiz.max(1)) as usize;
+                h.buf[at] = 0;
+            }
+            h.qcount = 0;
+            h.recvx = h.sendx;
+            true
+        }
+        _ => false,
+    }
+}
+
 /// Plain-data view of a channel for snapshots.
 pub(crate) fn chan_view(m: &Machine, h: &HChan) -> crate::snapshot::ChanView {
     let goid = |gi: GIdx| m.sched.g(gi).map(|g| g.goid).unwrap_or(0);

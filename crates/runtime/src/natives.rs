@@ -179,6 +179,9 @@ pub const NAMES: &[&str] = &[
     "time.NewTimer",
     "time.(*Timer).Stop",
     "time.(*Timer).Reset",
+    "time.NewTicker",
+    "time.(*Ticker).Stop",
+    "time.(*Ticker).Reset",
     "os.ReadFile",
 ];
 

@@ -1552,6 +1552,9 @@ pub(crate) fn fire_timers(m: &mut Machine) -> Result<(), i32> {
                 }
                 crate::chan::send_time(m, ch, t.when);
                 if period > 0 {
+                    if id != 0 {
+                        m.sched.live_timers.insert(id); // a Ticker stays live
+                    }
                     m.sched.addtimer(t.when + period, t.kind);
                 }
             }

@@ -1,6 +1,7 @@
 //! The `time` package and the runtime's timers (Go: `time`, `runtime/time.go`):
 //! `time.Now`/`Since` and `Duration`'s methods on the scheduler's clock,
-//! `time.Sleep`, `After`, `Tick` and `time.Timer`.
+//! `time.Sleep`, `After`, `Tick`, `AfterFunc`, `time.Timer` and `time.Ticker`
+//! (with Go 1.23's guarantee: after Stop or Reset no stale value arrives).
 //!
 //! The clock is `Sched::nanotime`: virtual in step mode (instructions
 //! executed, see `sched`), the host's real clock in parallel mode. A sleep
@@ -143,14 +144,39 @@ pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
             Ok(())
         },
         "time.(*Timer).Stop" => |c, w| {
-            let id = word(c.m, w[0], 1)?.load(SeqCst);
-            w[0] = c.m.sched.live_timers.remove(&id) as u64;
+            w[0] = stop_timer(c.m, w[0])? as u64;
             Ok(())
+        },
+        "time.(*Ticker).Stop" => |c, w| stop_timer(c.m, w[0]).map(|_| ()),
+        "time.NewTicker" => |c, w| {
+            let d = w[0] as i64;
+            if d <= 0 {
+                return Err(Trap::Runtime(RtErr::Plain(
+                    "non-positive interval for NewTicker".into(),
+                )));
+            }
+            let ty = time_type(c.m);
+            let ch = crate::chan::makechan(c.m, ty, 1)?;
+            let ticker_ty = timer_type(c.m);
+            let t = c.m.zero(ticker_ty);
+            word(c.m, t, 0)?.store(ch, SeqCst);
+            arm(c.m, t, d, d)?;
+            w[0] = t;
+            Ok(())
+        },
+        "time.(*Ticker).Reset" => |c, w| {
+            let (t, d) = (w[0], w[1] as i64);
+            if d <= 0 {
+                return Err(Trap::Runtime(RtErr::Plain(
+                    "non-positive interval for Ticker.Reset".into(),
+                )));
+            }
+            stop_timer(c.m, t)?;
+            arm(c.m, t, d, d)
         },
         "time.(*Timer).Reset" => |c, w| {
             let (t, d) = (w[0], w[1] as i64);
-            let id = word(c.m, t, 1)?.load(SeqCst);
-            let active = c.m.sched.live_timers.remove(&id);
+            let active = stop_timer(c.m, t)?;
             arm_timer(c.m, t, d)?;
             let f = word(c.m, t, 2)?.load(SeqCst);
             if f != 0 {
@@ -188,8 +214,24 @@ fn timer_type(m: &mut Machine) -> u32 {
     (m.types.len() - 1) as u32
 }
 
+/// Stops the timer or ticker at `t` (Go 1.23's Stop): true if it was
+/// running or its value was not received yet, which it takes back.
+fn stop_timer(m: &mut Machine, t: u64) -> Result<bool, Trap> {
+    let id = word(m, t, 1)?.load(SeqCst);
+    let live = m.sched.live_timers.remove(&id);
+    let ch = word(m, t, 0)?.load(SeqCst);
+    let pending = ch != 0 && crate::chan::drain_timer(m, ch);
+    Ok(live || pending)
+}
+
 /// (Re)arms the `time.Timer` at `t` to fire after `d` with a fresh id.
 fn arm_timer(m: &mut Machine, t: u64, d: i64) -> Result<(), Trap> {
+    arm(m, t, d, 0)
+}
+
+/// Arms the timer at `t` to fire after `d`, then every `period` if that
+/// is positive (a ticker), under a fresh id.
+fn arm(m: &mut Machine, t: u64, d: i64, period: i64) -> Result<(), Trap> {
     m.sched.timer_ids += 1;
     let id = m.sched.timer_ids;
     word(m, t, 1)?.store(id, SeqCst);
@@ -200,7 +242,7 @@ fn arm_timer(m: &mut Machine, t: u64, d: i64) -> Result<(), Trap> {
     let kind = if f != 0 {
         TimerKind::GoFunc { f, id }
     } else {
-        TimerKind::ChanSend { ch, period: 0, id }
+        TimerKind::ChanSend { ch, period, id }
     };
     m.sched.addtimer(when, kind);
     Ok(())
