@@ -68,6 +68,52 @@ fn diags(d: golab_compiler::Diagnostics) -> Vec<Diag> {
         .collect()
 }
 
+/// Library packages written in Go that `src` imports and the page has not
+/// fetched yet (see the compiler's `golib`).
+pub fn missing_packages(src: &str) -> Vec<&'static str> {
+    golab_compiler::golib::missing(src.as_bytes())
+}
+
+/// Fetches the library packages written in Go that `src` imports (the page
+/// keeps them for the next program), then [`compile`] and [`check`] know
+/// them. The error says which package could not be fetched and why.
+pub async fn fetch_packages(src: &str) -> Result<(), String> {
+    // A package may import others: look again after each round.
+    loop {
+        let missing = missing_packages(src);
+        if missing.is_empty() {
+            return Ok(());
+        }
+        for path in missing {
+            let url = golab_compiler::golib::url(path).ok_or("no such package")?;
+            let text = crate::platform::fetch_text(&format!("/{url}")).await?;
+            if !text.trim_start().starts_with("//") && !text.trim_start().starts_with("package") {
+                return Err(format!("/{url}: the server did not send Go source"));
+            }
+            golab_compiler::golib::provide(path, &text);
+        }
+    }
+}
+
+/// Calls `then` at once if every library package `src` imports is at hand;
+/// otherwise fetches them first, then calls `then`, or `failed` with why.
+pub fn when_packages_ready(
+    src: &str,
+    then: impl FnOnce() + 'static,
+    failed: impl FnOnce(String) + 'static,
+) {
+    if missing_packages(src).is_empty() {
+        return then();
+    }
+    let src = src.to_string();
+    wasm_bindgen_futures::spawn_local(async move {
+        match fetch_packages(&src).await {
+            Ok(()) => then(),
+            Err(e) => failed(e),
+        }
+    });
+}
+
 /// Parses and type-checks: what the editor shows as the reader types.
 pub fn check(src: &str) -> Vec<Diag> {
     diags(golab_compiler::check(FILE, src))

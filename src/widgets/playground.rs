@@ -398,7 +398,7 @@ pub fn playground(props: &Props) -> Html {
 
     // Starts a fresh run from the current code; `paused` leaves it for the
     // Step button (always in step mode) instead of running it.
-    let start = {
+    let start_now = {
         let (runner, dispatch, code) = (runner.clone(), dispatch.clone(), state.code.clone());
         let (spec, speed) = (spec.clone(), state.speed);
         Callback::from(move |(seed, paused): (Option<u64>, bool)| {
@@ -434,6 +434,23 @@ pub fn playground(props: &Props) -> Html {
             });
             run.set_speed(speed);
             runner.borrow_mut().run = Some(run);
+        })
+    };
+    // A program that imports a library package written in Go (`context`)
+    // runs once the page has its text (fetched once, then kept).
+    let start = {
+        let (dispatch, code) = (dispatch.clone(), state.code.clone());
+        Callback::from(move |args: (Option<u64>, bool)| {
+            let (go, d, c) = (start_now.clone(), dispatch.clone(), code.clone());
+            let failed = move |why: String| {
+                let diag = engine::Diag {
+                    line: 1,
+                    col: 1,
+                    message: why,
+                };
+                d.dispatch(Action::CompileFailed(c, vec![diag]));
+            };
+            engine::when_packages_ready(&code, move || go.emit(args), failed);
         })
     };
     let on_run = {
@@ -540,8 +557,21 @@ pub fn playground(props: &Props) -> Html {
             let (runner, dispatch) = (runner.clone(), dispatch.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 engine::frame::sleep(350).await;
+                // The library packages it imports, fetched first (else the
+                // check would call them missing).
+                let fetched = engine::fetch_packages(&code).await;
                 if runner.borrow().edit_generation == generation {
-                    let diags = engine::check(&code);
+                    let mut diags = engine::check(&code);
+                    if let Err(why) = fetched {
+                        diags.insert(
+                            0,
+                            engine::Diag {
+                                line: 1,
+                                col: 1,
+                                message: why,
+                            },
+                        );
+                    }
                     dispatch.dispatch(Action::Diagnosed(code, diags));
                 }
             });

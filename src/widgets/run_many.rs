@@ -104,12 +104,13 @@ pub fn run_many(props: &Props) -> Html {
         });
     }
     let on_start = {
+        let outer_state = state.clone();
         let (state, generation) = (state.clone(), generation.clone());
         let (code, procs, seed) = (props.code.clone(), props.gomaxprocs, props.seed);
         // Only where workers can share memory; the playground offers
         // parallel mode only there too.
         let parallel = props.parallel && platform::cross_origin_isolated();
-        Callback::from(move |_: MouseEvent| {
+        let start = Callback::from(move |()| {
             let dispatch = state.dispatcher();
             let program = match engine::compile(&code) {
                 Ok(p) => p,
@@ -131,6 +132,13 @@ pub fn run_many(props: &Props) -> Html {
             wasm_bindgen_futures::spawn_local(run_batch(
                 program, procs, seed, parallel, live, dispatch, lang,
             ));
+        });
+        // The library packages the program imports come first (fetched once).
+        let (code, st) = (props.code.clone(), outer_state);
+        Callback::from(move |_: MouseEvent| {
+            let (go, st) = (start.clone(), st.clone());
+            let failed = move |why: String| st.dispatch(Action::Failed(why));
+            engine::when_packages_ready(&code, move || go.emit(()), failed);
         })
     };
     let on_stop = {

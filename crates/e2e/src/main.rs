@@ -175,6 +175,10 @@ fn main() {
             widgets::stop_ends_an_endless_loop,
         ),
         (
+            "a program importing context fetches the package once and runs",
+            widgets::context_package_is_fetched_and_runs,
+        ),
+        (
             "an edit survives a reload; Reset restores the chapter's code",
             widgets::edit_survives_reload_and_reset_restores,
         ),

@@ -90,6 +90,60 @@ pub fn example_prints_its_output(ctx: &Ctx) -> Result<(), String> {
     no_console_errors(ctx, "playground run")
 }
 
+const CONTEXT_PROGRAM: &str = r#"package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+func main() {
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	select {
+	case <-ctx.Done():
+		fmt.Println("done:", ctx.Err())
+	case <-time.After(time.Second):
+		fmt.Println("late")
+	}
+}
+"#;
+
+/// A program importing `context` (a library package written in Go, which
+/// the page fetches on first use, not part of the first view) compiles,
+/// runs and times out as Go's does; the package's file was fetched.
+pub fn context_package_is_fetched_and_runs(ctx: &Ctx) -> Result<(), String> {
+    let d = &ctx.driver;
+    open(ctx, "/en/processes-and-threads")?;
+    let fetched_before = d.execute(
+        "return performance.getEntriesByType('resource').filter(e => e.name.includes('/golib/context.go')).length;",
+    )?;
+    if fetched_before != serde_json::json!(0) {
+        return Err(format!(
+            "context.go fetched before any program imports it: {fetched_before}"
+        ));
+    }
+    set_code(ctx, 0, CONTEXT_PROGRAM)?;
+    click_in(ctx, 0, ".run")?;
+    d.wait_for(
+        "the context program to time out",
+        &format!(
+            "return {}.querySelector('.console-out').textContent.includes('done: context deadline exceeded');",
+            block(0)
+        ),
+        LOAD,
+    )?;
+    let fetched = d.execute(
+        "return performance.getEntriesByType('resource').filter(e => e.name.includes('/golib/context.go')).length;",
+    )?;
+    if fetched != serde_json::json!(1) {
+        return Err(format!("context.go fetched {fetched} times, want once"));
+    }
+    click_in(ctx, 0, ".reset")?;
+    Ok(())
+}
+
 pub fn stop_ends_an_endless_loop(ctx: &Ctx) -> Result<(), String> {
     let d = &ctx.driver;
     open(ctx, "/en/processes-and-threads")?;
