@@ -1206,6 +1206,7 @@ fn unwind(m: &mut Machine, g: &mut G) -> Option<Stop> {
         }
         g.frames.pop();
         if fr.kind == FrameKind::NativeCallback {
+            crate::sync::callback_unwound(m, g);
             g.cb = Default::default();
             g.cb_stack.pop();
         }

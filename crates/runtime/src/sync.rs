@@ -271,6 +271,35 @@ fn wg_add(c: &mut Ctx, p: u64, delta: i64) -> Result<(), Trap> {
     Ok(())
 }
 
+/// A Go function a native called panicked, and the panic unwinds past the
+/// native (the top frame of `g` is at the call). For `Once.Do` Go "considers
+/// it to have returned": done, and the goroutines waiting in Do go on.
+pub(crate) fn callback_unwound(m: &mut Machine, g: &crate::g::G) {
+    let Some(fr) = g.frames.last() else {
+        return;
+    };
+    let prog = m.prog.clone();
+    let op = prog.functions[fr.func as usize].code.get(fr.pc as usize);
+    let Some(&golab_bytecode::Op::CallNative { native, base, .. }) = op else {
+        return;
+    };
+    if prog.natives.get(native as usize).map(String::as_str) != Some("sync.(*Once).Do") {
+        return;
+    }
+    let p = g
+        .stack
+        .get(fr.base as usize + base.0 as usize)
+        .copied()
+        .unwrap_or(0);
+    if let (Ok(done), Ok(busy)) = (word(m, p, 0), word(m, p, 1)) {
+        done.store(1, SeqCst);
+        busy.store(0, SeqCst);
+        while let Some(gi) = dequeue(m, p) {
+            m.sched.goready(gi);
+        }
+    }
+}
+
 fn once_do(c: &mut Ctx, w: &mut [u64]) -> Result<(), Trap> {
     let p = w[0];
     if !c.cb.results.is_empty() {

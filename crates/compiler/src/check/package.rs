@@ -97,6 +97,9 @@ impl<'a> Checker<'a> {
                 &file.units[u - 1].imports
             };
             self.imports_of_unit(imports);
+            if u > 0 {
+                self.declare_native_members(&file.units[u - 1].path);
+            }
         }
         self.enter_unit(0);
         // Phase A: declare package-level names.
@@ -272,6 +275,31 @@ impl<'a> Checker<'a> {
             self.error(0, "function main is undeclared in the main package");
         }
         self.compute_init_order();
+    }
+
+    /// A package both native and written in Go (`sync`): its native members
+    /// are objects of the unit's package scope, so its Go code names them
+    /// (`Mutex`, and methods on `WaitGroup`) and the program finds both kinds
+    /// the same way.
+    fn declare_native_members(&mut self, path: &str) {
+        let Some((_, members)) = self.lib.packages.get(path) else {
+            return;
+        };
+        let mut members: Vec<(String, Member)> = members
+            .iter()
+            .map(|(n, m)| (n.clone(), m.clone()))
+            .collect();
+        members.sort_by(|a, b| a.0.cmp(&b.0));
+        for (name, m) in members {
+            let (kind, ty) = match m {
+                Member::Func { native, sig } => (ObjKind::Native(native), sig),
+                Member::Const { val, ty } => (ObjKind::Const(val), ty),
+                Member::Type(t) => (ObjKind::TypeName, t),
+            };
+            let o = self.new_obj(&name, kind, ty, 0);
+            self.obj_mut(o).used = true;
+            self.scopes[1].insert(name, o);
+        }
     }
 
     /// Declares the imports of the current unit in its file scope.
