@@ -112,6 +112,13 @@ const MAX_ERRORS: usize = 10;
 
 /// Turns (offset, message) pairs into sorted, capped diagnostics. Messages
 /// may refer to other positions as `\0OFFSET\0`, which become `path:line:col: `.
+/// Orders errors by position, keeping the report order of errors at one
+/// position (one stable sort for the whole crate: each closure would be a
+/// copy of the sort in the page's wasm).
+pub(crate) fn sort_by_position(errs: &mut [(u32, String)]) {
+    errs.sort_by_key(|e| e.0);
+}
+
 fn diagnostics(path: &str, src: &[u8], errs: Vec<(u32, String)>) -> Diagnostics {
     // Like cmd/compile: the first MAX_ERRORS errors *in the order they were
     // reported* are kept and sorted by position; "too many errors" follows
@@ -124,7 +131,7 @@ fn diagnostics(path: &str, src: &[u8], errs: Vec<(u32, String)>) -> Diagnostics 
         .collect();
     let too_many = errs.get(MAX_ERRORS).map(|_| errs[MAX_ERRORS - 1].0);
     let mut errs: Vec<(u32, String)> = errs.into_iter().take(MAX_ERRORS).collect();
-    errs.sort_by_key(|e| e.0);
+    sort_by_position(&mut errs);
     let mut out = Vec::new();
     for (pos, msg) in errs.iter() {
         let (line, col) = li.line_col(*pos);

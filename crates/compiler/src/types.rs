@@ -808,7 +808,7 @@ impl Types {
                 }
             }
         }
-        out.sort();
+        out.sort_unstable(); // equal names are the same: order is all there is
         out.dedup();
         out
     }

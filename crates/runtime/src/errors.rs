@@ -105,7 +105,7 @@ pub(crate) fn add_types(
                 deref: false,
             });
         }
-        d.methods.sort_by_key(|m| m.name);
+        d.methods.sort_unstable_by_key(|m| m.name);
         ids[i] = add(d);
     }
     ErrorTypes {

@@ -430,13 +430,13 @@ pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
         },
         "sort.Ints" => |c, w| {
             let mut v = c.m.heap.slice_words(w[0]);
-            v.sort_by_key(|x| *x as i64);
+            v.sort_unstable_by_key(|x| *x as i64);
             write_slice(c.m, w[0], &v);
             Ok(())
         },
         "sort.Strings" => |c, w| {
             let mut v = c.m.heap.slice_words(w[0]);
-            v.sort_by(|a, b| c.m.heap.str_bytes(*a).cmp(c.m.heap.str_bytes(*b)));
+            v.sort_unstable_by(|a, b| c.m.heap.str_bytes(*a).cmp(c.m.heap.str_bytes(*b)));
             write_slice(c.m, w[0], &v);
             Ok(())
         },

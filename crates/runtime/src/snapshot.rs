@@ -322,7 +322,7 @@ pub(crate) fn take(m: &Machine) -> Snapshot {
             _ => None,
         })
         .collect();
-    chans.sort_by_key(|c| c.id);
+    chans.sort_unstable_by_key(|c| c.id);
     let mut locks: Vec<LockView> = s
         .semtable
         .iter()
@@ -341,7 +341,7 @@ pub(crate) fn take(m: &Machine) -> Snapshot {
             }
         })
         .collect();
-    locks.sort_by_key(|l| (l.addr, l.reason));
+    locks.sort_unstable_by_key(|l| (l.addr, l.reason));
     Snapshot {
         now_ns: s.now,
         instructions: m.steps,

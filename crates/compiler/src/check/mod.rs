@@ -316,7 +316,7 @@ pub fn check_file(src: &[u8], file: &File) -> CheckResult {
     c.universe();
     c.package();
     let mut errors = std::mem::take(&mut c.branch_errs);
-    errors.sort_by_key(|e| e.0);
+    crate::sort_by_position(&mut errors);
     errors.extend(c.errs);
     CheckResult {
         info: c.info,

@@ -216,7 +216,7 @@ impl<'a> Checker<'a> {
             .map(|(o, _)| *o)
             .collect();
         let mut type_objs = type_objs;
-        type_objs.sort();
+        type_objs.sort_unstable();
         for &o in &type_objs {
             self.resolve_global(o);
         }
@@ -246,7 +246,7 @@ impl<'a> Checker<'a> {
             .filter(|(_, (_, s))| *s == GState::Pending)
             .map(|(o, _)| *o)
             .collect();
-        pending.sort();
+        pending.sort_unstable();
         for o in pending {
             self.resolve_global(o);
         }
@@ -289,7 +289,7 @@ impl<'a> Checker<'a> {
             .iter()
             .map(|(n, m)| (n.clone(), m.clone()))
             .collect();
-        members.sort_by(|a, b| a.0.cmp(&b.0));
+        members.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         for (name, m) in members {
             let (kind, ty) = match m {
                 Member::Func { native, sig } => (ObjKind::Native(native), sig),
@@ -746,7 +746,7 @@ impl<'a> Checker<'a> {
                 .deps
                 .get(&o)
                 .map_or(Vec::new(), |ds| ds.iter().copied().collect());
-            ds.sort();
+            ds.sort_unstable();
             ds
         };
         let mut visiting: HashSet<ObjId> = HashSet::from([o]);

@@ -176,7 +176,7 @@ impl<'a> Checker<'a> {
                         }
                     }
                 }
-                ms.sort_by(|a, b| a.0.cmp(&b.0));
+                ms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
                 self.t.intern(Type::Interface(ms))
             }
             ExprKind::Bad => INVALID,

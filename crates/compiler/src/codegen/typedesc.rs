@@ -109,7 +109,7 @@ impl<'a> Gen<'a> {
                     .iter()
                     .map(|(n, _)| self.prog.method_name_id(n))
                     .collect();
-                ids.sort();
+                ids.sort_unstable();
                 K::Interface(ids)
             }
             Type::Tuple(_) => K::Func,
@@ -163,7 +163,7 @@ impl<'a> Gen<'a> {
                 deref: false,
             });
         }
-        out.sort_by_key(|m| m.name);
+        out.sort_unstable_by_key(|m| m.name);
         out
     }
 
