@@ -249,7 +249,17 @@ pub fn atomic_counter(props: &Props) -> Html {
                     move || *generation.borrow() == gen
                 };
                 for (i, way) in Way::ALL.into_iter().enumerate() {
-                    let result = match engine::compile(&program(way, n, k)) {
+                    let src = program(way, n, k);
+                    // `sync` is partly Go text, fetched on first use.
+                    let compiled = match engine::fetch_packages(&src).await {
+                        Ok(()) => engine::compile(&src),
+                        Err(why) => Err(vec![engine::Diag {
+                            line: 1,
+                            col: 1,
+                            message: why,
+                        }]),
+                    };
+                    let result = match compiled {
                         Err(d) => Some(Result_ {
                             error: d.first().map(|d| d.message.clone()),
                             ..Result_::default()
