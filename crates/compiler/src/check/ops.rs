@@ -143,15 +143,15 @@ impl<'a> Checker<'a> {
             if let Some(nv) = self.representable(v, b) {
                 tv.val = Some(nv);
             } else {
+                // As types2's invalidConversion words a NumericOverflow.
                 let ts = self.t.type_string(target, TypeStyle::Diagnostic);
-                let es = self.expr_string(e);
-                self.error(
-                    e.pos,
-                    format!(
-                        "cannot use {es} (untyped int constant {}) as {ts} value in shift",
-                        v.display()
-                    ),
-                );
+                let (es, vs) = (self.expr_string(e), v.display());
+                let what = if es == vs {
+                    format!("{es} (untyped int constant)")
+                } else {
+                    format!("{es} (untyped int constant {vs})")
+                };
+                self.error(e.pos, format!("{what} overflows {ts}"));
             }
         }
         self.info.types.insert(e.id, tv);
