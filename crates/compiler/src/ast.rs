@@ -26,6 +26,9 @@ pub struct File {
     /// Library packages written in Go (`golib`), linked in after the
     /// program: their declarations follow the program's in `decls`.
     pub units: Vec<Unit>,
+    /// One more than the largest node id in the tree: where the checker
+    /// numbers the copies it makes of generic declarations.
+    pub next_id: NodeId,
 }
 
 /// A library package written in Go and linked into the program's [`File`]:
@@ -89,6 +92,8 @@ pub struct FuncDecl {
     pub pos: Pos,
     pub recv: Option<Field>,
     pub name: Ident,
+    /// Type parameters `[K comparable, V any]`: names and constraint.
+    pub tparams: Vec<Field>,
     pub ty: FuncType,
     pub body: Option<Block>,
 }
@@ -134,6 +139,8 @@ pub struct ConstSpec {
 #[derive(Clone, Debug)]
 pub struct TypeSpec {
     pub name: Ident,
+    /// Type parameters of a generic type.
+    pub tparams: Vec<Field>,
     pub alias: bool,
     pub ty: Expr,
 }
@@ -186,6 +193,8 @@ pub enum ExprKind {
     Paren(Box<Expr>),
     Selector(Box<Expr>, Ident),
     Index(Box<Expr>, Box<Expr>),
+    /// `x[A, B]`: instantiation with several type arguments.
+    IndexList(Box<Expr>, Vec<Expr>),
     Slice {
         x: Box<Expr>,
         lo: Option<Box<Expr>>,
@@ -215,6 +224,9 @@ pub enum ExprKind {
     FuncType(FuncType),
     StructType(Vec<Field>),
     InterfaceType(Vec<InterfaceElem>),
+    /// A constraint's type set `~int | float64` (or one `~T`): terms and
+    /// whether each has `~`.
+    Union(Vec<(bool, Expr)>),
 }
 
 #[derive(Clone, Debug)]

@@ -67,6 +67,7 @@
 pub mod ast;
 pub mod check;
 pub mod codegen;
+mod fresh;
 pub mod golib;
 pub mod lexer;
 pub mod library;
@@ -111,7 +112,8 @@ impl std::error::Error for Diagnostics {}
 const MAX_ERRORS: usize = 10;
 
 /// Turns (offset, message) pairs into sorted, capped diagnostics. Messages
-/// may refer to other positions as `\0OFFSET\0`, which become `path:line:col: `.
+/// may refer to other positions as `\0OFFSET\0`, which become `path:line:col: `
+/// (`path:line:col` before a `)`).
 /// Orders errors by position, keeping the report order of errors at one
 /// position (one stable sort for the whole crate: each closure would be a
 /// copy of the sort in the page's wasm).
@@ -139,11 +141,14 @@ fn diagnostics(path: &str, src: &[u8], errs: Vec<(u32, String)>) -> Diagnostics 
         let mut parts = msg.split('\0');
         message.push_str(parts.next().unwrap_or(""));
         while let Some(p) = parts.next() {
+            let rest = parts.next().unwrap_or("");
             if let Ok(off) = p.parse::<u32>() {
                 let (l, c) = li.line_col(off);
-                message.push_str(&format!("{path}:{l}:{c}: "));
+                // "(declared at path:line:col)" has no colon after it.
+                let sep = if rest.starts_with(')') { "" } else { ": " };
+                message.push_str(&format!("{path}:{l}:{c}{sep}"));
             }
-            message.push_str(parts.next().unwrap_or(""));
+            message.push_str(rest);
         }
         out.push(Diagnostic {
             path: path.into(),

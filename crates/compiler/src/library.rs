@@ -101,6 +101,9 @@ impl Library {
         let sprint = b.variadic_func(vec![anys], vec![string]);
         let sprintf = b.variadic_func(vec![string, anys], vec![string]);
         let errorf = b.variadic_func(vec![string, anys], vec![error]);
+        let stringer_iface =
+            b.t.intern(Type::Interface(vec![("String".into(), err_sig)]));
+        let stringer = b.t.new_named("Stringer", "fmt", stringer_iface);
         add(
             &mut pk,
             "fmt",
@@ -113,6 +116,7 @@ impl Library {
                 ("Sprintln", f("fmt.Sprintln", sprint)),
                 ("Sprintf", f("fmt.Sprintf", sprintf)),
                 ("Errorf", f("fmt.Errorf", errorf)),
+                ("Stringer", Member::Type(stringer)),
             ],
         );
         let s_err = b.func(vec![string], vec![error]);

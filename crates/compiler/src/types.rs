@@ -174,6 +174,9 @@ pub enum MethodImpl {
     Decl(usize),
     /// A runtime native, e.g. `strings.(*Builder).WriteString`.
     Native(String),
+    /// A method of an instance of a generic type: the index of its
+    /// instantiated copy among the checker's functions.
+    Inst(usize),
 }
 
 #[derive(Clone, Debug)]
@@ -195,6 +198,9 @@ pub struct NamedInfo {
     pub methods: Vec<MethodDef>,
     /// A library type whose layout the runtime owns.
     pub opaque: bool,
+    /// An instance of a generic type (`List[int]`): its type arguments,
+    /// which its name is spelled with.
+    pub targs: Vec<TypeId>,
 }
 
 pub struct Types {
@@ -276,6 +282,7 @@ impl Types {
             underlying,
             methods: Vec::new(),
             opaque: false,
+            targs: Vec::new(),
         });
         self.intern(Type::Named(idx))
     }
@@ -443,6 +450,18 @@ impl Types {
                     s.push('.');
                 }
                 s.push_str(&n.name);
+                // reflect spells `main.Pair[string,int]`, types2 `Pair[string, int]`.
+                for (k, &a) in n.targs.iter().enumerate() {
+                    s.push_str(match (k, q) {
+                        (0, _) => "[",
+                        (_, true) => ",",
+                        (_, false) => ", ",
+                    });
+                    self.write_type(s, a, q, d);
+                }
+                if !n.targs.is_empty() {
+                    s.push(']');
+                }
             }
             Type::Pointer(e) => {
                 s.push('*');

@@ -840,6 +840,25 @@ fn diagnostics_of_current_go() {
             "package main\n\nimport \"context\"\n\nvar c context.cancelCtx\n\nfunc main() {}\n",
             "prog.go:5:15: name cancelCtx not exported by package context\n",
         ),
+        // Generics: Go 1.20 says "does not satisfy" (1.19 "does not
+        // implement"); Go 1.21 names the call and where the type parameter
+        // is declared, and infers from untyped constants of mixed kinds.
+        (
+            "package main\n\ntype Number interface {\n\t~int | ~float64\n}\n\nfunc Sum[T Number](xs []T) (s T) {\n\tfor _, x := range xs {\n\t\ts += x\n\t}\n\treturn\n}\n\nfunc main() {\n\t_ = Sum([]string{\"a\"})\n}\n",
+            "prog.go:15:9: string does not satisfy Number (string missing in ~int | ~float64)\n",
+        ),
+        (
+            "package main\n\nfunc Zero[T any]() T {\n\tvar z T\n\treturn z\n}\n\nfunc main() {\n\t_ = Zero()\n}\n",
+            "prog.go:9:10: in call to Zero, cannot infer T (declared at prog.go:3:11)\n",
+        ),
+        (
+            "package main\n\nfunc Eq[T comparable](a, b T) bool { return a == b }\n\nfunc main() {\n\t_ = Eq([]int{1}, []int{2})\n}\n",
+            "prog.go:6:8: []int does not satisfy comparable\n",
+        ),
+        (
+            "package main\n\nfunc Same[T any](a, b T) {}\n\nfunc main() {\n\tSame(1, \"a\")\n\tSame(2.5, 1)\n\tvar x int\n\tvar y string\n\tSame(x, y)\n}\n",
+            "prog.go:6:10: mismatched types untyped int and untyped string (cannot infer T)\nprog.go:10:10: type string of y does not match inferred type int for T\n",
+        ),
     ];
     for (src, want) in cases {
         assert_eq!(

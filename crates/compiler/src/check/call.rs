@@ -14,6 +14,7 @@ impl<'a> Checker<'a> {
             }
             Mode::Type => self.conversion(e, f.ty, args),
             Mode::Builtin(b) => self.builtin(e, fun, b, args, ellipsis),
+            Mode::Generic(g) => self.generic_call(e, fun, g, args, ellipsis),
             _ => {
                 let Some((params, results, variadic)) = self
                     .t
@@ -31,40 +32,45 @@ impl<'a> Checker<'a> {
                     return Operand::invalid();
                 };
                 let fname = self.expr_string(fun);
-                self.arguments(e, &fname, args, &params, variadic, ellipsis);
-                match results.len() {
-                    0 => Operand {
-                        mode: Mode::NoValue,
-                        ty: INVALID,
-                        val: None,
-                    },
-                    1 => Operand {
-                        mode: Mode::Value,
-                        ty: results[0],
-                        val: None,
-                    },
-                    _ => {
-                        let t = self.t.intern(Type::Tuple(results));
-                        Operand {
-                            mode: Mode::Value,
-                            ty: t,
-                            val: None,
-                        }
-                    }
+                if let Some(ops) = self.arg_operands(args, ellipsis) {
+                    self.arguments(e, &fname, args, ops, &params, variadic, ellipsis);
+                }
+                self.call_result(results)
+            }
+        }
+    }
+
+    /// The value of a call returning `results`.
+    pub(super) fn call_result(&mut self, results: Vec<TypeId>) -> Operand {
+        match results.len() {
+            0 => Operand {
+                mode: Mode::NoValue,
+                ty: INVALID,
+                val: None,
+            },
+            1 => Operand {
+                mode: Mode::Value,
+                ty: results[0],
+                val: None,
+            },
+            _ => {
+                let t = self.t.intern(Type::Tuple(results));
+                Operand {
+                    mode: Mode::Value,
+                    ty: t,
+                    val: None,
                 }
             }
         }
     }
 
-    fn arguments(
+    /// The arguments of a call, each with the index of the argument
+    /// expression it came from; None if one is invalid.
+    pub(super) fn arg_operands(
         &mut self,
-        e: &Expr,
-        fname: &str,
         args: &[Expr],
-        params: &[TypeId],
-        variadic: bool,
         ellipsis: bool,
-    ) {
+    ) -> Option<Vec<(Operand, usize)>> {
         // f(g()) where g returns several values.
         let mut ops: Vec<(Operand, usize)> = Vec::new();
         if args.len() == 1 && !ellipsis {
@@ -95,8 +101,23 @@ impl<'a> Checker<'a> {
             }
         }
         if ops.iter().any(|(o, _)| o.mode == Mode::Invalid) {
-            return;
+            return None;
         }
+        Some(ops)
+    }
+
+    /// Checks call arguments against the parameters.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn arguments(
+        &mut self,
+        e: &Expr,
+        fname: &str,
+        args: &[Expr],
+        ops: Vec<(Operand, usize)>,
+        params: &[TypeId],
+        variadic: bool,
+        ellipsis: bool,
+    ) {
         let rparen = match &e.kind {
             ExprKind::Call { rparen, .. } => *rparen,
             _ => e.pos,

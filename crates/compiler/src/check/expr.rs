@@ -86,6 +86,26 @@ impl<'a> Checker<'a> {
             ExprKind::Composite { ty, elts, .. } => self.composite(e, ty.as_deref(), elts, hint),
             ExprKind::Selector(x, sel) => self.selector(e, x, sel),
             ExprKind::Index(x, i) => self.index(e, x, i),
+            ExprKind::IndexList(x, args) => {
+                let xo = self.expr(x, None);
+                match xo.mode {
+                    Mode::Generic(g) => self.instantiate(e, g, args),
+                    Mode::Invalid => xo,
+                    _ => {
+                        let d = self.expr_string(x);
+                        self.error(
+                            args[1].pos,
+                            format!("invalid operation: more than one index into {d}"),
+                        );
+                        Operand::invalid()
+                    }
+                }
+            }
+            ExprKind::Union(_) => {
+                let d = self.expr_string(e);
+                self.error(e.pos, format!("cannot use {d} outside a type constraint"));
+                Operand::invalid()
+            }
             ExprKind::Slice { x, lo, hi, max } => {
                 self.slice_expr(e, x, lo.as_deref(), hi.as_deref(), max.as_deref())
             }
@@ -288,6 +308,11 @@ impl<'a> Checker<'a> {
                 ty: ob.ty,
                 val: None,
             },
+            ObjKind::Generic(g) => Operand {
+                mode: Mode::Generic(g),
+                ty: INVALID,
+                val: None,
+            },
         }
     }
 
@@ -307,6 +332,14 @@ impl<'a> Checker<'a> {
             Mode::Builtin(_) => {
                 let d = self.expr_string(e);
                 self.error(e.pos, format!("{d} (built-in function {d}) must be called"));
+                *x = Operand::invalid();
+            }
+            Mode::Generic(g) => {
+                let what = self.generic_string(g);
+                self.error(
+                    e.pos,
+                    format!("cannot use generic {what} without instantiation"),
+                );
                 *x = Operand::invalid();
             }
             Mode::Value => {
@@ -416,6 +449,25 @@ impl<'a> Checker<'a> {
                 s.push('[');
                 self.write_expr(s, i, d);
                 s.push(']');
+            }
+            ExprKind::IndexList(x, args) => {
+                self.write_expr(s, x, d);
+                for (k, a) in args.iter().enumerate() {
+                    s.push_str(if k == 0 { "[" } else { ", " });
+                    self.write_expr(s, a, d);
+                }
+                s.push(']');
+            }
+            ExprKind::Union(terms) => {
+                for (k, (tilde, t)) in terms.iter().enumerate() {
+                    if k > 0 {
+                        s.push_str(" | ");
+                    }
+                    if *tilde {
+                        s.push('~');
+                    }
+                    self.write_expr(s, t, d);
+                }
             }
             ExprKind::Slice { x, lo, hi, max } => {
                 self.write_expr(s, x, d);

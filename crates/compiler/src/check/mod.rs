@@ -25,6 +25,7 @@ mod call;
 mod composite;
 mod decl;
 mod expr;
+mod generic;
 mod labels;
 mod ops;
 mod package;
@@ -70,6 +71,9 @@ pub enum ObjKind {
     Nil,
     /// A library function implemented by a runtime native.
     Native(String),
+    /// A generic function or type: index into the checker's generics. Only
+    /// its instances are compiled.
+    Generic(usize),
 }
 
 #[derive(Clone, Debug)]
@@ -128,6 +132,8 @@ pub enum Mode {
     Builtin(Builtin),
     Package,
     Nil,
+    /// A generic function or type not instantiated yet: its index.
+    Generic(usize),
 }
 
 #[derive(Clone, Debug)]
@@ -155,6 +161,9 @@ pub struct Info {
     pub globals: Vec<ObjId>,
     /// Function literal node id → its function id (see `Object::func`).
     pub lit_ids: HashMap<NodeId, u32>,
+    /// `F[int]` (an index expression instantiating a generic function) →
+    /// the instance's object.
+    pub insts: HashMap<NodeId, ObjId>,
 }
 
 #[derive(Clone, Debug)]
@@ -168,6 +177,11 @@ pub struct FuncInfo {
     pub params: Vec<Option<ObjId>>,
     pub results: Vec<Option<ObjId>>,
     pub func_id: u32,
+    /// An instance of generic code: the checker's copy of the declaration
+    /// (with its own node ids) that it checked and that is compiled.
+    pub inst: Option<std::rc::Rc<FuncDecl>>,
+    /// The instance's type parameters and the types bound to them.
+    pub tbind: Vec<(String, TypeId)>,
 }
 
 #[derive(Clone, Debug)]
@@ -269,6 +283,24 @@ pub struct Checker<'a> {
     unit_scopes: Vec<(HashMap<String, ObjId>, HashMap<String, ObjId>)>,
     /// Import path of a library package written in Go → its unit.
     source_pkgs: HashMap<String, usize>,
+    /// Generic functions and types, with their instances.
+    generics: Vec<generic::Generic>,
+    /// Instance of a generic type → (generic, type arguments).
+    inst_of: HashMap<TypeId, (usize, Vec<TypeId>)>,
+    /// Named constraint interfaces (`comparable`, `type Number interface
+    /// { ~int | ~float64 }`): their type sets.
+    constraints: HashMap<TypeId, generic::TypeSet>,
+    /// Resolving a constraint, where interfaces with type sets are allowed.
+    in_constraint: bool,
+    /// The type set of the interface literal just resolved, if it has one.
+    last_type_set: Option<generic::TypeSet>,
+    /// `F[int]` with fewer type arguments than F has: the explicit ones,
+    /// for the call to infer the rest.
+    partial: HashMap<NodeId, Vec<TypeId>>,
+    /// How deep instantiations nest (bounded: `F[T]` may call `F[[]T]`).
+    inst_depth: u32,
+    /// Where copies of generic declarations get fresh node ids.
+    next_id: NodeId,
 }
 
 pub struct CheckResult {
@@ -296,6 +328,7 @@ pub fn check_file(src: &[u8], file: &File) -> CheckResult {
             init_order: Vec::new(),
             globals: Vec::new(),
             lit_ids: HashMap::new(),
+            insts: HashMap::new(),
         },
         scopes: vec![HashMap::new()],
         fstack: Vec::new(),
@@ -312,6 +345,14 @@ pub fn check_file(src: &[u8], file: &File) -> CheckResult {
         unit: 0,
         unit_scopes: Vec::new(),
         source_pkgs: HashMap::new(),
+        generics: Vec::new(),
+        inst_of: HashMap::new(),
+        constraints: HashMap::new(),
+        in_constraint: false,
+        last_type_set: None,
+        partial: HashMap::new(),
+        inst_depth: 0,
+        next_id: file.next_id,
     };
     c.universe();
     c.package();
@@ -428,10 +469,15 @@ impl<'a> Checker<'a> {
     fn func_body(&mut self, idx: usize) {
         let file = self.file;
         let fi = self.info.funcs[idx].clone();
-        let Decl::Func(f) = &file.decls[fi.decl] else {
-            return;
+        let f: &FuncDecl = match (&fi.inst, &file.decls[fi.decl]) {
+            (Some(inst), _) => inst,
+            (None, Decl::Func(f)) => f,
+            _ => return,
         };
         let Some(body) = &f.body else { return };
+        // An instance's type parameters name the types bound to them.
+        self.push_scope();
+        self.declare_tparams(&fi.tbind, f.pos);
         let o = self.lookup_pkg(&f.name.name);
         self.cur_decl = if f.recv.is_none() { o } else { None };
         let sig = fi.ty;
@@ -469,6 +515,7 @@ impl<'a> Checker<'a> {
         self.body(body, sig, f.ty.results.iter().any(|r| !r.names.is_empty()));
         self.pop_scope();
         self.finish_func();
+        self.pop_scope();
         self.cur_decl = None;
     }
 

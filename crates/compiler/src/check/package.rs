@@ -46,6 +46,7 @@ impl<'a> Checker<'a> {
         let ui = self.t.basic(UntypedInt);
         let o = self.new_obj("iota", ObjKind::Const(ConstVal::Int(0)), ui, 0);
         self.scopes[0].insert("iota".into(), o);
+        self.declare_comparable();
         let un = self.t.basic(UntypedNil);
         let o = self.new_obj("nil", ObjKind::Nil, un, 0);
         self.scopes[0].insert("nil".into(), o);
@@ -128,6 +129,16 @@ impl<'a> Checker<'a> {
                     if f.body.is_none() {
                         self.error(f.name.pos, "missing function body");
                     }
+                    if !f.tparams.is_empty() {
+                        if f.name.name == "init" || f.name.name == "main" {
+                            self.error(
+                                f.name.pos,
+                                format!("func {} must have no type parameters", f.name.name),
+                            );
+                        }
+                        self.declare_generic(di, None, &f.name);
+                        continue;
+                    }
                     let idx = self.info.funcs.len();
                     let fid = self.next_func_id;
                     self.next_func_id += 1;
@@ -138,6 +149,8 @@ impl<'a> Checker<'a> {
                         params: vec![],
                         results: vec![],
                         func_id: fid,
+                        inst: None,
+                        tbind: vec![],
                     });
                     if f.name.name == "init" {
                         let o = self.new_obj("init", ObjKind::Func(idx), INVALID, f.name.pos);
@@ -193,6 +206,10 @@ impl<'a> Checker<'a> {
                 }
                 Decl::Type(specs) => {
                     for (si, s) in specs.iter().enumerate() {
+                        if !s.tparams.is_empty() {
+                            self.declare_generic(di, Some(si), &s.name);
+                            continue;
+                        }
                         let ty = if s.alias {
                             INVALID
                         } else {
@@ -208,6 +225,13 @@ impl<'a> Checker<'a> {
             }
         }
         self.enter_unit(0);
+        // Methods of generic types are declared on each instance.
+        methods.retain(|&di| {
+            let prev = self.enter_unit(self.unit_of(di));
+            let generic = self.attach_generic_method(di);
+            self.enter_unit(prev);
+            !generic
+        });
         // Phase B: type declarations.
         let type_objs: Vec<ObjId> = self
             .gdecl
@@ -250,11 +274,14 @@ impl<'a> Checker<'a> {
         for o in pending {
             self.resolve_global(o);
         }
-        // Phase F: bodies.
-        for idx in 0..self.info.funcs.len() {
+        // Phase F: bodies, and those of the instances of generic code that
+        // they (and the instances) instantiate.
+        let mut idx = 0;
+        while idx < self.info.funcs.len() {
             let prev = self.enter_unit(self.unit_of(self.info.funcs[idx].decl));
             self.func_body(idx);
             self.enter_unit(prev);
+            idx += 1;
         }
         // Unused imports.
         for (o, path, pos, named) in self.imports.clone() {
@@ -495,7 +522,7 @@ impl<'a> Checker<'a> {
         self.scopes[1].get(name).copied()
     }
 
-    fn declare_pkg(&mut self, id: &Ident, o: ObjId) {
+    pub(super) fn declare_pkg(&mut self, id: &Ident, o: ObjId) {
         self.info.objs.insert(id.id, o);
         if is_blank(&id.name) {
             return;
@@ -556,7 +583,17 @@ impl<'a> Checker<'a> {
                     unreachable!()
                 };
                 let s = &specs[spec];
+                // `type Number interface { ~int | ~float64 }` declares a
+                // constraint: its type set is kept for instantiation.
+                let iface = matches!(s.ty.unparen().kind, ExprKind::InterfaceType(_));
+                let saved_c = std::mem::replace(&mut self.in_constraint, iface);
+                self.last_type_set = None;
                 let under = self.type_expr(&s.ty);
+                self.in_constraint = saved_c;
+                if let Some(set) = self.last_type_set.take() {
+                    let t = self.obj(o).ty;
+                    self.constraints.insert(t, set);
+                }
                 if s.alias {
                     self.obj_mut(o).ty = under;
                 } else {
@@ -709,6 +746,8 @@ impl<'a> Checker<'a> {
             params: vec![],
             results: vec![],
             func_id: fid,
+            inst: None,
+            tbind: vec![],
         });
     }
 

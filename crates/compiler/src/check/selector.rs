@@ -262,8 +262,12 @@ impl<'a> Checker<'a> {
 
     pub(super) fn index(&mut self, e: &Expr, x: &Expr, i: &Expr) -> Operand {
         let mut xo = self.expr(x, None);
+        if let Mode::Generic(g) = xo.mode {
+            return self.instantiate(e, g, std::slice::from_ref(i));
+        }
         if xo.mode == Mode::Type {
-            self.error(e.pos, "generic type instantiation is not supported yet");
+            let d = self.expr_string(x);
+            self.error(e.pos, format!("{d} is not a generic type"));
             return Operand::invalid();
         }
         self.single_value(x, &mut xo);

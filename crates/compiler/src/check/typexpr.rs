@@ -27,11 +27,35 @@ impl<'a> Checker<'a> {
 
     fn type_expr_inner(&mut self, e: &Expr) -> TypeId {
         match &e.kind {
-            ExprKind::Ident(_) | ExprKind::Selector(..) => {
+            ExprKind::Ident(_)
+            | ExprKind::Selector(..)
+            | ExprKind::Index(..)
+            | ExprKind::IndexList(..) => {
                 let x = self.expr(e, None);
                 match x.mode {
+                    Mode::Type if self.constraints.contains_key(&x.ty) && !self.in_constraint => {
+                        let d = self.expr_string(e);
+                        let why = if self.constraints[&x.ty].comparable {
+                            "interface is (or embeds) comparable"
+                        } else {
+                            "interface contains type constraints"
+                        };
+                        self.error(
+                            e.pos,
+                            format!("cannot use type {d} outside a type constraint: {why}"),
+                        );
+                        INVALID
+                    }
                     Mode::Type => x.ty,
                     Mode::Invalid => INVALID,
+                    Mode::Generic(g) => {
+                        let what = self.generic_string(g);
+                        self.error(
+                            e.pos,
+                            format!("cannot use generic {what} without instantiation"),
+                        );
+                        INVALID
+                    }
                     _ => {
                         let d = self.expr_string(e);
                         self.error(e.pos, format!("{d} is not a type"));
@@ -108,6 +132,9 @@ impl<'a> Checker<'a> {
                         if let ExprKind::Star(x) = &te.kind {
                             te = x.unparen();
                         }
+                        if let ExprKind::Index(x, _) | ExprKind::IndexList(x, _) = &te.kind {
+                            te = x.unparen();
+                        }
                         let name = match &te.kind {
                             ExprKind::Ident(id) => id.name.clone(),
                             ExprKind::Selector(_, sel) => sel.name.clone(),
@@ -148,6 +175,9 @@ impl<'a> Checker<'a> {
             }
             ExprKind::InterfaceType(elems) => {
                 let mut ms: Vec<(String, TypeId)> = Vec::new();
+                // Type elements (`~int | float64`, `comparable`): a constraint.
+                let mut set: Option<generic::TypeSet> = None;
+                let in_constraint = std::mem::replace(&mut self.in_constraint, true);
                 for el in elems {
                     match el {
                         InterfaceElem::Method { name, ty } => {
@@ -159,13 +189,23 @@ impl<'a> Checker<'a> {
                             ms.push((name.name.clone(), sig));
                         }
                         InterfaceElem::Embedded(t) => {
-                            let et = self.type_expr(t);
-                            if et == INVALID {
+                            let is_union = matches!(t.unparen().kind, ExprKind::Union(_));
+                            let et = if is_union { INVALID } else { self.type_expr(t) };
+                            let elem_set = if is_union {
+                                Some(self.type_set(t))
+                            } else if let Some(s) = self.constraints.get(&et) {
+                                Some(s.clone())
+                            } else if et != INVALID && !self.t.is_interface(et) {
+                                Some(generic::TypeSet::of_type(et))
+                            } else {
+                                None
+                            };
+                            if let Some(es) = elem_set {
+                                ms.extend(es.methods.iter().cloned());
+                                set = Some(self.intersect(set, es));
                                 continue;
                             }
-                            if !self.t.is_interface(et) {
-                                let ts = self.t.type_string(et, TypeStyle::Diagnostic);
-                                self.error(t.pos, format!("cannot use {ts} in interface (type constraints are not supported yet)"));
+                            if et == INVALID {
                                 continue;
                             }
                             for m in self.t.iface_methods(et).to_vec() {
@@ -176,7 +216,21 @@ impl<'a> Checker<'a> {
                         }
                     }
                 }
+                self.in_constraint = in_constraint;
                 ms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+                ms.dedup_by(|a, b| a.0 == b.0);
+                if let Some(mut set) = set {
+                    if !self.in_constraint {
+                        let d = self.expr_string(e);
+                        self.error(
+                            e.pos,
+                            format!("cannot use type {d} outside a type constraint: interface contains type constraints"),
+                        );
+                        return INVALID;
+                    }
+                    set.methods = ms.clone();
+                    self.last_type_set = Some(set);
+                }
                 self.t.intern(Type::Interface(ms))
             }
             ExprKind::Bad => INVALID,

@@ -47,6 +47,12 @@ impl<'a> Gen<'a> {
     /// which borrows from `fun`, not from the generator.
     pub(super) fn call_target<'e>(&mut self, fun: &'e Expr) -> R<(Target, Option<Recv<'e>>)> {
         let fu = fun.unparen();
+        // An instance of a generic function, named with type arguments.
+        if let Some(&o) = self.info.insts.get(&fu.id) {
+            if let ObjKind::Func(idx) = self.info.objects[o as usize].kind {
+                return Ok((Target::Static(self.func_ids[idx]), None));
+            }
+        }
         if let ExprKind::Ident(id) = &fu.kind {
             if let Some(&o) = self.info.objs.get(&id.id) {
                 if let ObjKind::Func(idx) = self.info.objects[o as usize].kind {
@@ -69,11 +75,9 @@ impl<'a> Gen<'a> {
                     path,
                     ..
                 }) => {
-                    let target = match &def.imp {
-                        MethodImpl::Decl(di) => {
-                            Target::Static(self.func_ids[*self.decl_func.get(di).ok_or(())?])
-                        }
-                        MethodImpl::Native(n) => Target::Native(self.prog.native_id(n)),
+                    let target = match self.method_callee(&def.imp).ok_or(())? {
+                        bc::Callee::Func(f) => Target::Static(f),
+                        bc::Callee::Native(n) => Target::Native(n),
                     };
                     let pass = RecvPass::new(def.ptr_recv, recv_ptr);
                     return Ok((target, Some((x, path, pass))));

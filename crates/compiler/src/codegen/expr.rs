@@ -223,12 +223,7 @@ impl<'a> Gen<'a> {
                         ..
                     }) => {
                         // A method value: a closure over the receiver.
-                        let target = match &def.imp {
-                            MethodImpl::Decl(di) => {
-                                bc::Callee::Func(self.func_ids[*self.decl_func.get(di).ok_or(())?])
-                            }
-                            MethodImpl::Native(n) => bc::Callee::Native(self.prog.native_id(n)),
-                        };
+                        let target = self.method_callee(&def.imp).ok_or(())?;
                         let nparams = self.t.func_sig(def.sig).map_or(0, |s| s.0.len());
                         let nret = self.t.func_sig(def.sig).map_or(0, |s| s.1.len());
                         let f = self.bound_thunk(target, None, nparams, nret, &def.name);
@@ -266,6 +261,12 @@ impl<'a> Gen<'a> {
                     None => return Err(()),
                 }
                 Ok(())
+            }
+            // `F[int]`: an instance of a generic function, as a value.
+            ExprKind::Index(..) | ExprKind::IndexList(..)
+                if self.info.insts.contains_key(&e.id) =>
+            {
+                self.load_obj(self.info.insts[&e.id], dst)
             }
             ExprKind::Index(x, i) => {
                 let xt = self.ety(x);

@@ -10,7 +10,7 @@ impl<'a> Gen<'a> {
 
     pub(super) fn func_decl(&mut self, idx: usize) {
         let fi = self.info.funcs[idx].clone();
-        let Decl::Func(f) = &self.file.decls[fi.decl] else {
+        let Some(f) = self.func_decl_of(idx) else {
             return;
         };
         let Some(body) = &f.body else { return };
@@ -35,6 +35,29 @@ impl<'a> Gen<'a> {
         func.decl_line = decl_line;
         func.file = self.path.clone();
         self.prog.functions[id as usize] = func;
+    }
+
+    /// The declaration a function is compiled from: the source's, or the
+    /// checker's copy for an instance of generic code.
+    pub(super) fn func_decl_of(&self, idx: usize) -> Option<&'a FuncDecl> {
+        let info: &'a Info = self.info;
+        let fi = &info.funcs[idx];
+        if let Some(inst) = &fi.inst {
+            return Some(inst);
+        }
+        match &self.file.decls[fi.decl] {
+            Decl::Func(f) => Some(f),
+            _ => None,
+        }
+    }
+
+    /// What calls a method: its compiled function or its native.
+    pub(super) fn method_callee(&mut self, imp: &MethodImpl) -> Option<bc::Callee> {
+        Some(match imp {
+            MethodImpl::Decl(di) => bc::Callee::Func(self.func_ids[*self.decl_func.get(di)?]),
+            MethodImpl::Inst(idx) => bc::Callee::Func(self.func_ids[*idx]),
+            MethodImpl::Native(n) => bc::Callee::Native(self.prog.native_id(n)),
+        })
     }
 
     fn ptr_to(&self, t: TypeId) -> TypeId {

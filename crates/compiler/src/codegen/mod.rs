@@ -203,18 +203,22 @@ impl<'a> Gen<'a> {
     fn program(&mut self) {
         // Function ids for all declared functions and methods first, so
         // calls and method tables can refer to them.
-        for (i, fi) in self.info.funcs.iter().enumerate() {
-            let Decl::Func(f) = &self.file.decls[fi.decl] else {
+        for i in 0..self.info.funcs.len() {
+            let fi = &self.info.funcs[i];
+            let Some(f) = self.func_decl_of(i) else {
                 continue;
             };
             let pkg = self.file.unit_name(self.file.unit_of(fi.decl));
+            // An instance of generic code is named as Go's tracebacks name
+            // it: `main.Map[...]`, `main.(*Stack[...]).Push`.
+            let targs = if fi.inst.is_some() { "[...]" } else { "" };
             let name = match fi.recv {
-                None => format!("{pkg}.{}", f.name.name),
+                None => format!("{pkg}.{}{targs}", f.name.name),
                 Some((named, ptr)) => {
                     let tn = self
                         .t
                         .named_info(named)
-                        .map_or("?".to_string(), |n| n.name.clone());
+                        .map_or("?".to_string(), |n| format!("{}{targs}", n.name));
                     if ptr {
                         format!("{pkg}.(*{tn}).{}", f.name.name)
                     } else {
@@ -231,7 +235,9 @@ impl<'a> Gen<'a> {
                 ..Default::default()
             });
             self.func_ids.push(id);
-            self.decl_func.insert(fi.decl, i);
+            if fi.inst.is_none() {
+                self.decl_func.insert(fi.decl, i);
+            }
         }
         // init functions are named main.init.0, main.init.1, ...
         let mut n_init = 0;
@@ -240,6 +246,9 @@ impl<'a> Gen<'a> {
             let Decl::Func(f) = &self.file.decls[fi.decl] else {
                 continue;
             };
+            if fi.inst.is_some() {
+                continue;
+            }
             if fi.recv.is_none() && f.name.name == "init" {
                 self.prog.functions[self.func_ids[i] as usize].name = format!("main.init.{n_init}");
                 n_init += 1;

@@ -133,12 +133,8 @@ impl<'a> Gen<'a> {
             if m.ptr_recv && !is_ptr {
                 continue;
             }
-            let callee = match &m.imp {
-                MethodImpl::Decl(di) => match self.decl_func.get(di) {
-                    Some(&fi) => bc::Callee::Func(self.func_ids[fi]),
-                    None => continue,
-                },
-                MethodImpl::Native(n) => bc::Callee::Native(self.prog.native_id(n)),
+            let Some(callee) = self.method_callee(&m.imp) else {
+                continue;
             };
             let name = self.prog.method_name_id(&m.name);
             out.push(bc::Method {
@@ -181,12 +177,7 @@ impl<'a> Gen<'a> {
                 path, def, recv_ty, ..
             } => {
                 let recv_ptr = matches!(self.t.get(recv_ty), Type::Pointer(_));
-                let target = match &def.imp {
-                    MethodImpl::Decl(di) => {
-                        bc::Callee::Func(self.func_ids[*self.decl_func.get(di)?])
-                    }
-                    MethodImpl::Native(n) => bc::Callee::Native(self.prog.native_id(n)),
-                };
+                let target = self.method_callee(&def.imp)?;
                 (
                     path,
                     Some(target),

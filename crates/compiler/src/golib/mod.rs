@@ -119,5 +119,6 @@ pub fn link(file: &mut File, src: &mut Vec<u8>, mut next_id: NodeId) -> Vec<(u32
         });
         file.decls.extend(lib.decls);
     }
+    file.next_id = file.next_id.max(next_id + 1);
     errors
 }

@@ -30,6 +30,7 @@ impl<'a> Parser<'a> {
                 imports: vec![],
                 decls: vec![],
                 units: vec![],
+                next_id: self.next_id + 1,
             };
         };
         self.end_decl();
@@ -113,6 +114,7 @@ impl<'a> Parser<'a> {
             imports,
             decls,
             units: Vec::new(),
+            next_id: self.next_id + 1,
         }
     }
 
@@ -338,33 +340,77 @@ impl<'a> Parser<'a> {
 
     fn type_spec(&mut self) -> PResult<TypeSpec> {
         let name = self.ident()?;
+        let mut tparams = Vec::new();
         if self.tok() == Tok::LBrack && self.peek(1) != Tok::RBrack {
-            // `type T[P any] ...` (a generic type) or `type T [N]int`.
-            // A name followed by a type (not `]`) means type parameters.
+            // `type T[P any] ...` (a generic type) or `type T [N]int`: a
+            // name followed by what can start a constraint (not `]` or an
+            // operator of a constant expression) means type parameters.
             let is_generic = self.peek(1) == Tok::Ident
-                && !matches!(
+                && matches!(
                     self.peek(2),
-                    Tok::RBrack
-                        | Tok::Add
-                        | Tok::Sub
-                        | Tok::Mul
-                        | Tok::Quo
-                        | Tok::Shl
-                        | Tok::Period
+                    Tok::Ident
+                        | Tok::Comma
+                        | Tok::Tilde
+                        | Tok::Interface
+                        | Tok::LBrack
+                        | Tok::Map
+                        | Tok::Chan
+                        | Tok::Func
                 );
             if is_generic {
-                let pos = self.pos();
-                self.error_at(
-                    pos,
-                    "generic type declarations (type parameters) are not supported yet".into(),
-                );
-                self.advance(&[]);
-                return Err(());
+                tparams = self.type_params()?;
             }
         }
         let alias = self.got(Tok::Assign);
         let ty = self.ty()?;
-        Ok(TypeSpec { name, alias, ty })
+        Ok(TypeSpec {
+            name,
+            tparams,
+            alias,
+            ty,
+        })
+    }
+
+    /// `[K comparable, V any]` or `[S ~[]E, E any]`, from the `[`.
+    fn type_params(&mut self) -> PResult<Vec<Field>> {
+        self.want(Tok::LBrack)?;
+        let mut fields = Vec::new();
+        while self.tok() != Tok::RBrack {
+            let mut names = vec![self.ident()?];
+            while self.got(Tok::Comma) {
+                names.push(self.ident()?);
+            }
+            if self.tok() == Tok::RBrack {
+                let pos = self.pos();
+                self.error_at(pos, "syntax error: missing type constraint".into());
+                return Err(());
+            }
+            let ty = self.constraint()?;
+            fields.push(Field { names, ty });
+            if !self.got(Tok::Comma) {
+                break;
+            }
+        }
+        self.want(Tok::RBrack)?;
+        Ok(fields)
+    }
+
+    /// A constraint or interface element: a type, or a union of terms
+    /// `~int | float64`.
+    pub(super) fn constraint(&mut self) -> PResult<Expr> {
+        let pos = self.pos();
+        let mut terms = Vec::new();
+        loop {
+            let tilde = self.got(Tok::Tilde);
+            terms.push((tilde, self.ty()?));
+            if !self.got(Tok::Or) {
+                break;
+            }
+        }
+        if terms.len() == 1 && !terms[0].0 {
+            return Ok(terms.pop().unwrap().1);
+        }
+        Ok(self.mk(pos, ExprKind::Union(terms)))
     }
 
     fn func_decl(&mut self) -> PResult<Decl> {
@@ -385,14 +431,11 @@ impl<'a> Parser<'a> {
             recv = fields.into_iter().next();
         }
         let name = self.ident()?;
-        if self.tok() == Tok::LBrack {
-            let pos = self.pos();
-            self.error_at(
-                pos,
-                "generic functions (type parameters) are not supported yet".into(),
-            );
-            self.skip_brackets();
-        }
+        let tparams = if self.tok() == Tok::LBrack {
+            self.type_params()?
+        } else {
+            Vec::new()
+        };
         let ty = self.signature(pos)?;
         let body = if self.tok() == Tok::LBrace {
             let saved = self.xnest;
@@ -407,28 +450,10 @@ impl<'a> Parser<'a> {
             pos,
             recv,
             name,
+            tparams,
             ty,
             body,
         }))
-    }
-
-    pub(super) fn skip_brackets(&mut self) {
-        let mut level = 0;
-        loop {
-            match self.tok() {
-                Tok::LBrack => level += 1,
-                Tok::RBrack => {
-                    level -= 1;
-                    if level == 0 {
-                        self.next();
-                        return;
-                    }
-                }
-                Tok::Eof | Tok::LBrace => return,
-                _ => {}
-            }
-            self.next();
-        }
     }
 
     pub(super) fn signature(&mut self, pos: Pos) -> PResult<FuncType> {

@@ -232,7 +232,10 @@ impl<'a> Parser<'a> {
                 Tok::LBrace => {
                     let t = x.unparen();
                     let ok = match &t.kind {
-                        ExprKind::Ident(_) | ExprKind::Selector(..) => self.xnest >= 0,
+                        ExprKind::Ident(_)
+                        | ExprKind::Selector(..)
+                        | ExprKind::Index(..)
+                        | ExprKind::IndexList(..) => self.xnest >= 0,
                         ExprKind::ArrayType { .. }
                         | ExprKind::MapType(..)
                         | ExprKind::StructType(_) => true,
@@ -257,10 +260,13 @@ impl<'a> Parser<'a> {
                 return Ok(self.mk(pos, ExprKind::Index(Box::new(x), Box::new(i))));
             }
             if self.tok() == Tok::Comma {
-                self.error_at(pos, "generic instantiation is not supported yet".into());
-                self.advance(&[Tok::RBrack]);
-                self.got(Tok::RBrack);
-                return Ok(self.bad(pos));
+                // `F[int, string]`: type arguments.
+                let mut args = vec![i];
+                while self.got(Tok::Comma) && self.tok() != Tok::RBrack {
+                    args.push(self.expr_or_type()?);
+                }
+                self.want(Tok::RBrack)?;
+                return Ok(self.mk(pos, ExprKind::IndexList(Box::new(x), args)));
             }
             idx[0] = Some(Box::new(i));
         }

@@ -471,8 +471,7 @@ outer:
             ("package main\nfunc main() {\n\tfmt.Println(\"a\"\n}\n", "3:17: syntax error: unexpected newline in argument list; possibly missing comma or )"),
             ("package main\nfunc main() {\n\ta = = 2\n}\n", "3:6: syntax error: unexpected =, expecting expression"),
             ("package main\nfunc main() {\n\tx := 1 +\n}\n", "4:1: syntax error: unexpected }, expecting expression"),
-            ("package main\nfunc f[T any](x T) {}\n", "2:7: generic functions (type parameters) are not supported yet"),
-            ("package main\ntype T[K any] struct{}\n", "2:7: generic type declarations (type parameters) are not supported yet"),
+            ("package main\nfunc f[T](x T) {}\n", "2:9: syntax error: missing type constraint"),
             ("package main\nfunc main() {\n\tif x {\n\t}\n\telse {\n\t}\n}\nfunc g() {}\n", "5:2: syntax error: unexpected else, expecting }"),
         ];
         for (src, want) in cases {

@@ -24,10 +24,19 @@ impl<'a> Parser<'a> {
                     e = self.mk(pos, ExprKind::Selector(Box::new(e), sel));
                 }
                 if self.tok() == Tok::LBrack && self.peek(1) != Tok::RBrack {
-                    let p = self.pos();
-                    self.error_at(p, "generic type instantiation is not supported yet".into());
-                    self.skip_brackets();
-                    return Ok(self.bad(pos));
+                    // An instantiation `List[int]`, `Pair[K, V]`.
+                    self.next();
+                    let mut args = vec![self.ty()?];
+                    while self.got(Tok::Comma) && self.tok() != Tok::RBrack {
+                        args.push(self.ty()?);
+                    }
+                    self.want(Tok::RBrack)?;
+                    let kind = if args.len() == 1 {
+                        ExprKind::Index(Box::new(e), Box::new(args.pop().unwrap()))
+                    } else {
+                        ExprKind::IndexList(Box::new(e), args)
+                    };
+                    e = self.mk(pos, kind);
                 }
                 Ok(e)
             }
@@ -115,6 +124,30 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// `List[int]` alone on a struct line is an embedded instance of a
+    /// generic type; `a [4]int` is a field: after the matching `]` comes
+    /// the end of the field (or its tag) only in the first case.
+    fn embedded_instance(&self) -> bool {
+        if self.tok() != Tok::Ident || self.peek(1) != Tok::LBrack {
+            return false;
+        }
+        let mut depth = 0;
+        for k in 1.. {
+            match self.peek(k) {
+                Tok::LBrack => depth += 1,
+                Tok::RBrack => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return matches!(self.peek(k + 1), Tok::Semi | Tok::RBrace | Tok::String);
+                    }
+                }
+                Tok::Eof | Tok::LBrace | Tok::RBrace => return false,
+                _ => {}
+            }
+        }
+        false
+    }
+
     fn struct_type(&mut self) -> PResult<Expr> {
         let pos = self.pos();
         self.next();
@@ -132,6 +165,7 @@ impl<'a> Parser<'a> {
                             self.peek(1),
                             Tok::Semi | Tok::RBrace | Tok::Period | Tok::String
                         ))
+                    || self.embedded_instance()
                 {
                     // Embedded field.
                     let ty = self.ty()?;
@@ -174,19 +208,10 @@ impl<'a> Parser<'a> {
                     let name = self.ident()?;
                     let ty = self.signature(name.pos)?;
                     elems.push(InterfaceElem::Method { name, ty });
-                } else if self.tok() == Tok::Ident
-                    && matches!(self.peek(1), Tok::Semi | Tok::RBrace | Tok::Period)
-                {
-                    let t = self.ty()?;
-                    elems.push(InterfaceElem::Embedded(t));
                 } else {
-                    let p = self.pos();
-                    self.error_at(
-                        p,
-                        "type constraints (interfaces with type elements) are not supported yet"
-                            .into(),
-                    );
-                    self.advance(&[]);
+                    // An embedded interface, or a type set `~int | float64`.
+                    let t = self.constraint()?;
+                    elems.push(InterfaceElem::Embedded(t));
                 }
                 Ok(())
             })();
