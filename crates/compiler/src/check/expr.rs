@@ -367,7 +367,11 @@ impl<'a> Checker<'a> {
     /// `5 (untyped int constant)`, `f() (value of type string)`.
     pub(super) fn describe(&self, e: &Expr, x: &Operand) -> String {
         let s = self.expr_string(e);
-        let ts = self.t.type_string(x.ty, TypeStyle::Diagnostic);
+        let mut ts = self.t.type_string(x.ty, TypeStyle::Diagnostic);
+        // A type parameter, in the check of a generic body: `T constrained by any`.
+        if let Some(c) = self.stand_ins.get(&x.ty) {
+            ts = format!("{ts} constrained by {c}");
+        }
         match x.mode {
             Mode::Const => {
                 let v = x.val.as_ref().map(|v| v.display()).unwrap_or_default();

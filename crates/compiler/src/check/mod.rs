@@ -182,6 +182,9 @@ pub struct FuncInfo {
     pub inst: Option<std::rc::Rc<FuncDecl>>,
     /// The instance's type parameters and the types bound to them.
     pub tbind: Vec<(String, TypeId)>,
+    /// Checked but never compiled: a generic body with its type parameters
+    /// bound to stand-ins (see `check::generic`).
+    pub check_only: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -301,6 +304,13 @@ pub struct Checker<'a> {
     inst_depth: u32,
     /// Where copies of generic declarations get fresh node ids.
     next_id: NodeId,
+    /// Stand-in types for type parameters → their constraint as written.
+    stand_ins: HashMap<TypeId, String>,
+    /// Errors found in generic bodies checked with stand-ins, and those
+    /// found in real instances (shown only if there are none of the first:
+    /// they are the same mistakes in the instances' types).
+    stand_in_errs: usize,
+    inst_errs: Vec<(Pos, String)>,
 }
 
 pub struct CheckResult {
@@ -353,6 +363,9 @@ pub fn check_file(src: &[u8], file: &File) -> CheckResult {
         partial: HashMap::new(),
         inst_depth: 0,
         next_id: file.next_id,
+        stand_ins: HashMap::new(),
+        stand_in_errs: 0,
+        inst_errs: Vec::new(),
     };
     c.universe();
     c.package();
@@ -512,11 +525,18 @@ impl<'a> Checker<'a> {
         params.extend(ps);
         self.info.funcs[idx].params = params;
         self.info.funcs[idx].results = rs;
+        let before = self.errs.len();
         self.body(body, sig, f.ty.results.iter().any(|r| !r.names.is_empty()));
         self.pop_scope();
         self.finish_func();
         self.pop_scope();
         self.cur_decl = None;
+        if fi.check_only {
+            self.stand_in_errs += self.errs.len() - before;
+        } else if fi.inst.is_some() {
+            let found = self.errs.split_off(before);
+            self.inst_errs.extend(found);
+        }
     }
 
     fn declare_params(

@@ -151,6 +151,7 @@ impl<'a> Checker<'a> {
                         func_id: fid,
                         inst: None,
                         tbind: vec![],
+                        check_only: false,
                     });
                     if f.name.name == "init" {
                         let o = self.new_obj("init", ObjKind::Func(idx), INVALID, f.name.pos);
@@ -274,6 +275,8 @@ impl<'a> Checker<'a> {
         for o in pending {
             self.resolve_global(o);
         }
+        // Generic bodies, checked once with stand-ins for their type parameters.
+        self.check_generic_bodies();
         // Phase F: bodies, and those of the instances of generic code that
         // they (and the instances) instantiate.
         let mut idx = 0;
@@ -282,6 +285,10 @@ impl<'a> Checker<'a> {
             self.func_body(idx);
             self.enter_unit(prev);
             idx += 1;
+        }
+        if self.stand_in_errs == 0 {
+            let found = std::mem::take(&mut self.inst_errs);
+            self.errs.extend(found);
         }
         // Unused imports.
         for (o, path, pos, named) in self.imports.clone() {
@@ -748,6 +755,7 @@ impl<'a> Checker<'a> {
             func_id: fid,
             inst: None,
             tbind: vec![],
+            check_only: false,
         });
     }
 

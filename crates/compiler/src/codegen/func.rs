@@ -13,6 +13,9 @@ impl<'a> Gen<'a> {
         let Some(f) = self.func_decl_of(idx) else {
             return;
         };
+        if fi.check_only {
+            return;
+        }
         let Some(body) = &f.body else { return };
         let id = self.func_ids[idx];
         self.begin_fn(id);
