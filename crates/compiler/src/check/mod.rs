@@ -29,6 +29,7 @@ mod generic;
 mod labels;
 mod ops;
 mod package;
+mod rangefunc;
 mod selector;
 mod stmt;
 mod typexpr;
@@ -164,6 +165,9 @@ pub struct Info {
     /// `F[int]` (an index expression instantiating a generic function) →
     /// the instance's object.
     pub insts: HashMap<NodeId, ObjId>,
+    /// A range over a function (keyed by its range expression's id) → the
+    /// statement it was rewritten to, which is compiled in its place.
+    pub range_funcs: HashMap<NodeId, std::rc::Rc<Stmt>>,
 }
 
 #[derive(Clone, Debug)]
@@ -339,6 +343,7 @@ pub fn check_file(src: &[u8], file: &File) -> CheckResult {
             globals: Vec::new(),
             lit_ids: HashMap::new(),
             insts: HashMap::new(),
+            range_funcs: HashMap::new(),
         },
         scopes: vec![HashMap::new()],
         fstack: Vec::new(),

@@ -19,7 +19,7 @@ impl<'a> Checker<'a> {
         self.pop_scope();
     }
 
-    fn stmt(&mut self, s: &Stmt) {
+    pub(super) fn stmt(&mut self, s: &Stmt) {
         if self.guard.exceeded() {
             if !self.too_deep {
                 self.too_deep = true;
@@ -801,6 +801,28 @@ impl<'a> Checker<'a> {
         self.push_scope();
         let mut xo = self.expr(x, None);
         self.single_value(x, &mut xo);
+        if let Some(yields) = self
+            .yield_params(xo.ty)
+            .filter(|_| xo.mode != Mode::Invalid)
+        {
+            let n = [key, value].iter().filter(|v| v.is_some()).count();
+            if n > yields.len() {
+                let d = self.describe(x, &xo);
+                let what = match yields.len() {
+                    0 => "permits no iteration variables",
+                    _ => "permits only one iteration variable",
+                };
+                let at = if yields.is_empty() { key } else { value };
+                self.error(
+                    at.map_or(x.pos, |e| e.pos),
+                    format!("range over {d} {what}"),
+                );
+            } else {
+                self.range_func(s, key, value, define, x, body, &yields);
+            }
+            self.pop_scope();
+            return;
+        }
         let (kt, vt): (TypeId, Option<TypeId>) = if xo.mode == Mode::Invalid {
             (INVALID, Some(INVALID))
         } else {
@@ -905,6 +927,31 @@ impl<'a> Checker<'a> {
         }
         self.loop_body(body, s);
         self.pop_scope();
+    }
+
+    /// `func(yield func(K, V) bool)`, which a for loop ranges over (Go
+    /// 1.23): the yield function's parameters.
+    fn yield_params(&self, t: TypeId) -> Option<Vec<TypeId>> {
+        let Type::Func {
+            params, results, ..
+        } = self.t.under(t)
+        else {
+            return None;
+        };
+        let [y] = params.as_slice() else { return None };
+        if !results.is_empty() {
+            return None;
+        }
+        let Type::Func {
+            params: ys,
+            results: yr,
+            variadic: false,
+        } = self.t.under(*y)
+        else {
+            return None;
+        };
+        (ys.len() <= 2 && yr.len() == 1 && self.t.basic_of(yr[0]) == Some(Basic::Bool))
+            .then(|| ys.clone())
     }
 
     fn switch_stmt(

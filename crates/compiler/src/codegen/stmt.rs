@@ -177,6 +177,12 @@ impl<'a> Gen<'a> {
                 post,
                 body,
             } => self.for_stmt(init.as_deref(), cond.as_ref(), post.as_deref(), body)?,
+            // A range over a function: the call the checker rewrote it to.
+            StmtKind::Range { x, .. } if self.info.range_funcs.contains_key(&x.id) => {
+                self.fs().label = None;
+                let info: &'a Info = self.info;
+                self.stmt(&info.range_funcs[&x.id])?
+            }
             StmtKind::Range {
                 key,
                 value,
