@@ -792,6 +792,17 @@ impl<'a> Checker<'a> {
                     val: None,
                 }
             }
+            Builtin::Clear => {
+                if !nargs(self, 1, 1) {
+                    return Operand::invalid();
+                }
+                self.clear(e, &args[0]);
+                Operand {
+                    mode: Mode::NoValue,
+                    ty: INVALID,
+                    val: None,
+                }
+            }
             Builtin::Min | Builtin::Max => {
                 if args.is_empty() {
                     self.error(

@@ -22,6 +22,7 @@ use crate::types::*;
 use std::collections::{HashMap, HashSet};
 
 mod call;
+mod clear;
 mod composite;
 mod decl;
 mod expr;
@@ -52,6 +53,7 @@ pub enum Builtin {
     Recover,
     Min,
     Max,
+    Clear,
     Print,
     Println,
 }
@@ -165,9 +167,10 @@ pub struct Info {
     /// `F[int]` (an index expression instantiating a generic function) →
     /// the instance's object.
     pub insts: HashMap<NodeId, ObjId>,
-    /// A range over a function (keyed by its range expression's id) → the
-    /// statement it was rewritten to, which is compiled in its place.
-    pub range_funcs: HashMap<NodeId, std::rc::Rc<Stmt>>,
+    /// Statements the checker rewrote into simpler Go, compiled in their
+    /// place: a range over a function (keyed by its range expression's
+    /// id, see `rangefunc`) and `clear(x)` (keyed by the call's id).
+    pub rewrites: HashMap<NodeId, std::rc::Rc<Stmt>>,
 }
 
 #[derive(Clone, Debug)]
@@ -343,7 +346,7 @@ pub fn check_file(src: &[u8], file: &File) -> CheckResult {
             globals: Vec::new(),
             lit_ids: HashMap::new(),
             insts: HashMap::new(),
-            range_funcs: HashMap::new(),
+            rewrites: HashMap::new(),
         },
         scopes: vec![HashMap::new()],
         fstack: Vec::new(),

@@ -64,6 +64,7 @@ impl<'a> Checker<'a> {
             ("recover", B::Recover),
             ("min", B::Min),
             ("max", B::Max),
+            ("clear", B::Clear),
             ("print", B::Print),
             ("println", B::Println),
         ] {

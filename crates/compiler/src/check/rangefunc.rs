@@ -36,25 +36,39 @@ struct Depth {
     in_breakable: bool,
 }
 
-struct Rewrite<'r> {
+pub(super) struct Rewrite<'r> {
     n: NodeId,
     pos: Pos,
     label: Option<String>,
-    next_id: &'r mut NodeId,
+    pub(super) next_id: &'r mut NodeId,
     nresults: usize,
     returns_values: bool,
     returns_bare: bool,
     errors: Vec<(Pos, String)>,
 }
 
-impl Rewrite<'_> {
+impl<'r> Rewrite<'r> {
+    /// A builder of statements at `pos`, with hidden names ending in `n`.
+    pub(super) fn new(n: NodeId, pos: Pos, next_id: &'r mut NodeId) -> Rewrite<'r> {
+        Rewrite {
+            n,
+            pos,
+            label: None,
+            next_id,
+            nresults: 0,
+            returns_values: false,
+            returns_bare: false,
+            errors: Vec::new(),
+        }
+    }
+
     fn id(&mut self) -> NodeId {
         let id = *self.next_id;
         *self.next_id += 1;
         id
     }
 
-    fn ident(&mut self, name: &str) -> Ident {
+    pub(super) fn ident(&mut self, name: &str) -> Ident {
         Ident {
             name: name.into(),
             pos: self.pos,
@@ -62,12 +76,12 @@ impl Rewrite<'_> {
         }
     }
 
-    fn name(&mut self, name: &str) -> Expr {
+    pub(super) fn name(&mut self, name: &str) -> Expr {
         let i = self.ident(name);
         self.expr(ExprKind::Ident(i))
     }
 
-    fn expr(&mut self, kind: ExprKind) -> Expr {
+    pub(super) fn expr(&mut self, kind: ExprKind) -> Expr {
         Expr {
             id: self.id(),
             pos: self.pos,
@@ -75,14 +89,14 @@ impl Rewrite<'_> {
         }
     }
 
-    fn stmt(&self, kind: StmtKind) -> Stmt {
+    pub(super) fn stmt(&self, kind: StmtKind) -> Stmt {
         Stmt {
             pos: self.pos,
             kind,
         }
     }
 
-    fn hidden(&self, what: &str) -> String {
+    pub(super) fn hidden(&self, what: &str) -> String {
         format!("#{what}{}", self.n)
     }
 
@@ -92,7 +106,7 @@ impl Rewrite<'_> {
         self.assign(vec![lhs], vec![rhs])
     }
 
-    fn assign(&self, lhs: Vec<Expr>, rhs: Vec<Expr>) -> Stmt {
+    pub(super) fn assign(&self, lhs: Vec<Expr>, rhs: Vec<Expr>) -> Stmt {
         self.stmt(StmtKind::Assign {
             lhs,
             op: Tok::Assign,
@@ -106,7 +120,7 @@ impl Rewrite<'_> {
         self.stmt(StmtKind::Return(vec![v]))
     }
 
-    fn block(&self, stmts: Vec<Stmt>) -> Stmt {
+    pub(super) fn block(&self, stmts: Vec<Stmt>) -> Stmt {
         self.stmt(StmtKind::Block(Block {
             pos: self.pos,
             stmts,
@@ -412,6 +426,6 @@ impl<'a> Checker<'a> {
         self.declare_tparams(&names, s.pos);
         self.stmt(&rewritten);
         self.pop_scope();
-        self.info.range_funcs.insert(n, std::rc::Rc::new(rewritten));
+        self.info.rewrites.insert(n, std::rc::Rc::new(rewritten));
     }
 }

@@ -459,6 +459,8 @@ impl<'a> Gen<'a> {
     ) -> R<()> {
         let ty = self.ety(e);
         match b {
+            // Compiled as the statement the checker rewrote it to.
+            Builtin::Clear => return Err(()),
             Builtin::Len | Builtin::Cap => {
                 let at = self.ety(&args[0]);
                 let arr_len = match self.t.under(at).clone() {

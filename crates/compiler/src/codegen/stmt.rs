@@ -49,6 +49,11 @@ impl<'a> Gen<'a> {
     fn stmt_inner(&mut self, s: &Stmt) -> R<()> {
         match &s.kind {
             StmtKind::Empty | StmtKind::Bad => {}
+            // `clear(x)`: the loop the checker rewrote it to.
+            StmtKind::Expr(e) if self.info.rewrites.contains_key(&e.unparen().id) => {
+                let info: &'a Info = self.info;
+                self.stmt(&info.rewrites[&e.unparen().id])?
+            }
             StmtKind::Expr(e) => {
                 let m = self.mark();
                 self.expr_discard(e)?;
@@ -178,10 +183,10 @@ impl<'a> Gen<'a> {
                 body,
             } => self.for_stmt(init.as_deref(), cond.as_ref(), post.as_deref(), body)?,
             // A range over a function: the call the checker rewrote it to.
-            StmtKind::Range { x, .. } if self.info.range_funcs.contains_key(&x.id) => {
+            StmtKind::Range { x, .. } if self.info.rewrites.contains_key(&x.id) => {
                 self.fs().label = None;
                 let info: &'a Info = self.info;
-                self.stmt(&info.range_funcs[&x.id])?
+                self.stmt(&info.rewrites[&x.id])?
             }
             StmtKind::Range {
                 key,
