@@ -479,10 +479,28 @@ impl<'a> Checker<'a> {
                 if !nargs(self, 1, 1) {
                     return Operand::invalid();
                 }
-                let t = self.type_expr(&args[0]);
-                if t == INVALID {
-                    return Operand::invalid();
-                }
+                let mut x = self.expr(&args[0], None);
+                let t = match x.mode {
+                    Mode::Type => x.ty,
+                    Mode::Invalid => return x,
+                    // new(expr), Go 1.26: a new variable holding its value.
+                    _ => {
+                        self.single_value(&args[0], &mut x);
+                        if x.mode == Mode::Invalid {
+                            return x;
+                        }
+                        let t = self.t.default_type(x.ty);
+                        if self.t.basic_of(t) == Some(Basic::UntypedNil) {
+                            self.error(
+                                args[0].pos,
+                                "use of untyped nil in argument to built-in new",
+                            );
+                            return Operand::invalid();
+                        }
+                        self.new_value(e, &args[0], t);
+                        t
+                    }
+                };
                 let p = self.t.intern(Type::Pointer(t));
                 Operand {
                     mode: Mode::Value,

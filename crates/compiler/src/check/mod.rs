@@ -28,6 +28,7 @@ mod decl;
 mod expr;
 mod generic;
 mod labels;
+mod methodexpr;
 mod ops;
 mod package;
 mod rangefunc;
@@ -171,6 +172,9 @@ pub struct Info {
     /// place: a range over a function (keyed by its range expression's
     /// id, see `rangefunc`) and `clear(x)` (keyed by the call's id).
     pub rewrites: HashMap<NodeId, std::rc::Rc<Stmt>>,
+    /// Expressions rewritten the same way, compiled in their place: a
+    /// method expression `T.M` and `new(expr)` (see `methodexpr`).
+    pub expr_rewrites: HashMap<NodeId, std::rc::Rc<Expr>>,
 }
 
 #[derive(Clone, Debug)]
@@ -347,6 +351,7 @@ pub fn check_file(src: &[u8], file: &File) -> CheckResult {
             lit_ids: HashMap::new(),
             insts: HashMap::new(),
             rewrites: HashMap::new(),
+            expr_rewrites: HashMap::new(),
         },
         scopes: vec![HashMap::new()],
         fstack: Vec::new(),

@@ -115,7 +115,7 @@ impl<'r> Rewrite<'r> {
         })
     }
 
-    fn ret(&mut self, value: bool) -> Stmt {
+    pub(super) fn ret(&mut self, value: bool) -> Stmt {
         let v = self.name(if value { "true" } else { "false" });
         self.stmt(StmtKind::Return(vec![v]))
     }

@@ -95,22 +95,13 @@ impl<'a> Checker<'a> {
                     .map(|(a, b, c)| (a.to_vec(), b.to_vec(), c))
                     .unwrap();
                 let mut params = vec![xo.ty];
-                params.extend(ps);
+                params.extend(ps.iter().copied());
                 let ft = self.t.intern(Type::Func {
                     params,
-                    results: rs,
+                    results: rs.clone(),
                     variadic: v,
                 });
-                self.info.selections.insert(
-                    e.id,
-                    Selection::Method {
-                        named: base,
-                        def: m,
-                        recv_ptr: ptr,
-                        path: vec![],
-                    },
-                );
-                self.error(e.pos, "method expressions are not supported yet");
+                self.method_expr(e, xo.ty, sel, &ps, &rs, v);
                 return Operand {
                     mode: Mode::Value,
                     ty: ft,

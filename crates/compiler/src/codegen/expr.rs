@@ -180,6 +180,11 @@ impl<'a> Gen<'a> {
     }
 
     pub(super) fn expr_to(&mut self, e: &Expr, dst: Reg) -> R<()> {
+        // `T.M` and `new(expr)`: the function literal the checker wrote.
+        if self.info.expr_rewrites.contains_key(&e.id) {
+            let info: &'a Info = self.info;
+            return self.expr_to(&info.expr_rewrites[&e.id], dst);
+        }
         let tv = self.info.types.get(&e.id).cloned();
         if let Some(tv) = &tv {
             if let (Mode::Const, Some(v)) = (tv.mode, &tv.val) {
