@@ -1,4 +1,4 @@
-// Package sync, the part written in Go: Cond, Map, OnceFunc and
+// Package sync, the part written in Go: Cond, Map, OnceFunc, OnceValue(s) and
 // WaitGroup.Go, after Go's src/sync. Mutex, RWMutex, WaitGroup and Once
 // are the runtime's (natives on its semaphores); this code uses them as a
 // program would, so its goroutines and waits are the reader's to watch. A
@@ -194,6 +194,61 @@ func OnceFunc(f func()) func() {
 		if !valid {
 			panic(p)
 		}
+	}
+}
+
+// OnceValue returns a function that calls f only the first time it is
+// called and returns f's value every time. If f panics, every call panics
+// with the same value.
+func OnceValue[T any](f func() T) func() T {
+	var once Once
+	var valid bool
+	var p any
+	var result T
+	g := func() {
+		defer func() {
+			p = recover()
+			if !valid {
+				panic(p)
+			}
+		}()
+		result = f()
+		f = nil
+		valid = true
+	}
+	return func() T {
+		once.Do(g)
+		if !valid {
+			panic(p)
+		}
+		return result
+	}
+}
+
+// OnceValues is OnceValue for a function returning two values.
+func OnceValues[T1, T2 any](f func() (T1, T2)) func() (T1, T2) {
+	var once Once
+	var valid bool
+	var p any
+	var r1 T1
+	var r2 T2
+	g := func() {
+		defer func() {
+			p = recover()
+			if !valid {
+				panic(p)
+			}
+		}()
+		r1, r2 = f()
+		f = nil
+		valid = true
+	}
+	return func() (T1, T2) {
+		once.Do(g)
+		if !valid {
+			panic(p)
+		}
+		return r1, r2
 	}
 }
 

@@ -72,7 +72,6 @@ impl Library {
         let error = b.t.new_named("error", "", err_iface);
         let anys = b.slice(any);
         let strs = b.slice(string);
-        let ints = b.slice(int);
 
         let mut pk: HashMap<&'static str, (&'static str, HashMap<std::string::String, Member>)> =
             HashMap::new();
@@ -208,19 +207,13 @@ impl Library {
         );
 
         // sort
-        let sort_ints = b.func(vec![ints], vec![]);
-        let sort_strs = b.func(vec![strs], vec![]);
         let less = b.func(vec![int, int], vec![boolean]);
         let sort_slice = b.func(vec![any, less], vec![]);
         add(
             &mut pk,
             "sort",
             "sort",
-            vec![
-                ("Ints", f("sort.Ints", sort_ints)),
-                ("Strings", f("sort.Strings", sort_strs)),
-                ("Slice", f("sort.Slice", sort_slice)),
-            ],
+            vec![("Slice", f("sort.Slice", sort_slice))],
         );
 
         // math

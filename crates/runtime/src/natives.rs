@@ -78,8 +78,6 @@ pub const NAMES: &[&str] = &[
     "strings.(*Builder).Len",
     "strconv.Itoa",
     "strconv.Atoi",
-    "sort.Ints",
-    "sort.Strings",
     "sort.Slice",
     "math.Sqrt",
     "math.Abs",
@@ -428,18 +426,6 @@ pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
             }
             Ok(())
         },
-        "sort.Ints" => |c, w| {
-            let mut v = c.m.heap.slice_words(w[0]);
-            v.sort_unstable_by_key(|x| *x as i64);
-            write_slice(c.m, w[0], &v);
-            Ok(())
-        },
-        "sort.Strings" => |c, w| {
-            let mut v = c.m.heap.slice_words(w[0]);
-            v.sort_unstable_by(|a, b| c.m.heap.str_bytes(*a).cmp(c.m.heap.str_bytes(*b)));
-            write_slice(c.m, w[0], &v);
-            Ok(())
-        },
         "sort.Slice" => sort_slice,
         "math.Sqrt" => |_, w| float1(w, f64::sqrt),
         "math.Abs" => |_, w| float1(w, f64::abs),
@@ -652,15 +638,6 @@ pub(crate) fn find_or_add(m: &mut Machine, desc: TypeDesc) -> u32 {
     }
     m.types.push(desc);
     (m.types.len() - 1) as u32
-}
-
-fn write_slice(m: &Machine, s: u64, vals: &[u64]) {
-    let (arr, off, ..) = m.heap.slice(s);
-    if let Some(ws) = m.heap.words(arr as u64) {
-        for (i, v) in vals.iter().enumerate() {
-            ws[off as usize + i].store(*v, Relaxed);
-        }
-    }
 }
 
 fn builder_write(m: &mut Machine, b: u64, bytes: &[u8]) -> Result<(), Trap> {

@@ -364,8 +364,12 @@ impl<'a> Checker<'a> {
                 continue;
             }
             self.scopes[2].insert(name.clone(), o);
-            self.imports
-                .push((o, imp.path.clone(), imp.pos, imp.name.is_some()));
+            // The library's imports are known to be used (its generic
+            // code is only checked where a program instantiates it).
+            if self.unit == 0 {
+                self.imports
+                    .push((o, imp.path.clone(), imp.pos, imp.name.is_some()));
+            }
         }
     }
 
