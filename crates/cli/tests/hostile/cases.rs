@@ -573,6 +573,27 @@ pub fn all() -> Vec<Case> {
         1,
         is("recursive_array_type.go:3:6: invalid recursive type A"),
     ));
+    // Generic code that instantiates ever bigger types must end in an
+    // error, not in instances without end. Go 1.19: "./instantiation_cycle.go:3:8:
+    // instantiation cycle:" then "\t./instantiation_cycle.go:3:24: T instantiated as []T".
+    v.push(case(
+        "instantiation_cycle",
+        go("package main\n\nfunc F[T any](x T) { F[[]T](nil) }\n\nfunc main() {\n\tF(1)\n}\n"),
+        1,
+        is("instantiation_cycle.go:3:8: instantiation cycle"),
+    ));
+    v.push(case(
+        "instantiation_cycle_inferred",
+        go("package main\n\nfunc F[T any](x T, n int) {\n\tif n > 0 {\n\t\tF([]T{x}, n-1)\n\t}\n}\n\nfunc main() {\n\tF(1, 3)\n}\n"),
+        1,
+        is("instantiation_cycle_inferred.go:3:8: instantiation cycle"),
+    ));
+    v.push(case(
+        "generic_type_cycle",
+        go("package main\n\ntype L[T any] struct{ next *L[[]T] }\n\nfunc main() {\n\tvar l L[int]\n\t_ = l\n}\n"),
+        1,
+        is("generic_type_cycle.go:3:8: instantiation cycle"),
+    ));
     // Go 1.19 (`go run`): "package command-line-arguments is not a main package".
     v.push(case(
         "package_not_main",

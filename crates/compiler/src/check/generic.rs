@@ -51,9 +51,12 @@ impl TypeSet {
     }
 }
 
-/// Instantiations nest at most this deep (`F[T]` calling `F[[]T]` would
-/// otherwise never end).
-const MAX_INST_DEPTH: u32 = 32;
+/// Instantiations nest at most this deep while types and signatures are
+/// resolved (`type L[T any] struct{ next *L[[]T] }` would otherwise recurse
+/// without end: each level is a host stack frame)...
+const MAX_INST_DEPTH: u32 = 12;
+/// ...and through the bodies of instances (`F[T]` calling `F[[]T]`).
+const MAX_INST_LEVEL: u32 = 64;
 
 impl<'a> Checker<'a> {
     /// The predeclared constraint `comparable`.
@@ -269,7 +272,12 @@ impl<'a> Checker<'a> {
             return Operand::invalid();
         };
         let fname = self.expr_string(fun);
-        let Some(targs) = self.infer(e, &fname, g, explicit, &ops, args, ellipsis) else {
+        // "in call to G", also for G[int](...).
+        let gname = match &fu.kind {
+            ExprKind::Index(x, _) | ExprKind::IndexList(x, _) => self.expr_string(x),
+            _ => fname.clone(),
+        };
+        let Some(targs) = self.infer(e, &gname, g, explicit, &ops, args, ellipsis) else {
             return Operand::invalid();
         };
         let Some(o) = self.instance_func(g, targs, self.lparen(e)) else {
@@ -479,6 +487,20 @@ impl<'a> Checker<'a> {
                     };
                     if let Some(n) = self.t.named_info_mut(rep) {
                         n.underlying = under;
+                        // `interface{ ~int; String() string }`: the stand-in
+                        // has the methods too (never called: not compiled).
+                        if set.terms.as_ref().is_some_and(|t| !t.is_empty()) {
+                            n.methods = set
+                                .methods
+                                .iter()
+                                .map(|(name, sig)| MethodDef {
+                                    name: name.clone(),
+                                    sig: *sig,
+                                    ptr_recv: false,
+                                    imp: MethodImpl::Native(String::new()),
+                                })
+                                .collect();
+                        }
                     }
                     let c = self.expr_string(cons[k]);
                     self.stand_ins.insert(rep, c);
@@ -523,13 +545,25 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// Instances that keep making bigger ones (`F[T]` calling `F[[]T]`):
+    /// reported, as Go does, at the first type parameter.
+    fn instantiation_cycle(&mut self, g: usize, pos: Pos) {
+        let at = self
+            .tparams_of(g)
+            .first()
+            .and_then(|f| f.names.first())
+            .map_or(pos, |n| n.pos);
+        self.error(at, "instantiation cycle");
+    }
+
     /// The instance of generic function `g` for `targs`: its object.
     fn instance_func(&mut self, g: usize, targs: Vec<TypeId>, pos: Pos) -> Option<ObjId> {
         if let Some((_, o)) = self.generics[g].instances.iter().find(|(a, _)| *a == targs) {
             return Some(*o);
         }
-        if self.inst_depth >= MAX_INST_DEPTH {
-            self.error(pos, "instantiation cycle");
+        let level = self.cur_inst_level + 1;
+        if self.inst_depth >= MAX_INST_DEPTH || level > MAX_INST_LEVEL {
+            self.instantiation_cycle(g, pos);
             return None;
         }
         if !self.satisfied(g, &targs, pos) {
@@ -553,6 +587,7 @@ impl<'a> Checker<'a> {
             .zip(targs.iter().copied())
             .collect();
         let idx = self.info.funcs.len();
+        self.inst_levels.insert(idx, level);
         let fid = self.next_func_id;
         self.next_func_id += 1;
         let o = self.new_obj(&f.name.name, ObjKind::Func(idx), INVALID, f.name.pos);
@@ -583,8 +618,8 @@ impl<'a> Checker<'a> {
         if let Some((_, t)) = self.generics[g].instances.iter().find(|(a, _)| *a == targs) {
             return *t;
         }
-        if self.inst_depth >= MAX_INST_DEPTH {
-            self.error(pos, "instantiation cycle");
+        if self.inst_depth >= MAX_INST_DEPTH || self.cur_inst_level + 1 > MAX_INST_LEVEL {
+            self.instantiation_cycle(g, pos);
             return INVALID;
         }
         if !self.satisfied(g, &targs, pos) {
@@ -671,6 +706,7 @@ impl<'a> Checker<'a> {
         }
         let copy = Rc::new(copy);
         let idx = self.info.funcs.len();
+        self.inst_levels.insert(idx, self.cur_inst_level + 1);
         let fid = self.next_func_id;
         self.next_func_id += 1;
         let check_only = targs.iter().any(|&t| self.has_stand_in(t, 0));

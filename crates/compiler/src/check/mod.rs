@@ -311,8 +311,13 @@ pub struct Checker<'a> {
     /// `F[int]` with fewer type arguments than F has: the explicit ones,
     /// for the call to infer the rest.
     partial: HashMap<NodeId, Vec<TypeId>>,
-    /// How deep instantiations nest (bounded: `F[T]` may call `F[[]T]`).
+    /// How deep instantiations nest (bounded: `F[T]` may call `F[[]T]`):
+    /// in type and signature resolution, and through the bodies of
+    /// instances (`inst_levels`: an instance's level, one more than that of
+    /// the body that instantiated it; `cur_inst_level`: the body's).
     inst_depth: u32,
+    inst_levels: HashMap<usize, u32>,
+    cur_inst_level: u32,
     /// Where copies of generic declarations get fresh node ids.
     next_id: NodeId,
     /// Stand-in types for type parameters → their constraint as written.
@@ -375,6 +380,8 @@ pub fn check_file(src: &[u8], file: &File) -> CheckResult {
         last_type_set: None,
         partial: HashMap::new(),
         inst_depth: 0,
+        inst_levels: HashMap::new(),
+        cur_inst_level: 0,
         next_id: file.next_id,
         stand_ins: HashMap::new(),
         stand_in_errs: 0,
@@ -539,7 +546,9 @@ impl<'a> Checker<'a> {
         self.info.funcs[idx].params = params;
         self.info.funcs[idx].results = rs;
         let before = self.errs.len();
+        self.cur_inst_level = self.inst_levels.get(&idx).copied().unwrap_or(0);
         self.body(body, sig, f.ty.results.iter().any(|r| !r.names.is_empty()));
+        self.cur_inst_level = 0;
         self.pop_scope();
         self.finish_func();
         self.pop_scope();
