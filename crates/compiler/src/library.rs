@@ -193,16 +193,18 @@ impl Library {
             ],
         );
 
-        // strconv
+        // strconv (the rest is written in Go: golib/strconv.go)
         let itoa = b.func(vec![int], vec![string]);
-        let atoi = b.func(vec![string], vec![int, error]);
+        let format_float = b.func(vec![f64t, byte_t, int, int], vec![string]);
+        let parse_float = b.func(vec![string, int], vec![f64t, int]);
         add(
             &mut pk,
             "strconv",
             "strconv",
             vec![
                 ("Itoa", f("strconv.Itoa", itoa)),
-                ("Atoi", f("strconv.Atoi", atoi)),
+                ("FormatFloat", f("strconv.FormatFloat", format_float)),
+                ("parseFloat", f("strconv.parseFloat", parse_float)),
             ],
         );
 

@@ -109,7 +109,6 @@ pub(crate) struct RtTypes {
     pub any: TypeId,
     pub byte: TypeId,
     pub rune: TypeId,
-    pub num_error: TypeId,
     /// `error` and the `errors`/`fmt` error types (see `errors`).
     pub errors: crate::errors::ErrorTypes,
     pub m_error: u32,
@@ -199,17 +198,6 @@ impl Machine {
         );
         let m_error = intern(&mut method_names, "Error");
         let m_string = intern(&mut method_names, "String");
-        let err_native = intern(&mut native_names, "runtime.errorText");
-        let err_type = |types: &mut Vec<TypeDesc>, name: &str| -> TypeId {
-            let mut d = TypeDesc::new(name, TypeKind::Pointer(string));
-            d.methods.push(Method {
-                name: m_error,
-                callee: Callee::Native(err_native),
-                deref: false,
-            });
-            find_or_add(types, d)
-        };
-        let num_error = err_type(&mut types, "*strconv.NumError");
         let errors = crate::errors::add_types(
             &mut types,
             &mut method_names,
@@ -256,7 +244,6 @@ impl Machine {
                 any,
                 byte,
                 rune,
-                num_error,
                 errors,
                 m_error,
                 m_string,

@@ -77,7 +77,8 @@ pub const NAMES: &[&str] = &[
     "strings.(*Builder).String",
     "strings.(*Builder).Len",
     "strconv.Itoa",
-    "strconv.Atoi",
+    "strconv.FormatFloat",
+    "strconv.parseFloat",
     "sort.Slice",
     "math.Sqrt",
     "math.Abs",
@@ -387,43 +388,33 @@ pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
             w[0] = c.m.str(&(w[0] as i64).to_string());
             Ok(())
         },
-        "strconv.Atoi" => |c, w| {
+        // strconv.FormatFloat(f, fmt, prec, bitSize): Go's fmt rules.
+        "strconv.FormatFloat" => |c, w| {
+            let x = f64::from_bits(w[0]);
+            let prec = (w[2] as i64 >= 0).then_some(w[2] as usize);
+            let s = crate::fmt::format_float(x, w[1] as u8 as char, prec, w[3] == 32);
+            w[0] = c.m.str(&s);
+            Ok(())
+        },
+        // strconv.parseFloat(s, bitSize) (f, code): code 0 ok, 1 syntax, 2
+        // range; the Go side (golib strconv.go) makes the NumError.
+        "strconv.parseFloat" => |c, w| {
             let s = c.m.heap.str_lossy(w[0]);
-            let digits = s.strip_prefix(['+', '-']).unwrap_or(&s);
-            let ok_syntax = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
-            if !ok_syntax {
-                let ty = c.m.rt.num_error;
-                w[0] = 0;
-                w[1] = c.m.new_error(
-                    ty,
-                    &format!(
-                        "strconv.Atoi: parsing {}: invalid syntax",
-                        crate::fmt::quote(s.as_bytes())
-                    ),
-                );
-                return Ok(());
-            }
-            match s.parse::<i64>() {
-                Ok(v) => {
-                    w[0] = v as u64;
-                    w[1] = 0;
+            let t = s.trim_start_matches(['+', '-']).to_ascii_lowercase();
+            let literal_inf = t == "inf" || t == "infinity";
+            let (x, code) = if w[1] == 32 {
+                match s.parse::<f32>() {
+                    Ok(v) => (v as f64, (v.is_infinite() && !literal_inf) as u64 * 2),
+                    Err(_) => (0.0, 1),
                 }
-                Err(_) => {
-                    let ty = c.m.rt.num_error;
-                    w[0] = if s.starts_with('-') {
-                        i64::MIN as u64
-                    } else {
-                        i64::MAX as u64
-                    };
-                    w[1] = c.m.new_error(
-                        ty,
-                        &format!(
-                            "strconv.Atoi: parsing {}: value out of range",
-                            crate::fmt::quote(s.as_bytes())
-                        ),
-                    );
+            } else {
+                match s.parse::<f64>() {
+                    Ok(v) => (v, (v.is_infinite() && !literal_inf) as u64 * 2),
+                    Err(_) => (0.0, 1),
                 }
-            }
+            };
+            w[0] = x.to_bits();
+            w[1] = code;
             Ok(())
         },
         "sort.Slice" => sort_slice,
