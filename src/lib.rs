@@ -20,6 +20,7 @@ pub mod platform;
 pub mod progress;
 pub mod route;
 pub mod threads;
+pub mod unavailable;
 pub mod view;
 pub mod widgets;
 

@@ -15,6 +15,11 @@ fn main() {
     files.sort();
     let mut out = String::from("/// (import path, version of its text, file under `golib/`).\n");
     out.push_str("pub(crate) const PACKAGES: &[(&str, &str, &str)] = &[\n");
+    let mut exports = String::from(
+        "/// (import path, its exported names, space-separated: `Func`, `Type`,\n\
+         /// `Type.Method`), for the list of what Go runs here.\n\
+         pub(crate) const EXPORTS: &[(&str, &str)] = &[\n",
+    );
     for (path, file) in &files {
         let text = std::fs::read(root.join(file)).unwrap();
         // FNV-1a: a stable fingerprint, not a security measure.
@@ -23,8 +28,12 @@ fn main() {
             h = (h ^ *b as u64).wrapping_mul(0x0100_0000_01b3);
         }
         let _ = writeln!(out, "    ({path:?}, \"{h:016x}\", {file:?}),");
+        let names = exported(&String::from_utf8_lossy(&text));
+        let _ = writeln!(exports, "    ({path:?}, {:?}),", names.join(" "));
     }
     out.push_str("];\n\n");
+    exports.push_str("];\n\n");
+    out.push_str(&exports);
     // The texts themselves, where they are built in (see golib/mod.rs).
     out.push_str("#[cfg(any(not(target_arch = \"wasm32\"), feature = \"embed-golib\"))]\n");
     out.push_str("fn embedded(path: &str) -> Option<&'static str> {\n    match path {\n");
@@ -39,6 +48,60 @@ fn main() {
     out.push_str("        _ => None,\n    }\n}\n");
     let dest = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("golib_packages.rs");
     std::fs::write(dest, out).unwrap();
+}
+
+/// The exported top-level names of a Go file, from its declarations at the
+/// start of a line (`func F`, `func (r *T) M` as `T.M`, `type T`, `var V`,
+/// `const C`, and the names in `const (` / `var (` blocks).
+fn exported(text: &str) -> Vec<String> {
+    let is_exported = |n: &str| n.starts_with(|c: char| c.is_ascii_uppercase());
+    let ident = |s: &str| -> String {
+        s.chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect()
+    };
+    let mut names = Vec::new();
+    let mut in_block = false;
+    for line in text.lines() {
+        if in_block {
+            if line.starts_with(')') {
+                in_block = false;
+            } else if let Some(rest) = line.strip_prefix('\t') {
+                let n = ident(rest);
+                if is_exported(&n) {
+                    names.push(n);
+                }
+            }
+            continue;
+        }
+        if line == "const (" || line == "var (" {
+            in_block = true;
+        } else if let Some(rest) = line.strip_prefix("func (") {
+            // `func (s *Stack[T]) Push(`: the receiver's type, then the name.
+            let Some((recv, after)) = rest.split_once(") ") else {
+                continue;
+            };
+            let ty = recv
+                .rsplit(' ')
+                .next()
+                .unwrap_or("")
+                .trim_start_matches('*');
+            let (ty, m) = (ident(ty), ident(after));
+            if is_exported(&ty) && is_exported(&m) {
+                names.push(format!("{ty}.{m}"));
+            }
+        } else {
+            for kw in ["func ", "type ", "var ", "const "] {
+                if let Some(rest) = line.strip_prefix(kw) {
+                    let n = ident(rest);
+                    if is_exported(&n) {
+                        names.push(n);
+                    }
+                }
+            }
+        }
+    }
+    names
 }
 
 /// (import path, file relative to `golib/`) of every `.go` file under `dir`.

@@ -25,6 +25,7 @@
 
 use crate::engine::data::{highlight, HighlightKind};
 use crate::engine::Diag;
+use crate::lang::Lang;
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -205,6 +206,10 @@ pub struct Props {
     /// Lines highlighted from outside (a race report's two accesses).
     #[prop_or_default]
     pub highlight: Option<Highlight>,
+    /// The reader's language, for the errors about what this page cannot
+    /// run (see `crate::unavailable`).
+    #[prop_or(Lang::En)]
+    pub lang: Lang,
 }
 
 /// Scrolls `el` to the middle of its scroll container (and the page), so
@@ -405,11 +410,19 @@ pub fn editor(props: &Props) -> Html {
                     { for props.diags.iter().map(|d| {
                         let (line, col) = (d.line, d.col);
                         let onclick = jump.reform(move |_| (line, col));
+                        let unavailable = crate::unavailable::explain(&d.message, props.lang);
+                        let to = crate::route::Route::chapter(props.lang, crate::unavailable::PAGE);
                         html! {
                             <li><button class="diag-link" {onclick}>
                                 <span class="diag-pos">{ format!("{}:{}:{}", crate::engine::FILE, d.line, d.col) }</span>
-                                { ": " }{ d.message.clone() }
-                            </button></li>
+                                { ": " }{ unavailable.clone().unwrap_or_else(|| d.message.clone()) }
+                            </button>
+                            if unavailable.is_some() {
+                                { " " }<yew_router::prelude::Link<crate::route::Route> {to} classes="diag-see">
+                                    { crate::unavailable::see(props.lang) }
+                                </yew_router::prelude::Link<crate::route::Route>>
+                            }
+                            </li>
                         }
                     }) }
                 </ul>

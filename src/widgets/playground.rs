@@ -650,7 +650,7 @@ pub fn playground(props: &Props) -> Html {
         <div class="playground" data-state={if running { "running" } else { "idle" }}
             data-mode={if parallel { "parallel" } else { "step" }}
             data-stop-ms={state.stop_ms.map(|ms| format!("{ms:.1}"))}>
-            <Editor code={state.code.clone()} on_change={on_edit} diags={state.diags.clone()}
+            <Editor code={state.code.clone()} on_change={on_edit} diags={state.diags.clone()} {lang}
                 current_lines={current_lines}
                 on_line={(!running && !parallel).then_some(on_line)}
                 line_hint={t(lang, "运行到第 {} 行", "Run to line {}")}

@@ -627,3 +627,69 @@ pub fn missing_package(path: &str) -> String {
     };
     format!("package {path} is not available here: {why}")
 }
+
+/// Every package the compiler knows, with its exported members (`Println`,
+/// `Builder`, `Builder.WriteString`), sorted: the natives declared here and
+/// the packages written in Go (`golib`), merged. The book's "What Go runs
+/// here" page lists it, so the list is the compiler's own.
+pub fn catalog() -> Vec<(String, Vec<String>)> {
+    let mut t = Types::new();
+    let lib = Library::new(&mut t);
+    let mut out: Vec<(String, Vec<String>)> = Vec::new();
+    for (path, (_, members)) in &lib.packages {
+        let mut names = Vec::new();
+        for (name, m) in members {
+            if !name.starts_with(|c: char| c.is_ascii_uppercase()) {
+                continue;
+            }
+            names.push(name.clone());
+            if let Member::Type(ty) = m {
+                if let Some(n) = t.named_info(*ty) {
+                    names.extend(n.methods.iter().map(|m| format!("{name}.{}", m.name)));
+                }
+            }
+        }
+        out.push((path.to_string(), names));
+    }
+    for (path, names) in crate::golib::exports() {
+        let names = names
+            .split(' ')
+            .filter(|n| !n.is_empty())
+            .map(str::to_string);
+        match out.iter_mut().find(|(p, _)| p == path) {
+            Some((_, have)) => have.extend(names),
+            None => out.push((path.to_string(), names.collect())),
+        }
+    }
+    for (_, names) in &mut out {
+        names.sort_unstable();
+        names.dedup();
+    }
+    out.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn catalog_merges_natives_and_go_source() {
+        let c = super::catalog();
+        let get = |p: &str| &c.iter().find(|(path, _)| path == p).unwrap().1;
+        // Natives, with a library type's methods.
+        assert!(get("fmt").contains(&"Println".to_string()));
+        assert!(get("strings").contains(&"Builder.WriteString".to_string()));
+        // Written in Go, with methods found by build.rs.
+        assert!(get("strings").contains(&"Cut".to_string()));
+        assert!(get("context").contains(&"WithCancel".to_string()));
+        assert!(get("container/list").contains(&"List.PushBack".to_string()));
+        assert!(
+            get("sync").contains(&"Mutex".to_string())
+                && get("sync").contains(&"OnceValue".to_string())
+        );
+        // Unexported names never appear.
+        assert!(c
+            .iter()
+            .all(|(_, ns)| ns.iter().all(|n| n.starts_with(char::is_uppercase))));
+        assert!(c.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+}

@@ -27,6 +27,11 @@ fn embedded(_path: &str) -> Option<&'static str> {
 /// Texts a host fetched and handed over ([`provide`]).
 static PROVIDED: Mutex<Vec<(String, Arc<str>)>> = Mutex::new(Vec::new());
 
+/// Each package's exported names, space-separated (see `build.rs`).
+pub(crate) fn exports() -> &'static [(&'static str, &'static str)] {
+    EXPORTS
+}
+
 /// Whether `path` names a package written in Go here.
 pub fn is_source_package(path: &str) -> bool {
     PACKAGES.iter().any(|(p, _, _)| *p == path)
