@@ -7,6 +7,10 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+/// The packages built into every build, the page's too: `fmt` is imported
+/// by nearly every program, and imports `io`.
+const CORE: &[&str] = &["fmt", "io"];
+
 fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("golib");
     println!("cargo:rerun-if-changed={}", root.display());
@@ -34,18 +38,35 @@ fn main() {
     out.push_str("];\n\n");
     exports.push_str("];\n\n");
     out.push_str(&exports);
-    // The texts themselves, where they are built in (see golib/mod.rs).
-    out.push_str("#[cfg(any(not(target_arch = \"wasm32\"), feature = \"embed-golib\"))]\n");
-    out.push_str("fn embedded(path: &str) -> Option<&'static str> {\n    match path {\n");
-    for (path, file) in &files {
-        let abs = root.join(file);
-        let _ = writeln!(
-            out,
-            "        {path:?} => Some(include_str!({:?})),",
-            abs.display().to_string()
-        );
+    // The texts themselves, where they are built in (see golib/mod.rs):
+    // all of them natively and for the wasm tests; in the page only the
+    // core, which nearly every program imports (fmt and what it imports),
+    // so that no program waits for a fetch before its first run.
+    for (cfg, all) in [
+        (
+            "any(not(target_arch = \"wasm32\"), feature = \"embed-golib\")",
+            true,
+        ),
+        (
+            "not(any(not(target_arch = \"wasm32\"), feature = \"embed-golib\"))",
+            false,
+        ),
+    ] {
+        let _ = writeln!(out, "#[cfg({cfg})]");
+        out.push_str("fn embedded(path: &str) -> Option<&'static str> {\n    match path {\n");
+        for (path, file) in &files {
+            if !all && !CORE.contains(&path.as_str()) {
+                continue;
+            }
+            let abs = root.join(file);
+            let _ = writeln!(
+                out,
+                "        {path:?} => Some(include_str!({:?})),",
+                abs.display().to_string()
+            );
+        }
+        out.push_str("        _ => None,\n    }\n}\n");
     }
-    out.push_str("        _ => None,\n    }\n}\n");
     let dest = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("golib_packages.rs");
     std::fs::write(dest, out).unwrap();
 }

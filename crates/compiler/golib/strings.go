@@ -7,7 +7,10 @@
 // where Go's is, rune-oriented where Go's is.
 package strings
 
-import "iter"
+import (
+	"io"
+	"iter"
+)
 
 // Compare returns -1, 0 or +1 as a < b, a == b or a > b.
 func Compare(a, b string) int {
@@ -373,6 +376,67 @@ func isSeparator(r rune) bool {
 	return r == 0x85 || r == 0xA0 || r == 0x1680 || (0x2000 <= r && r <= 0x200A) ||
 		r == 0x2028 || r == 0x2029 || r == 0x202F || r == 0x205F || r == 0x3000
 }
+
+// Write appends the contents of p to b: a Builder is an io.Writer.
+func (b *Builder) Write(p []byte) (int, error) {
+	return b.WriteString(string(p))
+}
+
+// A Reader reads from a string: an io.Reader, io.ByteReader and
+// io.RuneReader. (Seek, ReadAt and the Unread methods are not here yet.)
+type Reader struct {
+	s string
+	i int // the next byte to read
+}
+
+// NewReader returns a Reader reading from s.
+func NewReader(s string) *Reader { return &Reader{s, 0} }
+
+// Len returns the number of bytes not yet read.
+func (r *Reader) Len() int { return len(r.s) - r.i }
+
+// Size returns the length of the string the Reader reads.
+func (r *Reader) Size() int64 { return int64(len(r.s)) }
+
+// Read reads up to len(b) bytes.
+func (r *Reader) Read(b []byte) (n int, err error) {
+	if r.i >= len(r.s) {
+		return 0, io.EOF
+	}
+	n = copy(b, r.s[r.i:])
+	r.i += n
+	return
+}
+
+// ReadByte reads one byte.
+func (r *Reader) ReadByte() (byte, error) {
+	if r.i >= len(r.s) {
+		return 0, io.EOF
+	}
+	b := r.s[r.i]
+	r.i++
+	return b, nil
+}
+
+// ReadRune reads one rune.
+func (r *Reader) ReadRune() (ch rune, size int, err error) {
+	if r.i >= len(r.s) {
+		return 0, 0, io.EOF
+	}
+	for j, c := range r.s[r.i:] {
+		if j > 0 {
+			size = j
+			break
+		}
+		ch = c
+		size = len(r.s) - r.i
+	}
+	r.i += size
+	return ch, size, nil
+}
+
+// Reset makes the Reader read from s.
+func (r *Reader) Reset(s string) { *r = Reader{s, 0} }
 
 // A Replacer replaces a list of strings with replacements, trying them in
 // order at each position of the input.

@@ -304,6 +304,7 @@ impl Library {
         let exit = b.func(vec![int], vec![]);
         let bytes = b.slice(byte_t);
         let read_file = b.func(vec![string], vec![bytes, error]);
+        let write = b.func(vec![int, bytes], vec![int]);
         add(
             &mut pk,
             "os",
@@ -311,6 +312,7 @@ impl Library {
             vec![
                 ("Exit", f("os.Exit", exit)),
                 ("ReadFile", f("os.ReadFile", read_file)),
+                ("write", f("os.write", write)),
             ],
         );
 

@@ -182,6 +182,7 @@ pub const NAMES: &[&str] = &[
     "time.(*Ticker).Stop",
     "time.(*Ticker).Reset",
     "os.ReadFile",
+    "os.write",
 ];
 
 /// Resolves a native name.
@@ -469,6 +470,24 @@ pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
         },
         // A process exit status is one byte: os.Exit(300) exits 44, as on Linux.
         "os.Exit" => |_, w| Err(Trap::Exit((w[0] as i64 & 0xff) as i32)),
+        // os.write(fd, b) n: what (*os.File).Write of golib's os.go calls
+        // for Stdout (1) and Stderr (2).
+        "os.write" => |c, w| {
+            let bytes: Vec<u8> =
+                c.m.heap
+                    .slice_words(w[1])
+                    .iter()
+                    .map(|&b| b as u8)
+                    .collect();
+            let n = bytes.len() as u64;
+            if w[0] == 2 {
+                c.m.stdio.stderr(bytes);
+            } else {
+                c.m.stdio.stdout(bytes);
+            }
+            w[0] = n;
+            Ok(())
+        },
         // Go's GC blocks the caller until a cycle ends (`gcWaitOnMark` parks
         // it), and other goroutines run meanwhile: a scheduling point, so a
         // loop calling it does not starve them even with one P.

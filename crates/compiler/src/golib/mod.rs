@@ -19,11 +19,6 @@ use std::sync::{Arc, Mutex};
 
 include!(concat!(env!("OUT_DIR"), "/golib_packages.rs"));
 
-#[cfg(not(any(not(target_arch = "wasm32"), feature = "embed-golib")))]
-fn embedded(_path: &str) -> Option<&'static str> {
-    None
-}
-
 /// Texts a host fetched and handed over ([`provide`]).
 static PROVIDED: Mutex<Vec<(String, Arc<str>)>> = Mutex::new(Vec::new());
 
