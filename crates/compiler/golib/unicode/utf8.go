@@ -150,14 +150,48 @@ func Valid(p []byte) bool {
 	return ValidString(string(p))
 }
 
-// FullRuneInString reports whether s begins with a whole rune's encoding.
+// FullRuneInString reports whether s begins with a whole rune's
+// encoding (an invalid one counts: it decodes as RuneError, width 1).
 func FullRuneInString(s string) bool {
-	if len(s) == 0 {
+	n := len(s)
+	if n == 0 {
 		return false
 	}
-	r, n := DecodeRuneInString(s)
-	return !(r == RuneError && n == 1 && len(s) < UTFMax && s[0] >= 0xC0)
+	c0 := s[0]
+	need := 1
+	switch {
+	case c0 < 0xC2 || c0 > 0xF4:
+		return true
+	case c0 < 0xE0:
+		need = 2
+	case c0 < 0xF0:
+		need = 3
+	default:
+		need = 4
+	}
+	if n >= need {
+		return true
+	}
+	// Too short: full only if a byte already present makes it invalid.
+	lo, hi := byte(0x80), byte(0xBF)
+	switch c0 {
+	case 0xE0:
+		lo = 0xA0
+	case 0xED:
+		hi = 0x9F
+	case 0xF0:
+		lo = 0x90
+	case 0xF4:
+		hi = 0x8F
+	}
+	if n > 1 && (s[1] < lo || hi < s[1]) {
+		return true
+	}
+	return n > 2 && (s[2] < 0x80 || 0xBF < s[2])
 }
+
+// FullRune reports whether p begins with a whole rune's encoding.
+func FullRune(p []byte) bool { return FullRuneInString(string(p)) }
 
 // RuneStart reports whether b can begin a rune's encoding.
 func RuneStart(b byte) bool { return b&0xC0 != 0x80 }
