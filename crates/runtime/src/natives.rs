@@ -81,6 +81,36 @@ pub const NAMES: &[&str] = &[
     "strconv.parseFloat",
     "sort.Slice",
     "math.Sqrt",
+    "math.Sin",
+    "math.Cos",
+    "math.Tan",
+    "math.Asin",
+    "math.Acos",
+    "math.Atan",
+    "math.Sinh",
+    "math.Cosh",
+    "math.Tanh",
+    "math.Asinh",
+    "math.Acosh",
+    "math.Atanh",
+    "math.Exp",
+    "math.Exp2",
+    "math.Expm1",
+    "math.Log",
+    "math.Log2",
+    "math.Log10",
+    "math.Log1p",
+    "math.Cbrt",
+    "math.Trunc",
+    "math.Round",
+    "math.RoundToEven",
+    "math.Atan2",
+    "math.Hypot",
+    "math.Mod",
+    "math.Float64bits",
+    "math.Float64frombits",
+    "math.Float32bits",
+    "math.Float32frombits",
     "math.Abs",
     "math.Max",
     "math.Min",
@@ -442,6 +472,45 @@ pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
             })
         },
         "math.Pow" => |_, w| float2(w, f64::powf),
+        "math.Sin" => |_, w| float1(w, f64::sin),
+        "math.Cos" => |_, w| float1(w, f64::cos),
+        "math.Tan" => |_, w| float1(w, f64::tan),
+        "math.Asin" => |_, w| float1(w, f64::asin),
+        "math.Acos" => |_, w| float1(w, f64::acos),
+        "math.Atan" => |_, w| float1(w, f64::atan),
+        "math.Sinh" => |_, w| float1(w, f64::sinh),
+        "math.Cosh" => |_, w| float1(w, f64::cosh),
+        "math.Tanh" => |_, w| float1(w, f64::tanh),
+        "math.Asinh" => |_, w| float1(w, f64::asinh),
+        "math.Acosh" => |_, w| float1(w, f64::acosh),
+        "math.Atanh" => |_, w| float1(w, f64::atanh),
+        "math.Exp" => |_, w| float1(w, f64::exp),
+        "math.Exp2" => |_, w| float1(w, f64::exp2),
+        "math.Expm1" => |_, w| float1(w, f64::exp_m1),
+        "math.Log" => |_, w| float1(w, f64::ln),
+        "math.Log2" => |_, w| float1(w, f64::log2),
+        "math.Log10" => |_, w| float1(w, f64::log10),
+        "math.Log1p" => |_, w| float1(w, f64::ln_1p),
+        "math.Cbrt" => |_, w| float1(w, f64::cbrt),
+        "math.Trunc" => |_, w| float1(w, f64::trunc),
+        "math.Round" => |_, w| float1(w, f64::round),
+        "math.RoundToEven" => |_, w| float1(w, f64::round_ties_even),
+        "math.Atan2" => |_, w| float2(w, f64::atan2),
+        "math.Hypot" => |_, w| float2(w, f64::hypot),
+        // Go's Mod has the sign of x, as Rust's float remainder does.
+        "math.Mod" => |_, w| float2(w, |x, y| x % y),
+        // A float64 is its bits in a word already.
+        "math.Float64bits" | "math.Float64frombits" => |_, _| Ok(()),
+        // A float32 is held widened to float64.
+        "math.Float32bits" => |_, w| {
+            w[0] = (f64::from_bits(w[0]) as f32).to_bits() as u64;
+            Ok(())
+        },
+        "math.Float32frombits" => |_, w| {
+            w[0] = (f32::from_bits(w[0] as u32) as f64).to_bits();
+            Ok(())
+        },
+
         "rand.Intn" => |c, w| match c.m.math_rand.intn(w[0] as i64) {
             Some(v) => {
                 w[0] = v as u64;

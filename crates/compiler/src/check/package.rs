@@ -106,6 +106,7 @@ impl<'a> Checker<'a> {
         self.enter_unit(0);
         // Phase A: declare package-level names.
         let mut func_decls = Vec::new();
+        let mut native_decls = Vec::new();
         let mut methods = Vec::new();
         for (di, d) in file.decls.iter().enumerate() {
             let unit = self.unit_of(di);
@@ -126,6 +127,22 @@ impl<'a> Checker<'a> {
                                 f.name.name
                             ),
                         );
+                    }
+                    if f.body.is_none() && unit > 0 {
+                        // A library function the runtime implements, declared
+                        // in Go without a body: `func Sin(x float64) float64`
+                        // is the native `math.Sin`.
+                        let native = format!("{}.{}", self.file.unit_name(unit), f.name.name);
+                        let o = self.new_obj(
+                            &f.name.name,
+                            ObjKind::Native(native),
+                            INVALID,
+                            f.name.pos,
+                        );
+                        self.obj_mut(o).used = true;
+                        self.declare_pkg(&f.name, o);
+                        native_decls.push((di, o));
+                        continue;
                     }
                     if f.body.is_none() {
                         self.error(f.name.pos, "missing function body");
@@ -263,6 +280,15 @@ impl<'a> Checker<'a> {
             let ty = self.func_type(&f.ty);
             self.enter_unit(prev);
             self.info.funcs[idx].ty = ty;
+            self.obj_mut(o).ty = ty;
+        }
+        for (di, o) in native_decls {
+            let Decl::Func(f) = &file.decls[di] else {
+                continue;
+            };
+            let prev = self.enter_unit(self.unit_of(di));
+            let ty = self.func_type(&f.ty);
+            self.enter_unit(prev);
             self.obj_mut(o).ty = ty;
         }
         // Phase E: constants and variables, in source order (dependencies on demand).
