@@ -199,6 +199,8 @@ pub const NAMES: &[&str] = &[
     "atomic.(*Uint64).Swap",
     "atomic.(*Bool).Load",
     "atomic.(*Bool).Store",
+    "time.nanosOf",
+    "time.makeTime",
     "runtime.GC",
     "debug.SetMaxThreads",
     "debug.SetGCPercent",

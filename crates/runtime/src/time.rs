@@ -33,6 +33,19 @@ pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
             w[0] = t;
             Ok(())
         },
+        // time.nanosOf(t) and time.makeTime(ns): a Time's reading of the
+        // run's clock, for golib's time.go (dates, Format, String).
+        "time.nanosOf" => |c, w| {
+            w[0] = c.m.heap.load(w[0]).unwrap_or(0);
+            Ok(())
+        },
+        "time.makeTime" => |c, w| {
+            let ty = time_type(c.m);
+            let t = c.m.zero(ty);
+            c.m.heap.store(t, w[0]);
+            w[0] = t;
+            Ok(())
+        },
         "time.Since" => |c, w| {
             let t = c.m.heap.load(w[0]).unwrap_or(0) as i64;
             w[0] = (c.m.sched.nanotime() - t) as u64;
