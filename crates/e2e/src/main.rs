@@ -187,6 +187,10 @@ fn main() {
             widgets::diagnostics_as_you_type,
         ),
         (
+            "an unavailable package's error is in the reader's language and links to What Go runs here",
+            widgets::unavailable_package_links_to_what_go_runs_here,
+        ),
+        (
             "stepping draws the G/M/P diagram",
             widgets::stepping_draws_the_gmp_diagram,
         ),

@@ -282,6 +282,59 @@ pub fn diagnostics_as_you_type(ctx: &Ctx) -> Result<(), String> {
     no_console_errors(ctx, "diagnostics")
 }
 
+/// A program importing a package the page cannot run gets the error in the
+/// reader's language with a link to "What Go runs here", whose table is
+/// the compiler's own (it lists `slices.Sort`, which is written in Go).
+pub fn unavailable_package_links_to_what_go_runs_here(ctx: &Ctx) -> Result<(), String> {
+    let d = &ctx.driver;
+    open(ctx, "/zh/processes-and-threads")?;
+    set_code(
+        ctx,
+        0,
+        "package main\n\nimport \"net/http\"\n\nfunc main() {\n\thttp.Get(\"https://go.dev\")\n}\n",
+    )?;
+    let msg = d.wait_for(
+        "the diagnostic",
+        &format!(
+            "const e = {}.querySelector('.diags'); return e && e.textContent.includes('net/http') && e.textContent;",
+            block(0)
+        ),
+        LOAD,
+    )?;
+    let msg = msg.as_str().unwrap_or("");
+    if !msg.contains("这里不能使用包 net/http：程序在你的浏览器里运行，没有网络")
+    {
+        return Err(format!("the diagnostic reads {msg:?}"));
+    }
+    shot(ctx, &block(0), "unavailable-package-zh.png")?;
+    d.execute(&format!(
+        "{}.querySelector('.diag-see').click(); return true;",
+        block(0)
+    ))?;
+    let rows = d.wait_for(
+        "the package table",
+        "return location.pathname === '/zh/what-go-runs-here' && document.querySelectorAll('.library tbody tr').length;",
+        LOAD,
+    )?;
+    if rows.as_i64().unwrap_or(0) < 20 {
+        return Err(format!("{rows} packages listed"));
+    }
+    let slices = d.execute(
+        "const r = [...document.querySelectorAll('.library tbody tr')].find(r => r.querySelector('th').textContent === 'slices'); return r && r.textContent;",
+    )?;
+    if !slices.as_str().unwrap_or("").contains("Sort") {
+        return Err(format!("the slices row reads {slices}"));
+    }
+    shot(
+        ctx,
+        "document.querySelector('.library')",
+        "what-go-runs-here-zh.png",
+    )?;
+    open(ctx, "/zh/processes-and-threads")?;
+    click_in(ctx, 0, ".reset")?;
+    no_console_errors(ctx, "what go runs here")
+}
+
 pub fn stepping_draws_the_gmp_diagram(ctx: &Ctx) -> Result<(), String> {
     let d = &ctx.driver;
     open(ctx, "/en/scheduler")?;
@@ -756,6 +809,7 @@ pub fn accessibility_axe(ctx: &Ctx) -> Result<(), String> {
         "/en/locking",
         "/en/channels",
         "/zh/channels",
+        "/zh/what-go-runs-here",
     ] {
         if page == "/" {
             d.goto(&format!("{}/", ctx.isolated))?;

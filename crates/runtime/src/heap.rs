@@ -155,6 +155,9 @@ pub struct Heap {
     free: Vec<Handle>,
     /// Approximate bytes held by live objects.
     pub bytes: usize,
+    /// Bytes and objects ever allocated, for `runtime.ReadMemStats`.
+    pub total_bytes: u64,
+    pub mallocs: u64,
 }
 
 impl Default for Heap {
@@ -170,7 +173,14 @@ impl Heap {
             objs: vec![Obj::Free],
             free: Vec::new(),
             bytes: 0,
+            total_bytes: 0,
+            mallocs: 0,
         }
+    }
+
+    /// Number of live objects.
+    pub fn live_objects(&self) -> usize {
+        self.objs.len() - 1 - self.free.len()
     }
 
     /// Number of slots in the table (live or free).
@@ -180,7 +190,10 @@ impl Heap {
 
     /// Allocates an object; returns its handle.
     pub fn alloc(&mut self, obj: Obj) -> Handle {
-        self.bytes += 32 + obj_payload_bytes(&obj);
+        let size = 32 + obj_payload_bytes(&obj);
+        self.bytes += size;
+        self.total_bytes += size as u64;
+        self.mallocs += 1;
         if let Some(h) = self.free.pop() {
             self.objs[h as usize] = obj;
             h

@@ -201,6 +201,7 @@ pub const NAMES: &[&str] = &[
     "atomic.(*Bool).Store",
     "time.nanosOf",
     "time.makeTime",
+    "runtime.memstats",
     "runtime.GC",
     "debug.SetMaxThreads",
     "debug.SetGCPercent",
@@ -578,6 +579,27 @@ pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
             Ok(())
         },
         "runtime.Gosched" => |_, _| Err(Trap::Sched(crate::sched::SchedReq::Gosched)),
+        // runtime.memstats(): what golib's runtime.go makes a MemStats of:
+        // heap bytes live and ever allocated, objects allocated and freed,
+        // collections, and the goroutines' stacks sized as Go sizes them
+        // (2 KiB, doubled while the frames need more).
+        "runtime.memstats" => |c, w| {
+            let stacks: u64 =
+                c.m.sched
+                    .allgs
+                    .iter()
+                    .flatten()
+                    .filter(|g| g.status != crate::g::GStatus::Gdead)
+                    .map(|g| ((g.stack.len() * 8) as u64).max(2048).next_power_of_two())
+                    .sum();
+            w[0] = c.m.heap.bytes as u64;
+            w[1] = c.m.heap.total_bytes;
+            w[2] = c.m.heap.mallocs;
+            w[3] = c.m.heap.mallocs - c.m.heap.live_objects() as u64;
+            w[4] = c.m.gc_stats.cycles;
+            w[5] = stacks;
+            Ok(())
+        },
         "runtime.NumGoroutine" => |c, w| {
             w[0] = c.m.sched.gcount as u64;
             Ok(())

@@ -1,0 +1,30 @@
+// runtime.ReadMemStats: ten thousand parked goroutines cost about 2 KiB
+// of stack each (Go's starting stack size).
+package main
+
+import (
+	"fmt"
+	"runtime"
+	"sync"
+)
+
+func main() {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	var wg sync.WaitGroup
+	block := make(chan struct{})
+	const n = 10000
+	wg.Add(n)
+	for i := 0; i < n; i++ {
+		go func() {
+			wg.Done()
+			<-block
+		}()
+	}
+	wg.Wait()
+	runtime.ReadMemStats(&after)
+	fmt.Printf("%.0f bytes of stack per goroutine; Sys grew: %v\n",
+		float64(after.StackInuse-before.StackInuse)/n, after.Sys > before.Sys)
+	fmt.Println(runtime.NumGoroutine(), after.Mallocs > before.Mallocs, after.NumGC >= before.NumGC)
+	close(block)
+}
