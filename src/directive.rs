@@ -106,18 +106,16 @@ pub enum WidgetKind {
     Race,
     AtomicCounter,
     Channels,
-    Library,
 }
 
 impl WidgetKind {
-    pub const ALL: [WidgetKind; 7] = [
+    pub const ALL: [WidgetKind; 6] = [
         WidgetKind::ProcessVsThread,
         WidgetKind::Gmp,
         WidgetKind::Timeline,
         WidgetKind::Race,
         WidgetKind::AtomicCounter,
         WidgetKind::Channels,
-        WidgetKind::Library,
     ];
     pub fn name(self) -> &'static str {
         match self {
@@ -127,7 +125,6 @@ impl WidgetKind {
             WidgetKind::Race => "race",
             WidgetKind::AtomicCounter => "atomic-counter",
             WidgetKind::Channels => "channels",
-            WidgetKind::Library => "library",
         }
     }
     fn parse(s: &str) -> Option<WidgetKind> {

@@ -63,9 +63,50 @@ pub fn see(lang: Lang) -> &'static str {
     }
 }
 
+/// The table of packages in "What Go runs here", made from the compiler's
+/// own (`golab_compiler::library::catalog`): the chapters hold it as
+/// Markdown, so the page carries no copy of it, and a test keeps it equal
+/// to the compiler's (`GOLAB_UPDATE_CATALOG=1` rewrites it).
+#[cfg(test)]
+fn catalog_table(lang: Lang) -> String {
+    let mut t = String::from(match lang {
+        Lang::Zh => "| 包 | 可用的名字 |\n|---|---|\n",
+        Lang::En => "| Package | What it has here |\n|---|---|\n",
+    });
+    for (path, names) in golab_compiler::library::catalog() {
+        let names: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+        t.push_str(&format!("| `{path}` | {} |\n", names.join(" ")));
+    }
+    t
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_go_runs_here_lists_the_compilers_packages() {
+        for lang in Lang::ALL {
+            let path = format!("chapters/{}/08-what-go-runs-here.md", lang.code());
+            let text = std::fs::read_to_string(&path).unwrap();
+            let header = catalog_table(lang).lines().next().unwrap().to_string();
+            let start = text
+                .find(&header)
+                .unwrap_or_else(|| panic!("{path}: no table"));
+            let end = text[start..]
+                .find("\n\n")
+                .map_or(text.len(), |e| start + e + 1);
+            let want = catalog_table(lang);
+            if text[start..end] != want {
+                if std::env::var_os("GOLAB_UPDATE_CATALOG").is_some() {
+                    let new = format!("{}{}{}", &text[..start], want, &text[end..]);
+                    std::fs::write(&path, new).unwrap();
+                } else {
+                    panic!("{path}: the package table differs from the compiler's; GOLAB_UPDATE_CATALOG=1 rewrites it");
+                }
+            }
+        }
+    }
 
     #[test]
     fn compiler_messages_are_recognised_and_translated() {

@@ -5,7 +5,6 @@ use crate::directive::{Mode, RunBlock, View, WidgetBlock, WidgetKind};
 use crate::lang::Lang;
 use crate::widgets::atomic_counter::AtomicCounter;
 use crate::widgets::channel_compare::ChannelCompare;
-use crate::widgets::library::Library;
 use crate::widgets::playground::Playground;
 use crate::widgets::process_vs_thread::ProcessVsThread;
 use yew::prelude::*;
@@ -31,8 +30,6 @@ pub fn title(kind: WidgetKind, lang: Lang) -> &'static str {
         (WidgetKind::AtomicCounter, Lang::En) => "Atomic counter",
         (WidgetKind::Channels, Lang::Zh) => "通道内部",
         (WidgetKind::Channels, Lang::En) => "Channel internals",
-        (WidgetKind::Library, Lang::Zh) => "这里的标准库",
-        (WidgetKind::Library, Lang::En) => "The standard library here",
     }
 }
 
@@ -112,7 +109,6 @@ pub fn widget_box(props: &Props) -> Html {
         WidgetKind::Gmp => playground(View::Gmp),
         WidgetKind::Timeline => playground(View::Timeline),
         WidgetKind::Race => playground(View::Race),
-        WidgetKind::Library => html! { <Library lang={lang} /> },
     };
     html! {
         <figure class="widget" data-block="widget" data-widget={b.kind.name()}>

@@ -13,7 +13,6 @@ pub mod channels;
 pub mod console;
 pub mod editor;
 pub mod gmp;
-pub mod library;
 pub mod playground;
 pub mod process_vs_thread;
 pub mod race;

@@ -313,21 +313,21 @@ pub fn unavailable_package_links_to_what_go_runs_here(ctx: &Ctx) -> Result<(), S
     ))?;
     let rows = d.wait_for(
         "the package table",
-        "return location.pathname === '/zh/what-go-runs-here' && document.querySelectorAll('.library tbody tr').length;",
+        "return location.pathname === '/zh/what-go-runs-here' && document.querySelectorAll('table tbody tr').length;",
         LOAD,
     )?;
     if rows.as_i64().unwrap_or(0) < 20 {
         return Err(format!("{rows} packages listed"));
     }
     let slices = d.execute(
-        "const r = [...document.querySelectorAll('.library tbody tr')].find(r => r.querySelector('th').textContent === 'slices'); return r && r.textContent;",
+        "const r = [...document.querySelectorAll('table tbody tr')].find(r => r.cells[0].textContent === 'slices'); return r && r.textContent;",
     )?;
     if !slices.as_str().unwrap_or("").contains("Sort") {
         return Err(format!("the slices row reads {slices}"));
     }
     shot(
         ctx,
-        "document.querySelector('.library')",
+        "document.querySelector('table')",
         "what-go-runs-here-zh.png",
     )?;
     open(ctx, "/zh/processes-and-threads")?;
