@@ -372,6 +372,23 @@ impl<'a> Checker<'a> {
                     Some(&u) => self.file.unit_name(u).to_string(),
                     None => {
                         self.error(imp.pos, crate::library::missing_package(&imp.path));
+                        // Declared anyway, so that its uses (`http.Get`) add
+                        // no "undefined" errors after the one that says why.
+                        let last = imp.path.rsplit('/').next().unwrap_or(&imp.path);
+                        let name = imp
+                            .name
+                            .as_ref()
+                            .map_or(last.to_string(), |n| n.name.clone());
+                        let o = self.new_obj(
+                            &name,
+                            ObjKind::Package(imp.path.clone()),
+                            INVALID,
+                            imp.pos,
+                        );
+                        self.obj_mut(o).used = true;
+                        if !is_blank(&name) && !self.scopes[2].contains_key(&name) {
+                            self.scopes[2].insert(name, o);
+                        }
                         continue;
                     }
                 },

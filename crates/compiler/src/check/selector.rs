@@ -47,7 +47,11 @@ impl<'a> Checker<'a> {
                         .and_then(|(_, m)| m.get(&sel.name))
                         .cloned();
                     let Some(m) = member else {
-                        self.error(sel.pos, format!("undefined: {}.{}", pid.name, sel.name));
+                        // A package that does not exist here was reported
+                        // at its import.
+                        if self.lib.packages.contains_key(path.as_str()) {
+                            self.error(sel.pos, format!("undefined: {}.{}", pid.name, sel.name));
+                        }
                         return Operand::invalid();
                     };
                     let (kind, ty, mode) = match m {
