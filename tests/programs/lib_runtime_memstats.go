@@ -1,5 +1,6 @@
 // runtime.ReadMemStats: a thousand parked goroutines cost about 2 KiB
-// of stack each (Go's starting stack size).
+// of stack each (Go's starting stack size; the exact count depends on
+// the allocator, so the check is a range).
 package main
 
 import (
@@ -23,8 +24,8 @@ func main() {
 	}
 	wg.Wait()
 	runtime.ReadMemStats(&after)
-	fmt.Printf("%.0f bytes of stack per goroutine; Sys grew: %v\n",
-		float64(after.StackInuse-before.StackInuse)/n, after.Sys > before.Sys)
+	perG := float64(after.StackInuse-before.StackInuse) / n
+	fmt.Println("about 2 KiB of stack per goroutine:", perG >= 1024 && perG <= 4096)
 	fmt.Println(runtime.NumGoroutine(), after.Mallocs > before.Mallocs, after.NumGC >= before.NumGC)
 	close(block)
 }
