@@ -69,18 +69,7 @@ func DecodeRuneInString(s string) (rune, int) {
 		}
 		return rune(c0&0x1F)<<6 | rune(s[1]&0x3F), 2
 	}
-	// The second byte's range rules out overlong forms and surrogates.
-	lo, hi := byte(0x80), byte(0xBF)
-	switch c0 {
-	case 0xE0:
-		lo = 0xA0
-	case 0xED:
-		hi = 0x9F
-	case 0xF0:
-		lo = 0x90
-	case 0xF4:
-		hi = 0x8F
-	}
+	lo, hi := second(c0)
 	if n < 2 || s[1] < lo || hi < s[1] {
 		return RuneError, 1
 	}
@@ -94,6 +83,23 @@ func DecodeRuneInString(s string) (rune, int) {
 		return RuneError, 1
 	}
 	return rune(c0&0x07)<<18 | rune(s[1]&0x3F)<<12 | rune(s[2]&0x3F)<<6 | rune(s[3]&0x3F), 4
+}
+
+// second returns the range of a valid second byte after the first byte
+// c0: narrower than 0x80..0xBF where that rules out overlong forms and
+// surrogates.
+func second(c0 byte) (lo, hi byte) {
+	switch c0 {
+	case 0xE0:
+		return 0xA0, 0xBF
+	case 0xED:
+		return 0x80, 0x9F
+	case 0xF0:
+		return 0x90, 0xBF
+	case 0xF4:
+		return 0x80, 0x8F
+	}
+	return 0x80, 0xBF
 }
 
 // DecodeRune is DecodeRuneInString for bytes.
@@ -173,17 +179,7 @@ func FullRuneInString(s string) bool {
 		return true
 	}
 	// Too short: full only if a byte already present makes it invalid.
-	lo, hi := byte(0x80), byte(0xBF)
-	switch c0 {
-	case 0xE0:
-		lo = 0xA0
-	case 0xED:
-		hi = 0x9F
-	case 0xF0:
-		lo = 0x90
-	case 0xF4:
-		hi = 0x8F
-	}
+	lo, hi := second(c0)
 	if n > 1 && (s[1] < lo || hi < s[1]) {
 		return true
 	}
