@@ -47,8 +47,11 @@ func main() {
 	// AfterFunc runs f in its own goroutine once the context is canceled.
 	actx, acancel := context.WithCancel(bg)
 	ran := make(chan bool)
+	// Registering f starts no goroutine. (Compare with <=: the goroutine
+	// of a timeout above may still be exiting, in Go as here.)
+	n0 := runtime.NumGoroutine()
 	stop := context.AfterFunc(actx, func() { ran <- true })
-	fmt.Println("goroutines before cancel:", runtime.NumGoroutine())
+	fmt.Println("no goroutine before cancel:", runtime.NumGoroutine() <= n0)
 	acancel()
 	fmt.Println("after func ran:", <-ran, "stop after:", stop())
 	actx2, acancel2 := context.WithCancel(bg)
@@ -69,7 +72,7 @@ func main() {
 // context deadline exceeded context deadline exceeded
 // context deadline exceeded too slow
 // <nil> true false v <nil>
-// goroutines before cancel: 1
+// no goroutine before cancel: true
 // after func ran: true stop after: false
 // stop before: true false
 // on a canceled context: true
