@@ -818,6 +818,14 @@ pub fn accessibility_axe(ctx: &Ctx) -> Result<(), String> {
                 "return document.querySelector('h1') !== null;",
                 LOAD,
             )?;
+        } else if page.ends_with("/what-go-runs-here") {
+            // An appendix with tables and a quiz, no playground.
+            d.goto(&format!("{}{page}", ctx.isolated))?;
+            d.wait_for(
+                "the package table",
+                "return document.querySelector('table tbody tr') !== null;",
+                LOAD,
+            )?;
         } else {
             open(ctx, page)?;
         }
