@@ -27,6 +27,7 @@ mod composite;
 mod decl;
 mod expr;
 mod generic;
+mod infer;
 mod labels;
 mod methodexpr;
 mod ops;
