@@ -74,24 +74,12 @@ impl Renumber<'_> {
             Decl::Func(f) => self.func_decl(f),
             Decl::Var(specs) => {
                 for s in specs {
-                    for n in &mut s.names {
-                        self.ident(n);
-                    }
-                    if let Some(t) = &mut s.ty {
-                        self.expr(t);
-                    }
-                    self.exprs(&mut s.values);
+                    self.value_spec(&mut s.names, &mut s.ty, &mut s.values);
                 }
             }
             Decl::Const(specs) => {
                 for s in specs {
-                    for n in &mut s.names {
-                        self.ident(n);
-                    }
-                    if let Some(t) = &mut s.ty {
-                        self.expr(t);
-                    }
-                    self.exprs(&mut s.values);
+                    self.value_spec(&mut s.names, &mut s.ty, &mut s.values);
                 }
             }
             Decl::Type(specs) => {
@@ -100,6 +88,17 @@ impl Renumber<'_> {
                 }
             }
         }
+    }
+
+    /// A `var` or `const` spec: `a, b T = x, y`.
+    fn value_spec(&mut self, names: &mut [Ident], ty: &mut Option<Expr>, values: &mut [Expr]) {
+        for n in names {
+            self.ident(n);
+        }
+        if let Some(t) = ty {
+            self.expr(t);
+        }
+        self.exprs(values);
     }
 
     pub(crate) fn type_spec(&mut self, s: &mut TypeSpec) {

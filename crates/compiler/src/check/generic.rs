@@ -588,22 +588,11 @@ impl<'a> Checker<'a> {
             .collect();
         let idx = self.info.funcs.len();
         self.inst_levels.insert(idx, level);
-        let fid = self.next_func_id;
-        self.next_func_id += 1;
         let o = self.new_obj(&f.name.name, ObjKind::Func(idx), INVALID, f.name.pos);
         self.obj_mut(o).used = true;
         self.generics[g].instances.push((targs, o));
-        self.info.funcs.push(FuncInfo {
-            decl: di,
-            ty: INVALID,
-            recv: None,
-            params: vec![],
-            results: vec![],
-            func_id: fid,
-            inst: Some(copy.clone()),
-            tbind: bind.clone(),
-            check_only,
-        });
+        self.push_func(di, INVALID, None);
+        self.set_instance(idx, copy.clone(), bind.clone(), check_only);
         self.inst_depth += 1;
         let ty = self.in_generic_scope(self.unit_of(di), &bind, |c| c.func_type(&copy.ty));
         self.inst_depth -= 1;
@@ -707,20 +696,9 @@ impl<'a> Checker<'a> {
         let copy = Rc::new(copy);
         let idx = self.info.funcs.len();
         self.inst_levels.insert(idx, self.cur_inst_level + 1);
-        let fid = self.next_func_id;
-        self.next_func_id += 1;
         let check_only = targs.iter().any(|&t| self.has_stand_in(t, 0));
-        self.info.funcs.push(FuncInfo {
-            decl: di,
-            ty: INVALID,
-            recv: Some((named, ptr)),
-            params: vec![],
-            results: vec![],
-            func_id: fid,
-            inst: Some(copy.clone()),
-            tbind: bind.clone(),
-            check_only,
-        });
+        self.push_func(di, INVALID, Some((named, ptr)));
+        self.set_instance(idx, copy.clone(), bind.clone(), check_only);
         let sig = self.in_generic_scope(self.unit_of(di), &bind, |c| c.func_type(&copy.ty));
         self.info.funcs[idx].ty = sig;
         if let Some(n) = self.t.named_info_mut(named) {

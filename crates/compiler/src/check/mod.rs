@@ -432,6 +432,40 @@ impl<'a> Checker<'a> {
         (self.info.objects.len() - 1) as ObjId
     }
 
+    /// Adds a function (or method) declared at `decl`, with a new function
+    /// id; its params and results are filled in when its body is checked.
+    fn push_func(&mut self, decl: usize, ty: TypeId, recv: Option<(TypeId, bool)>) -> usize {
+        let func_id = self.next_func_id;
+        self.next_func_id += 1;
+        self.info.funcs.push(FuncInfo {
+            decl,
+            ty,
+            recv,
+            params: vec![],
+            results: vec![],
+            func_id,
+            inst: None,
+            tbind: vec![],
+            check_only: false,
+        });
+        self.info.funcs.len() - 1
+    }
+
+    /// Makes function `idx` an instance of generic code: the copy it is
+    /// checked and compiled from, and its type parameters' bindings.
+    fn set_instance(
+        &mut self,
+        idx: usize,
+        decl: std::rc::Rc<FuncDecl>,
+        tbind: Vec<(String, TypeId)>,
+        check_only: bool,
+    ) {
+        let fi = &mut self.info.funcs[idx];
+        fi.inst = Some(decl);
+        fi.tbind = tbind;
+        fi.check_only = check_only;
+    }
+
     fn obj(&self, o: ObjId) -> &Object {
         &self.info.objects[o as usize]
     }

@@ -158,19 +158,7 @@ impl<'a> Checker<'a> {
                         continue;
                     }
                     let idx = self.info.funcs.len();
-                    let fid = self.next_func_id;
-                    self.next_func_id += 1;
-                    self.info.funcs.push(FuncInfo {
-                        decl: di,
-                        ty: INVALID,
-                        recv: None,
-                        params: vec![],
-                        results: vec![],
-                        func_id: fid,
-                        inst: None,
-                        tbind: vec![],
-                        check_only: false,
-                    });
+                    self.push_func(di, INVALID, None);
                     if f.name.name == "init" {
                         let o = self.new_obj("init", ObjKind::Func(idx), INVALID, f.name.pos);
                         self.info.objs.insert(f.name.id, o);
@@ -792,19 +780,7 @@ impl<'a> Checker<'a> {
                 ptr_recv: ptr,
                 imp: MethodImpl::Decl(di),
             });
-        let fid = self.next_func_id;
-        self.next_func_id += 1;
-        self.info.funcs.push(FuncInfo {
-            decl: di,
-            ty: sig,
-            recv: Some((named, ptr)),
-            params: vec![],
-            results: vec![],
-            func_id: fid,
-            inst: None,
-            tbind: vec![],
-            check_only: false,
-        });
+        self.push_func(di, sig, Some((named, ptr)));
     }
 
     fn compute_init_order(&mut self) {
