@@ -9,6 +9,8 @@
 // 2301 (Go's reaches far beyond).
 package time
 
+import "errors"
+
 // nanosOf returns t's reading of the run's clock, in nanoseconds since
 // the run started; makeTime makes the Time of a reading.
 func nanosOf(t Time) int64
@@ -484,4 +486,153 @@ func (d Duration) Abs() Duration {
 		return -d
 	}
 	return d
+}
+
+// unitOf gives the length of a unit ParseDuration accepts (a switch,
+// not a map, so that importing time costs no initialisation).
+func unitOf(u string) (uint64, bool) {
+	switch u {
+	case "ns":
+		return uint64(Nanosecond), true
+	case "us", "µs", "μs": // U+00B5 the micro sign, U+03BC Greek mu
+		return uint64(Microsecond), true
+	case "ms":
+		return uint64(Millisecond), true
+	case "s":
+		return uint64(Second), true
+	case "m":
+		return uint64(Minute), true
+	case "h":
+		return uint64(Hour), true
+	}
+	return 0, false
+}
+
+// ParseDuration parses a duration string: a possibly signed sequence of
+// decimal numbers, each with an optional fraction and a unit suffix, such
+// as "300ms", "-1.5h" or "2h45m". Valid units are "ns", "us" (or "µs"),
+// "ms", "s", "m", "h".
+func ParseDuration(s string) (Duration, error) {
+	orig := s
+	invalid := func() (Duration, error) {
+		return 0, errors.New("time: invalid duration " + quote(orig))
+	}
+	neg := false
+	if s != "" && (s[0] == '-' || s[0] == '+') {
+		neg = s[0] == '-'
+		s = s[1:]
+	}
+	if s == "0" {
+		return 0, nil
+	}
+	if s == "" {
+		return invalid()
+	}
+	var d uint64 // the total, in nanoseconds
+	for s != "" {
+		// The integer part.
+		if !(s[0] == '.' || '0' <= s[0] && s[0] <= '9') {
+			return invalid()
+		}
+		pl := len(s)
+		var v uint64
+		overflow := false
+		for s != "" && '0' <= s[0] && s[0] <= '9' {
+			if v > 1<<63/10 {
+				overflow = true
+			}
+			v = v*10 + uint64(s[0]-'0')
+			if v > 1<<63 {
+				overflow = true
+			}
+			s = s[1:]
+		}
+		if overflow {
+			return invalid()
+		}
+		pre := pl != len(s)
+
+		// The fraction: kept as f/scale, digits beyond 1<<63 dropped.
+		var f uint64
+		scale := 1.0
+		post := false
+		if s != "" && s[0] == '.' {
+			s = s[1:]
+			pl := len(s)
+			dropping := false
+			for s != "" && '0' <= s[0] && s[0] <= '9' {
+				if !dropping {
+					if f > (1<<63-1)/10 {
+						dropping = true
+					} else {
+						f = f*10 + uint64(s[0]-'0')
+						scale *= 10
+					}
+				}
+				s = s[1:]
+			}
+			post = pl != len(s)
+		}
+		if !pre && !post {
+			return invalid() // no digits, as in ".s"
+		}
+
+		// The unit.
+		i := 0
+		for ; i < len(s); i++ {
+			c := s[i]
+			if c == '.' || '0' <= c && c <= '9' {
+				break
+			}
+		}
+		if i == 0 {
+			return 0, errors.New("time: missing unit in duration " + quote(orig))
+		}
+		u := s[:i]
+		s = s[i:]
+		unit, ok := unitOf(u)
+		if !ok {
+			return 0, errors.New("time: unknown unit " + quote(u) + " in duration " + quote(orig))
+		}
+		if v > 1<<63/unit {
+			return invalid()
+		}
+		v *= unit
+		if f > 0 {
+			v += uint64(float64(f) * (float64(unit) / scale))
+			if v > 1<<63 {
+				return invalid()
+			}
+		}
+		d += v
+		if d > 1<<63 {
+			return invalid()
+		}
+	}
+	if neg {
+		return -Duration(d), nil
+	}
+	if d > 1<<63-1 {
+		return invalid()
+	}
+	return Duration(d), nil
+}
+
+// quote returns s in double quotes, as ParseDuration's errors show it:
+// a byte outside printable ASCII as \xHH.
+func quote(s string) string {
+	const hex = "0123456789abcdef"
+	b := []byte{'"'}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < ' ' || c >= 0x80 {
+			b = append(b, '\\', 'x', hex[c>>4], hex[c&0xf])
+			continue
+		}
+		if c == '"' || c == '\\' {
+			b = append(b, '\\')
+		}
+		b = append(b, c)
+	}
+	return string(append(b, '"'))
 }

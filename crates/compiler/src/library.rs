@@ -281,24 +281,8 @@ impl Library {
         }
         add(&mut pk, "math", "math", math);
 
-        // math/rand
         let i_i = b.func(vec![int], vec![int]);
-        let i64_i64 = b.func(vec![int64], vec![int64]);
-        let v_f = b.func(vec![], vec![f64t]);
         let v_i = b.func(vec![], vec![int]);
-        let seed = b.func(vec![int64], vec![]);
-        add(
-            &mut pk,
-            "math/rand",
-            "rand",
-            vec![
-                ("Intn", f("rand.Intn", i_i)),
-                ("Int63n", f("rand.Int63n", i64_i64)),
-                ("Float64", f("rand.Float64", v_f)),
-                ("Int", f("rand.Int", v_i)),
-                ("Seed", f("rand.Seed", seed)),
-            ],
-        );
 
         // os
         let exit = b.func(vec![int], vec![]);

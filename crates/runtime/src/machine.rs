@@ -129,9 +129,10 @@ pub(crate) struct Machine {
     pub const_words: Arc<Vec<Vec<u64>>>,
     pub globals: Handle,
     pub rt: RtTypes,
-    /// The Go program's `math/rand` package-level source (Go 1.19: seeded
-    /// with 1 until `rand.Seed`; independent of the scheduler's seed).
-    pub math_rand: crate::gorand::GoRand,
+    /// The Go program's randomness (`runtime.rand`, behind the top-level
+    /// functions of `math/rand` and `math/rand/v2`), seeded from the run's
+    /// seed apart from the scheduler's choices.
+    pub rand: crate::gorand::RuntimeRand,
     pub config: Config,
     /// Instructions executed so far.
     pub steps: u64,
@@ -249,7 +250,7 @@ impl Machine {
                 m_string,
                 m_gostring,
             },
-            math_rand: crate::gorand::GoRand::default(),
+            rand: crate::gorand::RuntimeRand::new(config.seed),
             config,
             steps: 0,
             sched,

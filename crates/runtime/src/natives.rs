@@ -117,11 +117,8 @@ pub const NAMES: &[&str] = &[
     "math.Floor",
     "math.Ceil",
     "math.Pow",
-    "rand.Intn",
-    "rand.Int63n",
-    "rand.Int",
-    "rand.Float64",
-    "rand.Seed",
+    "rand.runtime_rand",
+    "rand.rngCooked",
     "os.Exit",
     "time.Now",
     "time.Since",
@@ -514,31 +511,17 @@ pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
             Ok(())
         },
 
-        "rand.Intn" => |c, w| match c.m.math_rand.intn(w[0] as i64) {
+        // runtime.rand, behind the top-level functions of math/rand and v2.
+        "rand.runtime_rand" => |c, w| {
+            w[0] = c.m.rand.uint64();
+            Ok(())
+        },
+        "rand.rngCooked" => |c, w| match crate::gorand::rng_cooked(w[0] as i64) {
             Some(v) => {
                 w[0] = v as u64;
                 Ok(())
             }
-            None => Err(panic_str(c.m, "invalid argument to Intn")),
-        },
-        "rand.Int63n" => |c, w| match c.m.math_rand.int63n(w[0] as i64) {
-            Some(v) => {
-                w[0] = v as u64;
-                Ok(())
-            }
-            None => Err(panic_str(c.m, "invalid argument to Int63n")),
-        },
-        "rand.Int" => |c, w| {
-            w[0] = c.m.math_rand.int() as u64;
-            Ok(())
-        },
-        "rand.Float64" => |c, w| {
-            w[0] = c.m.math_rand.float64().to_bits();
-            Ok(())
-        },
-        "rand.Seed" => |c, w| {
-            c.m.math_rand.seed(w[0] as i64);
-            Ok(())
+            None => Err(panic_str(c.m, "index out of range")),
         },
         // A process exit status is one byte: os.Exit(300) exits 44, as on Linux.
         "os.Exit" => |_, w| Err(Trap::Exit((w[0] as i64 & 0xff) as i32)),
