@@ -638,6 +638,8 @@ pub fn catalog() -> Vec<(String, Vec<String>)> {
         out.push((path.to_string(), names));
     }
     for (path, names) in crate::golib::exports() {
+        // A part of a package (`fmt+scan`) lists its names under the package.
+        let path = path.split('+').next().unwrap_or(path);
         let names = names
             .split(' ')
             .filter(|n| !n.is_empty())

@@ -81,6 +81,7 @@ pub mod parallel;
 pub mod race;
 pub mod sched;
 pub mod snapshot;
+mod strconv;
 mod sync;
 mod time;
 pub mod trace;

@@ -433,16 +433,9 @@ pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
             let s = c.m.heap.str_lossy(w[0]);
             let t = s.trim_start_matches(['+', '-']).to_ascii_lowercase();
             let literal_inf = t == "inf" || t == "infinity";
-            let (x, code) = if w[1] == 32 {
-                match s.parse::<f32>() {
-                    Ok(v) => (v as f64, (v.is_infinite() && !literal_inf) as u64 * 2),
-                    Err(_) => (0.0, 1),
-                }
-            } else {
-                match s.parse::<f64>() {
-                    Ok(v) => (v, (v.is_infinite() && !literal_inf) as u64 * 2),
-                    Err(_) => (0.0, 1),
-                }
+            let (x, code) = match crate::strconv::parse_float(&s, w[1] == 32) {
+                Some(v) => (v, (v.is_infinite() && !literal_inf) as u64 * 2),
+                None => (0.0, 1),
             };
             w[0] = x.to_bits();
             w[1] = code;

@@ -27,16 +27,47 @@ pub(crate) fn exports() -> &'static [(&'static str, &'static str)] {
     EXPORTS
 }
 
-/// Whether `path` names a package written in Go here.
+/// Whether `path` names a package written in Go here (a part of one,
+/// `fmt+scan`, is not a package of its own).
 pub fn is_source_package(path: &str) -> bool {
-    PACKAGES.iter().any(|(p, _, _)| *p == path)
+    !path.contains('+') && PACKAGES.iter().any(|(p, _, _)| *p == path)
+}
+
+/// The parts of package `path` (`golib/fmt+scan.go` is a part of `fmt`)
+/// that the program in `program` needs: those with an exported name that
+/// the program's text names after a dot (`fmt.Sscan`, `f.Sscanf`). A part
+/// is a package's rarely used remainder: the many programs that never
+/// name it do not compile it, and the page fetches it only for those that
+/// do. A false match (`scanner.Scan` asks for `fmt+scan`) only costs
+/// compiling the part.
+fn needed_parts(path: &str, program: &[u8]) -> Vec<&'static str> {
+    let prefix = format!("{path}+");
+    EXPORTS
+        .iter()
+        .filter(|(p, _)| p.starts_with(&prefix))
+        .filter(|(_, names)| names.split(' ').any(|n| names_after_dot(program, n)))
+        .map(|(p, _)| *p)
+        .collect()
+}
+
+/// Whether `.name` occurs in `text` as a whole identifier.
+fn names_after_dot(text: &[u8], name: &str) -> bool {
+    let name = name.split('.').next().unwrap_or(name).as_bytes();
+    if name.is_empty() {
+        return false;
+    }
+    let is_ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    text.windows(name.len() + 1).enumerate().any(|(i, w)| {
+        w[0] == b'.' && &w[1..] == name && text.get(i + 1 + name.len()).is_none_or(|&b| !is_ident(b))
+    })
 }
 
 /// Where the host fetches a package's text from, relative to the site's
 /// root, with its version (`golib/context.go?v=…`).
 pub fn url(path: &str) -> Option<String> {
     let (_, v, file) = PACKAGES.iter().find(|(p, _, _)| *p == path)?;
-    Some(format!("golib/{file}?v={v}"))
+    // `+` escaped: some static hosts read a `+` in a path as a space.
+    Some(format!("golib/{}?v={v}", file.replace('+', "%2B")))
 }
 
 /// Hands over a package's text that the host fetched.
@@ -62,19 +93,24 @@ pub fn missing(src: &[u8]) -> Vec<&'static str> {
     let mut todo: Vec<String> = file.imports.iter().map(|i| i.path.clone()).collect();
     let (mut seen, mut out) = (Vec::new(), Vec::new());
     while let Some(path) = todo.pop() {
-        let Some(&(p, _, _)) = PACKAGES.iter().find(|(p, _, _)| *p == path) else {
+        let Some(&(p, _, _)) = PACKAGES
+            .iter()
+            .find(|(p, _, _)| *p == path && is_source_package(p))
+        else {
             continue;
         };
         if seen.contains(&p) {
             continue;
         }
         seen.push(p);
-        match source(p) {
-            Some(text) => {
-                let (lib, _) = parser::parse(text.as_bytes());
-                todo.extend(lib.imports.iter().map(|i| i.path.clone()));
+        for part in std::iter::once(p).chain(needed_parts(p, src)) {
+            match source(part) {
+                Some(text) => {
+                    let (lib, _) = parser::parse(text.as_bytes());
+                    todo.extend(lib.imports.iter().map(|i| i.path.clone()));
+                }
+                None => out.push(part),
             }
-            None => out.push(p),
         }
     }
     out
@@ -86,6 +122,7 @@ pub fn missing(src: &[u8]) -> Vec<&'static str> {
 /// library's text (a bug of ours, reported rather than hidden).
 pub fn link(file: &mut File, src: &mut Vec<u8>, mut next_id: NodeId) -> Vec<(u32, String)> {
     let mut errors = Vec::new();
+    let program_len = src.len();
     let mut todo: Vec<(String, u32)> = file
         .imports
         .iter()
@@ -111,14 +148,77 @@ pub fn link(file: &mut File, src: &mut Vec<u8>, mut next_id: NodeId) -> Vec<(u32
         next_id = last;
         errors.extend(errs.into_iter().map(|e| (e.pos, e.message)));
         todo.extend(lib.imports.iter().map(|i| (i.path.clone(), start as u32)));
-        file.units.push(Unit {
+        let mut unit = Unit {
             name: lib.package.name.clone(),
-            path,
+            path: path.clone(),
             imports: lib.imports,
             first_decl: file.decls.len(),
-        });
+        };
         file.decls.extend(lib.decls);
+        // The package's needed parts join its unit: their declarations
+        // follow its own, and their imports join its file scope.
+        for part in needed_parts(&path, &src[..program_len]) {
+            let Some(text) = source(part) else {
+                errors.push((
+                    pos,
+                    format!("package {path} is not loaded yet: run again in a moment"),
+                ));
+                continue;
+            };
+            src.push(b'\n');
+            let start = src.len();
+            src.extend_from_slice(text.as_bytes());
+            let (lib, errs, last) = parser::parse_part(src, start, next_id);
+            next_id = last;
+            errors.extend(errs.into_iter().map(|e| (e.pos, e.message)));
+            for imp in lib.imports {
+                if !unit.imports.iter().any(|i| i.path == imp.path) {
+                    todo.push((imp.path.clone(), start as u32));
+                    unit.imports.push(imp);
+                }
+            }
+            file.decls.extend(lib.decls);
+        }
+        file.units.push(unit);
     }
     file.next_id = file.next_id.max(next_id + 1);
     errors
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_part_is_needed_only_where_the_program_names_it() {
+        let scans = b"package main\nimport \"fmt\"\nfunc main() { fmt.Sscan(\"1\", new(int)) }\n";
+        let prints = b"package main\nimport \"fmt\"\nfunc main() { fmt.Println(\"Sscan\") }\n";
+        assert_eq!(needed_parts("fmt", scans), vec!["fmt+scan"]);
+        assert!(needed_parts("fmt", prints).is_empty());
+        // Whole identifiers only: `.Scanner` is not `.Scan` ... but names
+        // Scanner, which the part exports too.
+        assert!(!names_after_dot(b"x.Scanned()", "Scan"));
+        assert!(names_after_dot(b"x.Scan()", "Scan"));
+    }
+
+    #[test]
+    fn a_part_is_not_a_package_and_its_url_is_escaped() {
+        assert!(is_source_package("fmt"));
+        assert!(!is_source_package("fmt+scan"));
+        assert!(url("fmt+scan").unwrap().starts_with("golib/fmt%2Bscan.go?v="));
+    }
+
+    #[test]
+    fn a_needed_part_joins_its_package_unit() {
+        let mut src = b"package main\nimport \"fmt\"\nfunc main() { var i int; fmt.Sscan(\"1\", &i) }\n".to_vec();
+        let (mut file, errs) = parser::parse(&src);
+        assert!(errs.is_empty());
+        let next = file.next_id;
+        assert!(link(&mut file, &mut src, next).is_empty());
+        let fmt = file.units.iter().filter(|u| u.path == "fmt").count();
+        assert_eq!(fmt, 1, "one unit for fmt and its part");
+        let unit = file.units.iter().find(|u| u.path == "fmt").unwrap();
+        assert!(unit.imports.iter().any(|i| i.path == "strconv"));
+        assert!(file.units.iter().any(|u| u.path == "strconv"));
+    }
 }
