@@ -55,6 +55,10 @@ setup_web_tools() {
   fi
   PATH="$GOLAB_ROOT/node_modules/.bin:$PATH"
   export PATH
+  # trunk builds offline (Trunk.toml), and the wasm build rebuilds std, whose
+  # own dependencies a fresh machine has not downloaded yet: fetch them (and
+  # ours) first. Quick when they are already there.
+  (cd "$GOLAB_ROOT" && wasm_env cargo fetch --target wasm32-unknown-unknown -q)
 }
 
 apt_install() {

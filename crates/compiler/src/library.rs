@@ -548,6 +548,7 @@ impl Library {
             vec![
                 ("GOMAXPROCS", f("runtime.GOMAXPROCS", gomaxprocs)),
                 ("Gosched", f("runtime.Gosched", void)),
+                ("Goexit", f("runtime.Goexit", void)),
                 ("NumGoroutine", f("runtime.NumGoroutine", v_i)),
                 ("NumCPU", f("runtime.NumCPU", v_i)),
                 ("GC", f("runtime.GC", void)),

@@ -108,6 +108,10 @@ pub struct Panic {
     pub text: Option<String>,
     /// Whether the value was a runtime error that Go reports with a signal line.
     pub sigsegv: bool,
+    /// Not a panic but `runtime.Goexit` (Go's `_panic.goexit`): it unwinds
+    /// the same way, `recover` does not see it, and at the bottom of the
+    /// stack the goroutine ends instead of the program.
+    pub goexit: bool,
 }
 
 /// State a native keeps across the Go calls it makes (see `natives`).

@@ -1080,7 +1080,14 @@ fn after_return(m: &mut Machine, g: &mut G, done: Frame, n: usize) -> Option<Sto
             None
         }
         FrameKind::DeferredByPanic => {
-            if g.panics.last().is_some_and(|p| p.recovered) {
+            let recovered = g.panics.last().is_some_and(|p| p.recovered);
+            if recovered && g.panics.iter().any(|p| p.goexit) {
+                // A panic raised and recovered during Goexit: the Goexit
+                // goes on (Go 1.14's rule), with the panic off the chain.
+                g.panics.pop();
+                return unwind(m, g);
+            }
+            if recovered {
                 let f_index = g.frames.len() - 1;
                 g.panics.retain(|p| p.depth <= f_index);
                 g.defers.retain(|d| d.frame <= f_index);
@@ -1125,6 +1132,13 @@ pub(crate) fn handle_trap(m: &mut Machine, g: &mut G, t: Trap) -> Option<Stop> {
             Some(Stop::Terminate(2))
         }
         Trap::Exit(code) => Some(Stop::Terminate(code)),
+        Trap::Goexit => {
+            start_panic(g, 0, false);
+            let p = g.panics.last_mut().expect("just pushed");
+            p.goexit = true;
+            p.text = Some(String::new());
+            unwind(m, g)
+        }
         Trap::Sched(req) => Some(Stop::Sched(req)),
         Trap::Call(fv, args) => {
             let prog = m.prog.clone();
@@ -1178,6 +1192,7 @@ fn start_panic(g: &mut G, value: u64, sigsegv: bool) {
         trace,
         text: None,
         sigsegv,
+        goexit: false,
     });
 }
 
@@ -1189,6 +1204,11 @@ fn unwind(m: &mut Machine, g: &mut G) -> Option<Stop> {
     g.unwinding_native = false;
     loop {
         let Some(fr) = g.frames.last().copied() else {
+            if g.panics.last().is_some_and(|p| p.goexit) {
+                // Goexit ran every deferred call: the goroutine ends.
+                g.status = GStatus::Gdead;
+                return Some(Stop::Exited);
+            }
             return finish_panic(m, g);
         };
         let depth = g.frames.len() - 1;
@@ -1286,7 +1306,7 @@ fn gorecover(g: &mut G) -> u64 {
         return 0;
     }
     match g.panics.last_mut() {
-        Some(p) if !p.recovered => {
+        Some(p) if !p.recovered && !p.goexit => {
             p.recovered = true;
             p.value
         }

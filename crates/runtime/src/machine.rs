@@ -23,6 +23,8 @@ pub(crate) enum Trap {
     Fatal(String),
     /// `os.Exit(code)`.
     Exit(i32),
+    /// `runtime.Goexit()`: run the G's deferred calls, then end it.
+    Goexit,
     /// A native asks to call Go code first: the func value and arguments.
     /// The native is re-executed afterwards with the results in `G::cb`.
     Call(u64, Vec<u64>),

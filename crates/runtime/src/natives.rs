@@ -126,6 +126,8 @@ pub const NAMES: &[&str] = &[
     "time.Duration.Seconds",
     "time.Duration.Milliseconds",
     "runtime.Gosched",
+    "runtime.Goexit",
+    "iter.goexit",
     "runtime.NumGoroutine",
     "runtime.GOMAXPROCS",
     "runtime.NumCPU",
@@ -505,6 +507,7 @@ pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
         },
 
         // runtime.rand, behind the top-level functions of math/rand and v2.
+        "runtime.Goexit" | "iter.goexit" => |_, _| Err(Trap::Goexit),
         "rand.runtime_rand" => |c, w| {
             w[0] = c.m.rand.uint64();
             Ok(())

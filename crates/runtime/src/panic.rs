@@ -150,7 +150,7 @@ fn goroutine_footer(m: &Machine, g: &G) -> String {
 /// Prints the panic chain of `g` and its traceback.
 pub(crate) fn print_panics(m: &mut Machine, g: &G) {
     let mut s = String::new();
-    for (i, p) in g.panics.iter().enumerate() {
+    for (i, p) in g.panics.iter().filter(|p| !p.goexit).enumerate() {
         if i > 0 {
             s.push('\t');
         }
@@ -165,7 +165,7 @@ pub(crate) fn print_panics(m: &mut Machine, g: &G) {
         s.push_str("[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]\n");
     }
     s.push_str(&format!("\ngoroutine {} [running]:\n", g.goid));
-    if let Some(p) = g.panics.last() {
+    if let Some(p) = g.panics.iter().rfind(|p| !p.goexit) {
         s.push_str(&frame_lines(m, &p.trace, 100));
     }
     s.push_str(&goroutine_footer(m, g));

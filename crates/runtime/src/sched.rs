@@ -354,6 +354,9 @@ pub(crate) struct Sched {
     pub allgs: Vec<Option<Box<G>>>,
     /// Dead Gs available for reuse.
     pub gfree: Vec<GIdx>,
+    /// The main goroutine ended by `runtime.Goexit`: the program runs on
+    /// until the other goroutines end or block.
+    pub main_goexit: bool,
     /// The Ps.
     pub allp: Vec<P>,
     /// The Ms.
@@ -454,6 +457,7 @@ impl Sched {
         let mut s = Sched {
             allgs: Vec::new(),
             gfree: Vec::new(),
+            main_goexit: false,
             allp: (0..n).map(P::new).collect(),
             allm: Vec::new(),
             runq: VecDeque::new(),
@@ -1292,13 +1296,20 @@ pub(crate) fn after_execute(
         }
         crate::interp::Stop::Exited => {
             let goid = g.goid;
+            // Main ends the program when it returns, not when it calls
+            // runtime.Goexit: then the others run on (Go's checkdead says
+            // "no goroutines" once none is left).
+            let goexit = g.panics.iter().any(|p| p.goexit);
+            if goid == 1 && goexit {
+                m.sched.main_goexit = true;
+            }
             m.sched.allm[mi as usize].curg = NIL;
             m.sched.event(EvKind::GoEnd, goid, 0, 0);
             if m.race_on {
                 crate::race::goexit(m, goid);
             }
             m.sched.gfput(g);
-            if goid == 1 {
+            if goid == 1 && !goexit {
                 return Err(0);
             }
         }
@@ -1787,6 +1798,11 @@ pub(crate) fn procresize(m: &mut Machine) {
 
 /// `checkdead`: every G is blocked and nothing can wake one.
 pub(crate) fn checkdead(m: &mut Machine) -> i32 {
+    if m.sched.main_goexit && m.sched.gcount == 0 {
+        m.stdio
+            .stderr(b"fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n");
+        return 2;
+    }
     let mut s = String::from("fatal error: all goroutines are asleep - deadlock!\n");
     s.push_str(&crate::panic::all_goroutines(m));
     m.stdio.stderr(s.as_bytes());

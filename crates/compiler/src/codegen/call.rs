@@ -223,8 +223,19 @@ impl<'a> Gen<'a> {
         if args.len() == 1 && !ellipsis && matches!(self.t.get(self.ety(&args[0])), Type::Tuple(_))
         {
             if let Type::Tuple(ts) = self.t.get(self.ety(&args[0])).clone() {
-                // f(g()) with several results: g's results land in place.
-                let base = self.call(&args[0], ts.len())?;
+                // f(g()) with several results: g's results land in place,
+                // unless g is a func value, whose register comes first:
+                // then they move down to where f's arguments go.
+                let inner = self.call(&args[0], ts.len())?;
+                let base = Reg(start as u16);
+                if inner != base {
+                    for i in 0..ts.len() as u16 {
+                        self.emit(Op::Move {
+                            dst: Reg(base.0 + i),
+                            src: Reg(inner.0 + i),
+                        });
+                    }
+                }
                 let nfixed = if variadic { ptys.len() - 1 } else { ptys.len() };
                 for (i, t) in ts.iter().enumerate().take(nfixed) {
                     let r = Reg(base.0 + i as u16);
