@@ -3,10 +3,11 @@
 //! Reads `chapters/SUMMARY.md` (mdBook style: `- [Title](01-slug.md)` lines, in
 //! reading order) and writes two files to `$OUT_DIR`:
 //! - `chapters.rs`: one `ChapterSource` per entry, with each language's title
-//!   (its first `# ` line) and a version (a hash of the text). The page fetches
-//!   a chapter's text from `chapters/{lang}/{file}?v={version}` when it is
-//!   opened (trunk copies the files into dist/), so the wasm carries no chapter
-//!   text and an edited chapter never goes stale in a cache.
+//!   (its first `# ` line) and a version (a hash of the text and of the code
+//!   that prerenders it). The page fetches a chapter's prerendered document
+//!   from `chapters/{lang}/{stem}.doc?v={version}` when it is opened (written
+//!   into dist/ by `golab-prerender`), so the wasm carries no chapter text and
+//!   an edited chapter never goes stale in a cache.
 //! - `chapter_texts.rs`: the texts themselves (`include_str!`), compiled only
 //!   where there is nothing to fetch from: native builds (tests, tools) and the
 //!   wasm component tests (feature `embed-chapters`).
@@ -20,6 +21,16 @@ fn main() {
     let chapters = Path::new(&root).join("chapters");
     // A directory path makes cargo re-run this script when any file below it changes.
     println!("cargo:rerun-if-changed={}", chapters.display());
+
+    // The page fetches a chapter prerendered (src/codec.rs): its version
+    // must change when the code that renders it does, not only its text.
+    let mut format = Vec::new();
+    for file in ["src/markdown.rs", "src/directive.rs", "src/codec.rs"] {
+        let path = Path::new(&root).join(file);
+        println!("cargo:rerun-if-changed={}", path.display());
+        format.extend(fs::read(&path).unwrap_or_default());
+    }
+    let format = fnv1a(&format);
 
     let summary = fs::read_to_string(chapters.join("SUMMARY.md")).unwrap_or_default();
     let mut out = String::from("pub static CHAPTERS: &[ChapterSource] = &[\n");
@@ -43,7 +54,7 @@ fn main() {
                     write!(
                         out,
                         "{lang}: Some(ChapterFile {{ title: {title:?}, version: \"{:016x}\" }}), ",
-                        fnv1a(text.as_bytes())
+                        fnv1a(text.as_bytes()) ^ format
                     )
                     .unwrap();
                     write!(

@@ -215,7 +215,7 @@ def page_bench(lab, dist, runs, timeout, times, outputs, only):
     say(f"{'':<18} (raw / gzip: {'; '.join(parts)})")
     # The chapters' texts are fetched one by one as they are opened (not part
     # of the wasm): the first view adds the stylesheet and one chapter.
-    chapters = sorted(dist.glob("chapters/*/*.md"))
+    chapters = sorted(dist.glob("chapters/*/*.doc"))
     if chapters:
         gzs = [len(gzip.compress(c.read_bytes(), 9)) for c in chapters]
         css = sum(len(gzip.compress(c.read_bytes(), 9)) for c in dist.glob("*.css"))

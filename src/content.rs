@@ -70,14 +70,15 @@ impl ChapterSource {
         format!("chapters/{}/{}", lang.code(), self.file)
     }
 
-    /// Where the page fetches the text from (trunk copies `chapters/{lang}`
-    /// to the site's root).
+    /// Where the page fetches the chapter from: its prerendered document
+    /// (`golab-prerender` writes `chapters/{lang}/NN-slug.doc` into the site
+    /// before each build; see `codec`).
     pub fn url(&self, lang: Lang) -> Option<String> {
         let f = self.file_in(lang)?;
+        let stem = self.file.strip_suffix(".md").unwrap_or(self.file);
         Some(format!(
-            "/chapters/{}/{}?v={}",
+            "/chapters/{}/{stem}.doc?v={}",
             lang.code(),
-            self.file,
             f.version
         ))
     }
@@ -147,6 +148,34 @@ pub async fn load(c: &'static ChapterSource, lang: Lang) -> Result<Rc<str>, Load
         CACHE.with(|m| m.borrow_mut().insert((i, lang), text.clone()));
     }
     Ok(text)
+}
+
+/// The document of a chapter's text as [`load`] gives it: Markdown where the
+/// texts are built in (parsed here), a prerendered document in the page
+/// (read back, so the page ships no Markdown parser). A document that does
+/// not read back shows as an error in place of the chapter.
+pub fn document(text: &str, lang: Lang) -> crate::markdown::Document {
+    #[cfg(any(test, not(target_arch = "wasm32"), feature = "embed-chapters"))]
+    {
+        crate::markdown::parse(text, &crate::markdown::LinkContext { lang: lang.code() })
+    }
+    #[cfg(not(any(test, not(target_arch = "wasm32"), feature = "embed-chapters")))]
+    {
+        crate::codec::decode(text).unwrap_or_else(|e| {
+            let _ = lang;
+            crate::markdown::Document {
+                title: String::new(),
+                nodes: vec![crate::markdown::Node::Error {
+                    line: 0,
+                    message: format!(
+                        "this chapter's file could not be read ({e}): reload the page"
+                    ),
+                    source: String::new(),
+                }],
+                outline: Vec::new(),
+            }
+        })
+    }
 }
 
 /// All chapters in reading order.

@@ -153,6 +153,9 @@ pub struct Quiz {
 pub struct Question {
     /// Markdown source of the question (may hold a `~~~go` snippet).
     pub prompt: String,
+    /// The prompt parsed (by `markdown::parse`, which fills these for a
+    /// quiz in a chapter; the page never parses Markdown itself).
+    pub prompt_nodes: Vec<crate::markdown::Node>,
     pub choices: Vec<Choice>,
 }
 
@@ -170,6 +173,9 @@ pub struct Choice {
     pub correct: bool,
     /// Markdown source of the explanation shown after answering.
     pub why: String,
+    /// `text` and `why` parsed, as `Question::prompt_nodes`.
+    pub text_nodes: Vec<crate::markdown::Node>,
+    pub why_nodes: Vec<crate::markdown::Node>,
 }
 
 /// A malformed directive; `line` counts from the fence line (0).
@@ -404,6 +410,7 @@ fn parse_quiz(words: &[&str], body: &str) -> Result<Quiz, DirectiveError> {
             }
             questions.push(Question {
                 prompt: text.trim().to_string(),
+                prompt_nodes: Vec::new(),
                 choices: Vec::new(),
             });
             question_line = line_no;
@@ -420,6 +427,8 @@ fn parse_quiz(words: &[&str], body: &str) -> Result<Quiz, DirectiveError> {
                 text: text.to_string(),
                 correct,
                 why: String::new(),
+                text_nodes: Vec::new(),
+                why_nodes: Vec::new(),
             });
             choice_line = line_no;
         } else if let Some(why) = trimmed.strip_prefix('>') {

@@ -9,6 +9,7 @@
 pub mod app;
 pub mod block_context;
 pub mod blocks;
+pub mod codec;
 pub mod components;
 pub mod content;
 pub mod directive;

@@ -32,10 +32,13 @@ pub enum Node {
     },
     /// A directive block; `line` is the 1-based line of its opening fence and
     /// `index` its position among the chapter's directives (a default id).
+    /// `fence` is its source (info string, body): what a prerendered
+    /// chapter carries, the page parsing it again with `parse_fence`.
     Directive {
         directive: Directive,
         line: usize,
         index: usize,
+        fence: Box<(String, String)>,
     },
     /// A malformed directive: rendered as a visible error box.
     Error {
@@ -97,7 +100,7 @@ pub fn parse(src: &str, ctx: &LinkContext) -> Document {
                 Event::Text(t) => text.push_str(&t),
                 Event::End(TagEnd::CodeBlock) => {
                     let (info, text, line) = code.take().expect("inside a code block");
-                    b.push_node(code_node(&info, text, line, &mut directive_index));
+                    b.push_node(code_node(&info, text, line, &mut directive_index, ctx));
                 }
                 _ => {}
             }
@@ -326,18 +329,28 @@ impl Builder {
     }
 }
 
-fn code_node(info: &str, text: String, line: usize, directive_index: &mut usize) -> Node {
+fn code_node(
+    info: &str,
+    text: String,
+    line: usize,
+    directive_index: &mut usize,
+    ctx: &LinkContext,
+) -> Node {
     match directive::parse_fence(info, &text) {
         None => Node::Code {
             lang: info.split_whitespace().next().unwrap_or("").to_string(),
             code: text,
         },
-        Some(Ok(directive)) => {
+        Some(Ok(mut directive)) => {
             *directive_index += 1;
+            if let Directive::Quiz(quiz) = &mut directive {
+                parse_quiz_text(quiz, ctx);
+            }
             Node::Directive {
                 directive,
                 line,
                 index: *directive_index,
+                fence: Box::new((info.to_string(), text)),
             }
         }
         Some(Err(e)) => Node::Error {
@@ -345,6 +358,18 @@ fn code_node(info: &str, text: String, line: usize, directive_index: &mut usize)
             message: e.message,
             source: format!("```{info}\n{text}```"),
         },
+    }
+}
+
+/// Parses a quiz's Markdown texts (prompts, choices, explanations) into
+/// their `_nodes`, so that showing a quiz parses nothing.
+pub fn parse_quiz_text(quiz: &mut directive::Quiz, ctx: &LinkContext) {
+    for q in &mut quiz.questions {
+        q.prompt_nodes = parse(&q.prompt, ctx).nodes;
+        for c in &mut q.choices {
+            c.text_nodes = parse(&c.text, ctx).nodes;
+            c.why_nodes = parse(&c.why, ctx).nodes;
+        }
     }
 }
 
@@ -559,6 +584,7 @@ mod tests {
                 directive: Directive::Widget(w),
                 line,
                 index,
+                ..
             } => {
                 assert_eq!((w.kind, *line, *index), (WidgetKind::Gmp, 7, 1));
             }

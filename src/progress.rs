@@ -8,7 +8,7 @@ use crate::blocks::quiz::Answers;
 use crate::content::ChapterSource;
 use crate::directive::{Directive, Quiz};
 use crate::lang::Lang;
-use crate::markdown::{self, LinkContext, Node};
+use crate::markdown::Node;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -23,7 +23,7 @@ pub struct QuizSlot {
 /// The quizzes of a chapter in `lang` (whose text is `text`), with their
 /// storage keys.
 pub fn quizzes(chapter: &'static ChapterSource, lang: Lang, text: &str) -> Vec<QuizSlot> {
-    let doc = markdown::parse(text, &LinkContext { lang: lang.code() });
+    let doc = crate::content::document(text, lang);
     let ctx = BlockContext::for_chapter(chapter, lang);
     let mut out = Vec::new();
     collect(&doc.nodes, &ctx, &mut out);
@@ -37,6 +37,7 @@ fn collect(nodes: &[Node], ctx: &BlockContext, out: &mut Vec<QuizSlot>) {
                 directive: Directive::Quiz(quiz),
                 line,
                 index,
+                ..
             } => out.push(QuizSlot {
                 key: ctx
                     .at(*line, *index)

@@ -38,6 +38,7 @@ fn render_node(node: &Node, ctx: &BlockContext, directive: DirectiveRenderer) ->
             directive: d,
             line,
             index,
+            ..
         } => directive(d, &ctx.at(*line, *index)),
         Node::Error {
             line,

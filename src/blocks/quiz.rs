@@ -4,7 +4,7 @@
 use crate::block_context::BlockContext;
 use crate::directive::{Question, Quiz};
 use crate::lang::Lang;
-use crate::markdown::{self, LinkContext};
+use crate::markdown::Node;
 use crate::platform;
 use crate::view;
 use yew::prelude::*;
@@ -138,15 +138,8 @@ pub fn quiz_view(props: &Props) -> Html {
 
     let zh = props.ctx.lang == Lang::Zh;
     let t = |zh_text: &'static str, en_text: &'static str| if zh { zh_text } else { en_text };
-    let md = |src: &str| {
-        let doc = markdown::parse(
-            src,
-            &LinkContext {
-                lang: props.ctx.lang.code(),
-            },
-        );
-        view::render(&doc.nodes, &props.ctx, super::render_directive)
-    };
+    // The texts were parsed with the chapter (markdown::parse_quiz_text).
+    let md = |nodes: &[Node]| view::render(nodes, &props.ctx, super::render_directive);
     let questions = props.quiz.questions.iter().enumerate().map(|(qi, q)| {
         let multi = q.is_multi();
         let checked = answers.checked[qi];
@@ -161,12 +154,12 @@ pub fn quiz_view(props: &Props) -> Html {
                     <label>
                         <input type={if multi { "checkbox" } else { "radio" }} name={name.clone()}
                             checked={selected} disabled={checked} {onchange} />
-                        <span class="choice-text">{ md(&c.text) }</span>
+                        <span class="choice-text">{ md(&c.text_nodes) }</span>
                     </label>
                     if checked {
                         <div class="why">
                             <strong>{ if c.correct { t("✓ 正确选项。", "✓ Right choice.") } else { t("✗ 错误选项。", "✗ Wrong choice.") } }</strong>
-                            { " " }{ md(&c.why) }
+                            { " " }{ md(&c.why_nodes) }
                         </div>
                     }
                 </li>
@@ -176,7 +169,7 @@ pub fn quiz_view(props: &Props) -> Html {
             <fieldset class="question">
                 <legend class="prompt">
                     <span class="qnum">{ format!("{}.", qi + 1) }</span>
-                    { md(&q.prompt) }
+                    { md(&q.prompt_nodes) }
                     if multi { <span class="hint">{ t("（多选）", "(choose all that apply)") }</span> }
                 </legend>
                 <ul class="choices">{ for choices }</ul>

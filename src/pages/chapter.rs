@@ -5,7 +5,6 @@ use crate::blocks;
 use crate::components::{chapter_nav::ChapterNav, header::Header, sidebar::Sidebar};
 use crate::content::{self, chapters, strings, LoadError};
 use crate::lang::Lang;
-use crate::markdown::{self, LinkContext};
 use crate::platform;
 use crate::route::Route;
 use crate::view;
@@ -55,7 +54,7 @@ pub fn chapter_page(props: &Props) -> Html {
     }
     let ready = matches!(text, Some(Ok(_)));
     let doc = use_memo((lang, index, ready), |&(lang, _, _)| match &text {
-        Some(Ok(t)) => Some(markdown::parse(t, &LinkContext { lang: lang.code() })),
+        Some(Ok(t)) => Some(content::document(t, lang)),
         _ => None,
     });
 

@@ -42,7 +42,10 @@ impl RuntimeRand {
 /// Entry `i` of Go's `rngCooked` (`rand.rngCooked` in `golib/math/rand.go`),
 /// or `None` outside the table.
 pub fn rng_cooked(i: i64) -> Option<i64> {
-    usize::try_from(i).ok().and_then(|i| RNG_COOKED.get(i)).copied()
+    usize::try_from(i)
+        .ok()
+        .and_then(|i| RNG_COOKED.get(i))
+        .copied()
 }
 
 #[cfg(test)]

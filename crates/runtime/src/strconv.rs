@@ -145,7 +145,9 @@ mod tests {
 
     #[test]
     fn rejects_what_go_rejects() {
-        for s in ["_1", "1_", "1__0", "1._5", "0x1.8", "0x", "0xp1", "0x1p", "x", ""] {
+        for s in [
+            "_1", "1_", "1__0", "1._5", "0x1.8", "0x", "0xp1", "0x1p", "x", "",
+        ] {
             assert_eq!(parse_float(s, false), None, "{s}");
         }
     }

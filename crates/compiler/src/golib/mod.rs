@@ -58,7 +58,9 @@ fn names_after_dot(text: &[u8], name: &str) -> bool {
     }
     let is_ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
     text.windows(name.len() + 1).enumerate().any(|(i, w)| {
-        w[0] == b'.' && &w[1..] == name && text.get(i + 1 + name.len()).is_none_or(|&b| !is_ident(b))
+        w[0] == b'.'
+            && &w[1..] == name
+            && text.get(i + 1 + name.len()).is_none_or(|&b| !is_ident(b))
     })
 }
 
@@ -205,12 +207,16 @@ mod tests {
     fn a_part_is_not_a_package_and_its_url_is_escaped() {
         assert!(is_source_package("fmt"));
         assert!(!is_source_package("fmt+scan"));
-        assert!(url("fmt+scan").unwrap().starts_with("golib/fmt%2Bscan.go?v="));
+        assert!(url("fmt+scan")
+            .unwrap()
+            .starts_with("golib/fmt%2Bscan.go?v="));
     }
 
     #[test]
     fn a_needed_part_joins_its_package_unit() {
-        let mut src = b"package main\nimport \"fmt\"\nfunc main() { var i int; fmt.Sscan(\"1\", &i) }\n".to_vec();
+        let mut src =
+            b"package main\nimport \"fmt\"\nfunc main() { var i int; fmt.Sscan(\"1\", &i) }\n"
+                .to_vec();
         let (mut file, errs) = parser::parse(&src);
         assert!(errs.is_empty());
         let next = file.next_id;

@@ -1,0 +1,37 @@
+//! Writes every chapter's prerendered document (see `golab_book::codec`)
+//! into `<out>/{zh,en}/NN-slug.doc`, where the page fetches it from.
+//! trunk runs it before each build (`scripts/prerender`, a `pre_build`
+//! hook in Trunk.toml), so the site always carries the documents of the
+//! chapters it was built with.
+
+use golab_book::codec;
+use golab_book::content::{chapters, document};
+use golab_book::lang::Lang;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let Some(out) = std::env::args_os().nth(1).map(PathBuf::from) else {
+        eprintln!("usage: golab-prerender <out-dir>");
+        return ExitCode::from(2);
+    };
+    let mut written = 0;
+    for c in chapters() {
+        for lang in Lang::ALL {
+            let Some(text) = c.text(lang) else { continue };
+            let doc = document(text, lang);
+            let dir = out.join(lang.code());
+            let stem = c.file.strip_suffix(".md").unwrap_or(c.file);
+            let path = dir.join(format!("{stem}.doc"));
+            if let Err(e) = std::fs::create_dir_all(&dir)
+                .and_then(|()| std::fs::write(&path, codec::encode(&doc)))
+            {
+                eprintln!("golab-prerender: cannot write {}: {e}", path.display());
+                return ExitCode::FAILURE;
+            }
+            written += 1;
+        }
+    }
+    eprintln!("golab-prerender: {written} chapters into {}", out.display());
+    ExitCode::SUCCESS
+}
