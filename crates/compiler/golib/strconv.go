@@ -293,6 +293,13 @@ func ParseFloat(s string, bitSize int) (float64, error) {
 	return f, nil
 }
 
+// IsPrint reports whether r is printable as Go defines it: a letter, mark,
+// number, punctuation, symbol or the ASCII space (what %q leaves as it is).
+func IsPrint(r rune) bool
+
+// IsGraphic reports whether r is printable or a space of category Zs.
+func IsGraphic(r rune) bool
+
 // Quote returns s as a double-quoted Go string literal.
 func Quote(s string) string { return fmt.Sprintf("%q", s) }
 

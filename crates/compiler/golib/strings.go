@@ -157,9 +157,7 @@ func CutSuffix(s, suffix string) (before string, found bool) {
 }
 
 // EqualFold reports whether s and t are equal under simple case folding.
-func EqualFold(s, t string) bool {
-	return ToLower(s) == ToLower(t)
-}
+func EqualFold(s, t string) bool
 
 // Replace returns s with the first n instances of old replaced by new
 // (all of them if n < 0).

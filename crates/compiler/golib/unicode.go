@@ -1,11 +1,12 @@
 // Package unicode, the part programs use most: classifying and mapping
 // runes.
 //
-// Written in Go for this page. Go's package holds every Unicode table;
-// this one knows ASCII, Latin-1, Latin Extended-A, Greek, Cyrillic, the
-// CJK ideographs, kana and Hangul, which covers the programs of this book
-// and of most tutorials. Other runes are letters if they are in a letter
-// block listed here, and are never upper or lower case.
+// Written in Go for this page, over the runtime's natives for case: upper
+// and lower case and the case mappings cover all of Unicode, as do digits
+// and numbers. IsLetter and IsPunct know ASCII, Latin, Greek, Cyrillic,
+// Hebrew, Arabic, the CJK ideographs, kana and Hangul, which covers the
+// programs of this book and of most tutorials, but not every script: a
+// letter of another script is not a letter here.
 package unicode
 
 const (
@@ -15,44 +16,19 @@ const (
 	MaxLatin1       = '\u00FF'
 )
 
-// IsUpper reports whether r is an upper case letter.
-func IsUpper(r rune) bool {
-	switch {
-	case r <= MaxASCII:
-		return 'A' <= r && r <= 'Z'
-	case r <= MaxLatin1:
-		return 0xC0 <= r && r <= 0xDE && r != 0xD7
-	case 0x100 <= r && r <= 0x17F:
-		return r%2 == 0 && r != 0x138
-	case 0x391 <= r && r <= 0x3AB:
-		return r != 0x3A2
-	case 0x400 <= r && r <= 0x42F:
-		return true
-	}
-	return false
-}
+// IsUpper reports whether r is an upper case letter (category Lu).
+func IsUpper(r rune) bool
 
-// IsLower reports whether r is a lower case letter.
-func IsLower(r rune) bool {
-	switch {
-	case r <= MaxASCII:
-		return 'a' <= r && r <= 'z'
-	case r <= MaxLatin1:
-		return (0xDF <= r && r <= 0xFF && r != 0xF7) || r == 0xB5 || r == 0xAA || r == 0xBA
-	case 0x100 <= r && r <= 0x17F:
-		return r%2 == 1 || r == 0x138
-	case 0x3AC <= r && r <= 0x3CE:
-		return true
-	case 0x430 <= r && r <= 0x45F:
-		return true
-	}
-	return false
-}
+// IsLower reports whether r is a lower case letter (category Ll).
+func IsLower(r rune) bool
 
 // IsLetter reports whether r is a letter.
 func IsLetter(r rune) bool {
 	if r <= MaxLatin1 {
-		return IsUpper(r) || IsLower(r)
+		return IsUpper(r) || IsLower(r) || r == 0xAA || r == 0xBA // ª and º are Lo
+	}
+	if IsUpper(r) || IsLower(r) || IsTitle(r) { // a cased letter, in any script
+		return true
 	}
 	switch {
 	case 0x100 <= r && r <= 0x24F, // Latin Extended
@@ -68,16 +44,42 @@ func IsLetter(r rune) bool {
 	return false
 }
 
-// IsDigit reports whether r is a decimal digit.
+// IsDigit reports whether r is a decimal digit (category Nd, in any
+// script).
 func IsDigit(r rune) bool {
-	return '0' <= r && r <= '9' || 0xFF10 <= r && r <= 0xFF19 || 0x660 <= r && r <= 0x669
+	if r <= MaxLatin1 {
+		return '0' <= r && r <= '9'
+	}
+	for _, d := range decimalDigits {
+		if r < d[0] {
+			return false
+		}
+		if r <= d[1] {
+			return true
+		}
+	}
+	return false
 }
 
-// IsNumber reports whether r is a number (digits, and the Latin-1
-// superscripts and fractions).
-func IsNumber(r rune) bool {
-	return IsDigit(r) || r == 0xB2 || r == 0xB3 || r == 0xB9 || (0xBC <= r && r <= 0xBE)
+// decimalDigits are the ranges of category Nd (Unicode 15.0, as Go's).
+var decimalDigits = [...][2]rune{
+	{0x30, 0x39}, {0x660, 0x669}, {0x6F0, 0x6F9}, {0x7C0, 0x7C9}, {0x966, 0x96F},
+	{0xA66, 0xA6F}, {0xAE6, 0xAEF}, {0xB66, 0xB6F}, {0xBE6, 0xBEF}, {0xC66, 0xC6F},
+	{0xCE6, 0xCEF}, {0xD66, 0xD6F}, {0xDE6, 0xDEF}, {0xE50, 0xE59}, {0xED0, 0xED9},
+	{0x1040, 0x1049}, {0x1090, 0x1099}, {0x17E0, 0x17E9}, {0x1810, 0x1819},
+	{0x19D0, 0x19D9}, {0x1A80, 0x1A89}, {0x1A90, 0x1A99}, {0x1B50, 0x1B59},
+	{0x1C40, 0x1C49}, {0x1C50, 0x1C59}, {0xA620, 0xA629}, {0xA8D0, 0xA8D9},
+	{0xA9D0, 0xA9D9}, {0xA9F0, 0xA9F9}, {0xAA50, 0xAA59}, {0xABF0, 0xABF9},
+	{0x104A0, 0x104A9}, {0x10D30, 0x10D39}, {0x11066, 0x1106F}, {0x110F0, 0x110F9},
+	{0x11136, 0x1113F}, {0x111D0, 0x111D9}, {0x112F0, 0x112F9}, {0x11450, 0x11459},
+	{0x11650, 0x11659}, {0x116C0, 0x116C9}, {0x11730, 0x11739}, {0x118E0, 0x118E9},
+	{0x11950, 0x11959}, {0x11C50, 0x11C59}, {0x11D50, 0x11D59}, {0x11DA0, 0x11DA9},
+	{0x16A60, 0x16A69}, {0x16AC0, 0x16AC9}, {0x16B50, 0x16B59}, {0x1D7CE, 0x1D7FF},
+	{0x1E140, 0x1E149}, {0x1E2F0, 0x1E2F9}, {0x1E4F0, 0x1E4F9}, {0x1E950, 0x1E959},
 }
+
+// IsNumber reports whether r is a number (categories Nd, Nl and No).
+func IsNumber(r rune) bool
 
 // IsSpace reports whether r is white space.
 func IsSpace(r rune) bool {
@@ -126,50 +128,27 @@ func IsGraphic(r rune) bool {
 	return IsPrint(r) || IsSpace(r) && !IsControl(r)
 }
 
-// ToUpper maps r to upper case.
-func ToUpper(r rune) rune {
-	switch {
-	case IsLower(r) && r <= MaxASCII:
-		return r - 'a' + 'A'
-	case r == 0xB5:
-		return 0x39C
-	case r == 0xFF:
-		return 0x178
-	case 0xE0 <= r && r <= 0xFE && r != 0xF7:
-		return r - 0x20
-	case 0x100 <= r && r <= 0x17F && IsLower(r) && r != 0x138:
-		return r - 1
-	case 0x3B1 <= r && r <= 0x3CB && r != 0x3C2:
-		return r - 0x20
-	case 0x430 <= r && r <= 0x44F:
-		return r - 0x20
-	case 0x450 <= r && r <= 0x45F:
-		return r - 0x50
-	}
-	return r
-}
+// ToUpper maps r to upper case (Unicode's simple mapping, as Go's: ß
+// stays ß, and ς becomes Σ).
+func ToUpper(r rune) rune
 
-// ToLower maps r to lower case.
-func ToLower(r rune) rune {
-	switch {
-	case 'A' <= r && r <= 'Z':
-		return r - 'A' + 'a'
-	case 0xC0 <= r && r <= 0xDE && r != 0xD7:
-		return r + 0x20
-	case 0x100 <= r && r <= 0x17F && IsUpper(r):
-		return r + 1
-	case 0x391 <= r && r <= 0x3AB && r != 0x3A2:
-		return r + 0x20
-	case 0x410 <= r && r <= 0x42F:
-		return r + 0x20
-	case 0x400 <= r && r <= 0x40F:
-		return r + 0x50
-	}
-	return r
-}
+// ToLower maps r to lower case (Unicode's simple mapping).
+func ToLower(r rune) rune
 
-// ToTitle maps r to title case (upper case, for these scripts).
-func ToTitle(r rune) rune { return ToUpper(r) }
+// ToTitle maps r to title case: upper case, but for the digraphs (ǆ
+// becomes ǅ) and Greek letters with a subscript iota.
+func ToTitle(r rune) rune
+
+// IsTitle reports whether r is a title case letter (category Lt).
+func IsTitle(r rune) bool {
+	switch {
+	case r == 0x1C5, r == 0x1C8, r == 0x1CB, r == 0x1F2,
+		0x1F88 <= r && r <= 0x1F8F, 0x1F98 <= r && r <= 0x1F9F, 0x1FA8 <= r && r <= 0x1FAF,
+		r == 0x1FBC, r == 0x1FCC, r == 0x1FFC:
+		return true
+	}
+	return false
+}
 
 // SimpleFold returns the next rune equivalent to r under case folding.
 func SimpleFold(r rune) rune {

@@ -387,7 +387,7 @@ fn quote_char(s: &mut String, c: char, q: char) {
             s.push(c);
         }
         c if (c as u32) < 0x20 || c as u32 == 0x7f => s.push_str(&format!("\\x{:02x}", c as u32)),
-        c if c.is_control() => {
+        c if !is_print(c) => {
             if (c as u32) < 0x10000 {
                 s.push_str(&format!("\\u{:04x}", c as u32))
             } else {
@@ -396,6 +396,32 @@ fn quote_char(s: &mut String, c: char, q: char) {
         }
         c => s.push(c),
     }
+}
+
+/// Go's `strconv.IsPrint`, which `%q` escapes by: letters, marks, numbers,
+/// punctuation, symbols and the ASCII space. Rust has no general category,
+/// so this lists what is not printable instead: controls, every space but
+/// U+0020 (Zs, Zl, Zp), the format characters (Cf), surrogates and private
+/// use. Unassigned code points (Cn), which Go also escapes, pass as printable.
+pub(crate) fn is_print(c: char) -> bool {
+    let u = c as u32;
+    if c == ' ' {
+        return true;
+    }
+    if c.is_control() || c.is_whitespace() {
+        return false;
+    }
+    !matches!(u,
+        0x00AD | 0x0600..=0x0605 | 0x061C | 0x06DD | 0x070F | 0x0890..=0x0891 | 0x08E2
+        | 0x180E | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2064 | 0x2066..=0x206F
+        | 0xE000..=0xF8FF | 0xFEFF | 0xFFF9..=0xFFFB | 0x110BD | 0x110CD | 0x13430..=0x1343F
+        | 0x1BCA0..=0x1BCA3 | 0x1D173..=0x1D17A | 0xE0001 | 0xE0020..=0xE007F
+        | 0xF0000..=0x10FFFF)
+}
+
+/// Go's `strconv.IsGraphic`: printable, or a space of category Zs.
+pub(crate) fn is_graphic(c: char) -> bool {
+    is_print(c) || (c.is_whitespace() && !c.is_control() && !matches!(c, '\u{2028}' | '\u{2029}'))
 }
 
 /// Go's strconv.QuoteRune.

@@ -62,6 +62,7 @@
 #![forbid(unsafe_code)]
 
 mod atomic;
+mod case;
 mod chan;
 mod errors;
 mod fmt;

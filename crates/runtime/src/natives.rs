@@ -66,6 +66,13 @@ pub const NAMES: &[&str] = &[
     "strings.Contains",
     "strings.ToUpper",
     "strings.ToLower",
+    "strings.EqualFold",
+    "unicode.ToUpper",
+    "unicode.ToLower",
+    "unicode.ToTitle",
+    "unicode.IsUpper",
+    "unicode.IsLower",
+    "unicode.IsNumber",
     "strings.TrimSpace",
     "strings.HasPrefix",
     "strings.HasSuffix",
@@ -79,6 +86,8 @@ pub const NAMES: &[&str] = &[
     "strconv.Itoa",
     "strconv.FormatFloat",
     "strconv.parseFloat",
+    "strconv.IsPrint",
+    "strconv.IsGraphic",
     "sort.Slice",
     "math.Sqrt",
     "math.Sin",
@@ -361,16 +370,42 @@ pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
             w[0] = c.m.str(&s);
             Ok(())
         },
+        // Rune by rune with Go's simple mappings (crate::case): "straße"
+        // stays "STRAßE", and a final sigma is not special.
         "strings.ToUpper" => |c, w| {
-            let s = c.m.heap.str_lossy(w[0]).to_uppercase();
+            let s: String =
+                c.m.heap
+                    .str_lossy(w[0])
+                    .chars()
+                    .map(crate::case::to_upper)
+                    .collect();
             w[0] = c.m.str(&s);
             Ok(())
         },
         "strings.ToLower" => |c, w| {
-            let s = c.m.heap.str_lossy(w[0]).to_lowercase();
+            let s: String =
+                c.m.heap
+                    .str_lossy(w[0])
+                    .chars()
+                    .map(crate::case::to_lower)
+                    .collect();
             w[0] = c.m.str(&s);
             Ok(())
         },
+        "strings.EqualFold" => |c, w| {
+            let (a, b) = (c.m.heap.str_lossy(w[0]), c.m.heap.str_lossy(w[1]));
+            w[0] = (a.chars().count() == b.chars().count()
+                && a.chars()
+                    .zip(b.chars())
+                    .all(|(x, y)| crate::case::fold_eq(x, y))) as u64;
+            Ok(())
+        },
+        "unicode.ToUpper" => |_, w| rune_map(w, crate::case::to_upper),
+        "unicode.ToLower" => |_, w| rune_map(w, crate::case::to_lower),
+        "unicode.ToTitle" => |_, w| rune_map(w, crate::case::to_title),
+        "unicode.IsUpper" => |_, w| rune_test(w, crate::case::is_upper),
+        "unicode.IsLower" => |_, w| rune_test(w, crate::case::is_lower),
+        "unicode.IsNumber" => |_, w| rune_test(w, char::is_numeric),
         "strings.TrimSpace" => |c, w| {
             let s = c.m.heap.str_lossy(w[0]).trim().to_string();
             w[0] = c.m.str(&s);
@@ -431,6 +466,16 @@ pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
         },
         // strconv.parseFloat(s, bitSize) (f, code): code 0 ok, 1 syntax, 2
         // range; the Go side (golib strconv.go) makes the NumError.
+        // A rune that is not a valid char (out of range, a surrogate) is
+        // not printable, as in Go.
+        "strconv.IsPrint" => |_, w| {
+            w[0] = char::from_u32(w[0] as u32).is_some_and(crate::fmt::is_print) as u64;
+            Ok(())
+        },
+        "strconv.IsGraphic" => |_, w| {
+            w[0] = char::from_u32(w[0] as u32).is_some_and(crate::fmt::is_graphic) as u64;
+            Ok(())
+        },
         "strconv.parseFloat" => |c, w| {
             let s = c.m.heap.str_lossy(w[0]);
             let t = s.trim_start_matches(['+', '-']).to_ascii_lowercase();
@@ -734,6 +779,20 @@ fn builder_write(m: &mut Machine, b: u64, bytes: &[u8]) -> Result<(), Trap> {
         v.extend_from_slice(bytes);
     }
     m.heap.bytes += bytes.len();
+    Ok(())
+}
+
+/// A rune → rune native; a rune that is no char maps to itself, as in Go.
+fn rune_map(w: &mut [u64], f: fn(char) -> char) -> Result<(), Trap> {
+    if let Some(c) = char::from_u32(w[0] as u32).filter(|_| w[0] as i64 >= 0) {
+        w[0] = f(c) as u64;
+    }
+    Ok(())
+}
+
+/// A rune → bool native; a rune that is no char is in no class.
+fn rune_test(w: &mut [u64], f: fn(char) -> bool) -> Result<(), Trap> {
+    w[0] = (w[0] as i64 >= 0 && char::from_u32(w[0] as u32).is_some_and(f)) as u64;
     Ok(())
 }
 
