@@ -11,6 +11,15 @@ package runtime
 
 func memstats() (heapAlloc, totalAlloc, mallocs, frees, numGC, stacks uint64)
 
+// The Error interface identifies a run time error: what an index out of
+// range, a nil map write or a failed type assertion panics with.
+type Error interface {
+	error
+	// RuntimeError is a no-op function but serves to distinguish types
+	// that are run time errors from ordinary errors.
+	RuntimeError()
+}
+
 // MemStats records statistics about the memory allocator (the fields
 // Go's has; those this runtime does not keep are 0).
 type MemStats struct {

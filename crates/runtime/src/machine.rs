@@ -296,6 +296,21 @@ impl Machine {
             callee: Callee::Native(native),
             deref: false,
         });
+        // The runtime's own errors are runtime.Errors: they have the marker
+        // method RuntimeError (a no-op, as in Go), so `r.(runtime.Error)`
+        // holds for what a failed index or nil map write panics with.
+        if name.trim_start_matches('*').starts_with("runtime.") {
+            let marker = intern(&mut self.native_names, "runtime.runtimeErrorMark");
+            if marker as usize >= self.natives.len() {
+                self.natives
+                    .push(natives::lookup("runtime.runtimeErrorMark"));
+            }
+            d.methods.push(Method {
+                name: intern(&mut self.method_names, "RuntimeError"),
+                callee: Callee::Native(marker),
+                deref: false,
+            });
+        }
         self.types.push(d);
         let id = (self.types.len() - 1) as TypeId;
         self.rt_named.push((name.to_string(), id));

@@ -39,6 +39,7 @@ pub(crate) type NativeFn = fn(&mut Ctx, &mut [u64]) -> Result<(), Trap>;
 /// Every native the runtime provides, by stable name.
 pub const NAMES: &[&str] = &[
     "runtime.errorText",
+    "runtime.runtimeErrorMark",
     "println",
     "print",
     "fmt.Println",
@@ -229,6 +230,7 @@ pub const NAMES: &[&str] = &[
 /// Resolves a native name.
 pub(crate) fn lookup(name: &str) -> Option<NativeFn> {
     Some(match name {
+        "runtime.runtimeErrorMark" => |_, _| Ok(()),
         "runtime.errorText" => |_, w| {
             // The receiver of runtime-made error types is their text.
             let _ = w;

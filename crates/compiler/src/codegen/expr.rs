@@ -137,6 +137,11 @@ impl<'a> Gen<'a> {
             },
             _ if is_float => {
                 let mut f = v.to_f64().unwrap_or(0.0);
+                // Constants are exact numbers, and an exact zero has no
+                // sign: Go's -0.0 is +0 (math.Copysign(0, -1) makes -0).
+                if f == 0.0 {
+                    f = 0.0;
+                }
                 if self.t.basic_of(ty) == Some(Basic::Float32) {
                     f = f as f32 as f64;
                 }
