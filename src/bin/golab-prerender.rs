@@ -4,12 +4,20 @@
 //! hook in Trunk.toml), so the site always carries the documents of the
 //! chapters it was built with.
 
-use golab_book::codec;
-use golab_book::content::{chapters, document};
-use golab_book::lang::Lang;
-use std::path::PathBuf;
-use std::process::ExitCode;
+#[cfg(not(target_arch = "wasm32"))]
+use golab_book::{
+    codec,
+    content::{chapters, document},
+    lang::Lang,
+};
+#[cfg(not(target_arch = "wasm32"))]
+use std::{path::PathBuf, process::ExitCode};
 
+/// A native tool: built for wasm (by `--all-targets` checks) it does nothing.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
 fn main() -> ExitCode {
     let Some(out) = std::env::args_os().nth(1).map(PathBuf::from) else {
         eprintln!("usage: golab-prerender <out-dir>");

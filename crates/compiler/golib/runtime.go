@@ -1,6 +1,6 @@
-// Package runtime, the part written in Go: MemStats and ReadMemStats.
-// Gosched, GOMAXPROCS, NumGoroutine, NumCPU, GC and Goexit are the
-// runtime's natives.
+// Package runtime, the part written in Go: the Error interface, MemStats
+// and ReadMemStats. Gosched, GOMAXPROCS, NumGoroutine, NumCPU, GC and
+// Goexit are the runtime's natives.
 //
 // Written in Go for this page, over one native that reads this runtime's
 // own counters. Its heap is not Go's, so the byte counts are of the same

@@ -313,7 +313,8 @@ pub fn unavailable_package_links_to_what_go_runs_here(ctx: &Ctx) -> Result<(), S
     ))?;
     let rows = d.wait_for(
         "the package table",
-        "return location.pathname === '/zh/what-go-runs-here' && document.querySelectorAll('table tbody tr').length;",
+        // `|| false`: 0 rows (the chapter not loaded yet) is not an answer.
+        "return location.pathname === '/zh/what-go-runs-here' && (document.querySelectorAll('table tbody tr').length || false);",
         LOAD,
     )?;
     if rows.as_i64().unwrap_or(0) < 20 {
