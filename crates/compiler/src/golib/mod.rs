@@ -136,36 +136,18 @@ pub fn link(file: &mut File, src: &mut Vec<u8>, mut next_id: NodeId) -> Vec<(u32
             continue;
         }
         linked.push(path.clone());
-        let Some(text) = source(&path) else {
-            errors.push((
-                pos,
-                format!("package {path} is not loaded yet: run again in a moment"),
-            ));
-            continue;
-        };
-        src.push(b'\n');
-        let start = src.len();
-        src.extend_from_slice(text.as_bytes());
-        let (lib, errs, last) = parser::parse_part(src, start, next_id);
-        next_id = last;
-        errors.extend(errs.into_iter().map(|e| (e.pos, e.message)));
-        todo.extend(lib.imports.iter().map(|i| (i.path.clone(), start as u32)));
-        let mut unit = Unit {
-            name: lib.package.name.clone(),
-            path: path.clone(),
-            imports: lib.imports,
-            first_decl: file.decls.len(),
-        };
-        file.decls.extend(lib.decls);
-        // The package's needed parts join its unit: their declarations
-        // follow its own, and their imports join its file scope.
-        for part in needed_parts(&path, &src[..program_len]) {
-            let Some(text) = source(part) else {
+        let mut unit: Option<Unit> = None;
+        // The package's text, then its needed parts: a part's declarations
+        // follow the package's own in the same unit, and its imports join
+        // the unit's file scope.
+        let parts = needed_parts(&path, &src[..program_len]);
+        for name in std::iter::once(path.as_str()).chain(parts) {
+            let Some(text) = source(name) else {
                 errors.push((
                     pos,
                     format!("package {path} is not loaded yet: run again in a moment"),
                 ));
-                continue;
+                break;
             };
             src.push(b'\n');
             let start = src.len();
@@ -173,15 +155,21 @@ pub fn link(file: &mut File, src: &mut Vec<u8>, mut next_id: NodeId) -> Vec<(u32
             let (lib, errs, last) = parser::parse_part(src, start, next_id);
             next_id = last;
             errors.extend(errs.into_iter().map(|e| (e.pos, e.message)));
+            let u = unit.get_or_insert_with(|| Unit {
+                name: lib.package.name.clone(),
+                path: path.clone(),
+                imports: Vec::new(),
+                first_decl: file.decls.len(),
+            });
             for imp in lib.imports {
-                if !unit.imports.iter().any(|i| i.path == imp.path) {
+                if !u.imports.iter().any(|i| i.path == imp.path) {
                     todo.push((imp.path.clone(), start as u32));
-                    unit.imports.push(imp);
+                    u.imports.push(imp);
                 }
             }
             file.decls.extend(lib.decls);
         }
-        file.units.push(unit);
+        file.units.extend(unit);
     }
     file.next_id = file.next_id.max(next_id + 1);
     errors
@@ -197,8 +185,7 @@ mod tests {
         let prints = b"package main\nimport \"fmt\"\nfunc main() { fmt.Println(\"Sscan\") }\n";
         assert_eq!(needed_parts("fmt", scans), vec!["fmt+scan"]);
         assert!(needed_parts("fmt", prints).is_empty());
-        // Whole identifiers only: `.Scanner` is not `.Scan` ... but names
-        // Scanner, which the part exports too.
+        // Whole identifiers only: `.Scanned` does not name `Scan`.
         assert!(!names_after_dot(b"x.Scanned()", "Scan"));
         assert!(names_after_dot(b"x.Scan()", "Scan"));
     }
