@@ -87,7 +87,7 @@ mod tests {
     #[test]
     fn what_go_runs_here_lists_the_compilers_packages() {
         for lang in Lang::ALL {
-            let path = format!("chapters/{}/08-what-go-runs-here.md", lang.code());
+            let path = format!("chapters/{}/10-what-go-runs-here.md", lang.code());
             let text = std::fs::read_to_string(&path).unwrap();
             let header = catalog_table(lang).lines().next().unwrap().to_string();
             let start = text
