@@ -79,6 +79,13 @@ setup_browser() {
   [ -n "$(fc-list :lang=zh 2>/dev/null)" ] || apt_install fonts-noto-cjk
 }
 
+# The real Go toolchain, for scripts/check-go.py: every example's claim is
+# checked under `go run`, as readers will run it. Debian's golang-go (Go 1.19
+# on these machines) is the oracle the goldens were recorded with too.
+setup_go() {
+  command -v go >/dev/null || apt_install golang-go
+}
+
 # Wasm builds rebuild std with atomics (shared memory for the worker pool).
 # Set per command: as a cargo config key it would rebuild std for native builds too.
 wasm_env() { CARGO_UNSTABLE_BUILD_STD=panic_abort,std "$@"; }
