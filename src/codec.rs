@@ -19,7 +19,7 @@ use std::fmt::Write as _;
 
 /// Bumped with every change of the format, so a file of another version is
 /// refused rather than misread.
-const MAGIC: &str = "golab-doc 1\n";
+const MAGIC: &str = "golab-doc 2\n";
 
 const TAGS: &[&str] = &[
     "p",
@@ -50,6 +50,7 @@ const TAGS: &[&str] = &[
     "br",
     "hr",
     "sup",
+    "aside",
 ];
 const ATTRS: &[&str] = &[
     "href",
@@ -127,14 +128,23 @@ fn node(w: &mut String, n: &Node) {
             num(w, *index);
             str(w, &fence.0);
             str(w, &fence.1);
-            if let Directive::Quiz(quiz) = directive {
-                for q in &quiz.questions {
-                    nodes(w, &q.prompt_nodes);
-                    for c in &q.choices {
-                        nodes(w, &c.text_nodes);
-                        nodes(w, &c.why_nodes);
+            match directive {
+                Directive::Quiz(quiz) => {
+                    for q in &quiz.questions {
+                        nodes(w, &q.prompt_nodes);
+                        for c in &q.choices {
+                            nodes(w, &c.text_nodes);
+                            nodes(w, &c.why_nodes);
+                        }
                     }
                 }
+                Directive::Exercise(e) => {
+                    nodes(w, &e.goal_nodes);
+                    for h in &e.hint_nodes {
+                        nodes(w, h);
+                    }
+                }
+                _ => {}
             }
         }
         Node::Error {
@@ -245,14 +255,24 @@ impl<'a> Reader<'a> {
                     Some(Ok(d)) => d,
                     _ => return Err(format!("the block at line {line} no longer parses")),
                 };
-                if let Directive::Quiz(quiz) = &mut directive {
-                    for q in &mut quiz.questions {
-                        q.prompt_nodes = self.nodes(depth + 1)?;
-                        for c in &mut q.choices {
-                            c.text_nodes = self.nodes(depth + 1)?;
-                            c.why_nodes = self.nodes(depth + 1)?;
+                match &mut directive {
+                    Directive::Quiz(quiz) => {
+                        for q in &mut quiz.questions {
+                            q.prompt_nodes = self.nodes(depth + 1)?;
+                            for c in &mut q.choices {
+                                c.text_nodes = self.nodes(depth + 1)?;
+                                c.why_nodes = self.nodes(depth + 1)?;
+                            }
                         }
                     }
+                    Directive::Exercise(e) => {
+                        e.goal_nodes = self.nodes(depth + 1)?;
+                        for _ in 0..e.hints.len() {
+                            let h = self.nodes(depth + 1)?;
+                            e.hint_nodes.push(h);
+                        }
+                    }
+                    _ => {}
                 }
                 Node::Directive {
                     directive,

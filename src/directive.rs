@@ -6,7 +6,9 @@
 //!
 //! - `go run [key=value ...]`: a runnable, editable example;
 //! - `widget NAME [key=value ...]`: a widget with no editor;
-//! - `quiz [id=NAME]`: questions with explained choices.
+//! - `quiz [id=NAME]`: questions with explained choices;
+//! - `exercise id=NAME`: a goal, hints, a starter and a solution program,
+//!   and what the reader's program must print (checked by `engine::exercise`).
 //!
 //! Parsing is pure (no Yew, no DOM) so it is tested natively. Errors carry a
 //! line number relative to the start of the fence (the fence line is line 0),
@@ -21,6 +23,7 @@ pub enum Directive {
     Run(RunBlock),
     Widget(WidgetBlock),
     Quiz(Quiz),
+    Exercise(Exercise),
 }
 
 /// A ` ```go run ` block.
@@ -178,6 +181,24 @@ pub struct Choice {
     pub why_nodes: Vec<crate::markdown::Node>,
 }
 
+/// A ` ```exercise ` block: the reader edits `starter` until the page's
+/// check passes (see `engine::exercise` for what a run must do).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Exercise {
+    /// Required: the reader's code and progress are stored under it.
+    pub id: String,
+    /// Markdown source of the goal, and the goal parsed (as quiz texts are).
+    pub goal: String,
+    pub goal_nodes: Vec<crate::markdown::Node>,
+    /// Markdown hints, revealed one at a time, and the hints parsed.
+    pub hints: Vec<String>,
+    pub hint_nodes: Vec<Vec<crate::markdown::Node>>,
+    pub starter: String,
+    pub solution: String,
+    /// What every run must print; `None`: any output.
+    pub expected: Option<ExpectedOutput>,
+}
+
 /// A malformed directive; `line` counts from the fence line (0).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DirectiveError {
@@ -221,14 +242,18 @@ pub fn parse_fence(info: &str, body: &str) -> Option<Result<Directive, Directive
         }),
         "widget" => Some(parse_widget(&rest, body).map(Directive::Widget)),
         "quiz" => Some(parse_quiz(&rest, body).map(Directive::Quiz)),
-        "widgets" | "run" | "gorun" | "go-run" | "quizz" | "quizzes" => Some(err(
+        "exercise" => Some(parse_exercise(&rest, body).map(Directive::Exercise)),
+        "widgets" | "run" | "gorun" | "go-run" | "quizz" | "quizzes" | "exercises"
+        | "excercise" => Some(err(
             0,
-            format!("unknown directive `{first}`: use `go run`, `widget NAME` or `quiz`"),
+            format!(
+                "unknown directive `{first}`: use `go run`, `widget NAME`, `quiz` or `exercise`"
+            ),
         )),
         _ if rest.iter().any(|w| w.contains('=')) => Some(err(
             0,
             format!(
-                "unknown directive `{first}` with options: use `go run`, `widget NAME` or `quiz`"
+                "unknown directive `{first}` with options: use `go run`, `widget NAME`, `quiz` or `exercise`"
             ),
         )),
         _ => None,
@@ -467,6 +492,106 @@ fn parse_quiz(words: &[&str], body: &str) -> Result<Quiz, DirectiveError> {
     Ok(Quiz { id, questions })
 }
 
+/// Sections of an exercise, each opened by a `# NAME` line.
+const EXERCISE_SECTIONS: &str = "goal, hint, starter, solution, output, unordered output";
+
+fn parse_exercise(words: &[&str], body: &str) -> Result<Exercise, DirectiveError> {
+    let mut id = None;
+    for word in words {
+        match split_option(word)? {
+            ("id", v) => id = Some(v.to_string()),
+            (k, _) => return err(0, format!("unknown option `{k}` for exercise (id)")),
+        }
+    }
+    let Some(id) = id else {
+        return err(
+            0,
+            "an exercise needs an `id=`: the reader's code and progress are saved under it",
+        );
+    };
+    // (section name, line of its `#`, its lines)
+    let mut sections: Vec<(&str, usize, Vec<&str>)> = Vec::new();
+    for (i, raw) in body.lines().enumerate() {
+        if let Some(name) = raw.strip_prefix("# ") {
+            let name = name.trim_end();
+            let known = [
+                "goal",
+                "hint",
+                "starter",
+                "solution",
+                "output",
+                "unordered output",
+            ];
+            let Some(&name) = known.iter().find(|k| **k == name) else {
+                return err(
+                    i + 1,
+                    format!("unknown exercise section `# {name}` ({EXERCISE_SECTIONS})"),
+                );
+            };
+            if name != "hint" && sections.iter().any(|(n, _, _)| *n == name) {
+                return err(i + 1, format!("a second `# {name}` section"));
+            }
+            sections.push((name, i + 1, Vec::new()));
+        } else if let Some((_, _, lines)) = sections.last_mut() {
+            lines.push(raw);
+        } else if !raw.trim().is_empty() {
+            return err(
+                i + 1,
+                format!(
+                    "exercise text must start with a section line: `# goal` ({EXERCISE_SECTIONS})"
+                ),
+            );
+        }
+    }
+    let text = |lines: &[&str]| lines.join("\n").trim().to_string();
+    let code = |lines: &[&str]| {
+        let mut c = lines.join("\n").trim_matches('\n').to_string();
+        c.push('\n');
+        c
+    };
+    let section = |name: &str| sections.iter().find(|(n, _, _)| *n == name);
+    let required = |name: &str| match section(name) {
+        Some((_, line, lines)) if lines.iter().all(|l| l.trim().is_empty()) => {
+            err(*line, format!("the `# {name}` section is empty"))
+        }
+        Some((_, _, lines)) => Ok(lines.clone()),
+        None => err(0, format!("an exercise needs a `# {name}` section")),
+    };
+    let goal = text(&required("goal")?);
+    let starter = code(&required("starter")?);
+    let solution = code(&required("solution")?);
+    let mut hints = Vec::new();
+    for (name, line, lines) in &sections {
+        if *name == "hint" {
+            let h = text(lines);
+            if h.is_empty() {
+                return err(*line, "the `# hint` section is empty");
+            }
+            hints.push(h);
+        }
+    }
+    let expected = match (section("output"), section("unordered output")) {
+        (Some(_), Some((_, line, _))) => {
+            return err(*line, "give `# output` or `# unordered output`, not both")
+        }
+        (Some((_, _, lines)), None) | (None, Some((_, _, lines))) => Some(ExpectedOutput {
+            lines: text(lines).lines().map(str::to_string).collect(),
+            unordered: section("unordered output").is_some(),
+        }),
+        (None, None) => None,
+    };
+    Ok(Exercise {
+        id,
+        goal,
+        goal_nodes: Vec::new(),
+        hint_nodes: Vec::new(),
+        hints,
+        starter,
+        solution,
+        expected,
+    })
+}
+
 /// `- [x] text` → `(true, "text")`.
 fn choice_prefix(line: &str) -> Option<(bool, &str)> {
     let rest = line.strip_prefix("- [")?;
@@ -648,6 +773,51 @@ mod tests {
         assert_eq!(q.questions[0].choices[1].why, "No arithmetic happens.");
         assert!(!q.questions[0].is_multi());
         assert!(q.questions[1].is_multi());
+    }
+
+    const EXERCISE: &str = "# goal\nPrint `2`.\n# hint\nAdd.\n# hint\nUse `+`.\n# starter\npackage main\n\nfunc main() {}\n# solution\npackage main\n\nfunc main() { println(2) }\n# output\n2\n";
+
+    #[test]
+    fn exercise_sections() {
+        let e = match parse_fence("exercise id=add", EXERCISE) {
+            Some(Ok(Directive::Exercise(e))) => e,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(e.id, "add");
+        assert_eq!(e.goal, "Print `2`.");
+        assert_eq!(e.hints, vec!["Add.", "Use `+`."]);
+        assert_eq!(e.starter, "package main\n\nfunc main() {}\n");
+        assert_eq!(e.solution, "package main\n\nfunc main() { println(2) }\n");
+        let want = e.expected.unwrap();
+        assert_eq!((want.lines, want.unordered), (vec!["2".to_string()], false));
+    }
+
+    #[test]
+    fn malformed_exercises_name_the_line() {
+        assert!(error("exercise", EXERCISE)
+            .message
+            .contains("needs an `id=`"));
+        let e = error("exercise id=x", "# goal\nx\n# solve\n");
+        assert_eq!(e.line, 3);
+        assert!(e.message.contains("unknown exercise section `# solve`"));
+        let e = error(
+            "exercise id=x",
+            "# goal\nx\n# starter\n\n# solution\nmain\n",
+        );
+        assert_eq!(
+            (e.line, e.message.as_str()),
+            (3, "the `# starter` section is empty")
+        );
+        assert!(error("exercise id=x", "# goal\nx\n# starter\na\n")
+            .message
+            .contains("needs a `# solution`"));
+        let e = error("exercise id=x", "prose\n# goal\nx\n");
+        assert_eq!(e.line, 1);
+        let both = format!("{EXERCISE}# unordered output\n2\n");
+        assert!(error("exercise id=x", &both).message.contains("not both"));
+        assert!(error("exercise id=x", &format!("{EXERCISE}# goal\ny\n"))
+            .message
+            .contains("a second `# goal`"));
     }
 
     #[test]

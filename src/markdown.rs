@@ -248,6 +248,10 @@ pub fn parse(src: &str, ctx: &LinkContext) -> Document {
                     b.close(); // table
                     b.table = None;
                 }
+                TagEnd::BlockQuote(_) => {
+                    let quote = b.stack.pop().expect("block quote is open");
+                    b.push_node(Node::Element(page_note(quote, ctx)));
+                }
                 _ => b.close(),
             },
             Event::Text(t) => b.push_node(Node::Text(t.to_string())),
@@ -279,6 +283,41 @@ pub fn parse(src: &str, ctx: &LinkContext) -> Document {
         nodes: root.children,
         outline,
     }
+}
+
+/// The marker that makes a block quote a note about this page.
+const PAGE_NOTE: &str = "[!PAGE]";
+
+/// A block quote whose text starts with `[!PAGE]` becomes an `<aside>`
+/// labelled as being about this page rather than Go (chapters/README.md);
+/// any other block quote is returned as it is.
+fn page_note(mut quote: Element, ctx: &LinkContext) -> Element {
+    let Some(Node::Element(p)) = quote.children.first_mut() else {
+        return quote;
+    };
+    let Some(Node::Text(text)) = p.children.first_mut() else {
+        return quote;
+    };
+    let Some(rest) = text.strip_prefix(PAGE_NOTE) else {
+        return quote;
+    };
+    *text = rest.trim_start().to_string();
+    if text.is_empty() {
+        p.children.remove(0);
+    }
+    let label = if ctx.lang == "zh" {
+        "关于本页"
+    } else {
+        "About this page"
+    };
+    let mut strong = Element::new("strong").attr("class", "page-note-label");
+    strong.children.push(Node::Text(label.to_string()));
+    let mut aside = Element::new("aside")
+        .attr("class", "page-note")
+        .attr("aria-label", label);
+    aside.children.push(Node::Element(strong));
+    aside.children.append(&mut quote.children);
+    aside
 }
 
 struct Builder {
@@ -343,8 +382,10 @@ fn code_node(
         },
         Some(Ok(mut directive)) => {
             *directive_index += 1;
-            if let Directive::Quiz(quiz) = &mut directive {
-                parse_quiz_text(quiz, ctx);
+            match &mut directive {
+                Directive::Quiz(quiz) => parse_quiz_text(quiz, ctx),
+                Directive::Exercise(e) => parse_exercise_text(e, ctx),
+                _ => {}
             }
             Node::Directive {
                 directive,
@@ -359,6 +400,12 @@ fn code_node(
             source: format!("```{info}\n{text}```"),
         },
     }
+}
+
+/// Parses an exercise's goal and hints into their `_nodes`, as quizzes are.
+pub fn parse_exercise_text(e: &mut directive::Exercise, ctx: &LinkContext) {
+    e.goal_nodes = parse(&e.goal, ctx).nodes;
+    e.hint_nodes = e.hints.iter().map(|h| parse(h, ctx).nodes).collect();
 }
 
 /// Parses a quiz's Markdown texts (prompts, choices, explanations) into
@@ -491,6 +538,23 @@ mod tests {
             .iter()
             .find(|(k, _)| *k == key)
             .map(|(_, v)| v.as_str())
+    }
+
+    #[test]
+    fn a_page_quote_becomes_an_aside_and_other_quotes_stay() {
+        let d = doc("> [!PAGE]\n> Step mode replays a seed.\n\n> Go says so.\n");
+        let Node::Element(aside) = &d.nodes[0] else {
+            panic!("{:?}", d.nodes)
+        };
+        assert_eq!(aside.tag, "aside");
+        assert_eq!(
+            plain_text(&aside.children),
+            "关于本页Step mode replays a seed."
+        );
+        let Node::Element(quote) = &d.nodes[1] else {
+            panic!()
+        };
+        assert_eq!(quote.tag, "blockquote");
     }
 
     #[test]

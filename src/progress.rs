@@ -1,6 +1,7 @@
 //! Reading progress: how many of a chapter's quiz questions the reader has
 //! answered, and how many right, from the answers the quizzes keep in
-//! localStorage. Quiz keys carry no language (the same quiz id in both
+//! localStorage, and how many of its exercises the page's check has passed.
+//! Keys carry no language (the same quiz and exercise ids in both
 //! translations), so progress follows the reader across languages.
 
 use crate::block_context::BlockContext;
@@ -20,17 +21,38 @@ pub struct QuizSlot {
     pub quiz: Quiz,
 }
 
-/// The quizzes of a chapter in `lang` (whose text is `text`), with their
-/// storage keys.
-pub fn quizzes(chapter: &'static ChapterSource, lang: Lang, text: &str) -> Vec<QuizSlot> {
+/// What a chapter asks of the reader: its quizzes, and the keys under
+/// which its exercises record that they were solved.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Slots {
+    pub quizzes: Vec<QuizSlot>,
+    pub exercises: Vec<String>,
+}
+
+/// The key under which exercise `id` of `chapter` is marked solved.
+pub fn solved_key(chapter: &str, id: &str) -> String {
+    format!("golab.exercise.{chapter}.{id}")
+}
+
+/// The value stored under a [`solved_key`].
+pub const SOLVED: &str = "solved";
+
+/// The quizzes and exercises of a chapter in `lang` (whose text is `text`),
+/// with their storage keys.
+pub fn slots_of(chapter: &'static ChapterSource, lang: Lang, text: &str) -> Slots {
     let doc = crate::content::document(text, lang);
     let ctx = BlockContext::for_chapter(chapter, lang);
-    let mut out = Vec::new();
+    let mut out = Slots::default();
     collect(&doc.nodes, &ctx, &mut out);
     out
 }
 
-fn collect(nodes: &[Node], ctx: &BlockContext, out: &mut Vec<QuizSlot>) {
+/// The quizzes of a chapter in `lang`, with their storage keys.
+pub fn quizzes(chapter: &'static ChapterSource, lang: Lang, text: &str) -> Vec<QuizSlot> {
+    slots_of(chapter, lang, text).quizzes
+}
+
+fn collect(nodes: &[Node], ctx: &BlockContext, out: &mut Slots) {
     for n in nodes {
         match n {
             Node::Directive {
@@ -38,20 +60,24 @@ fn collect(nodes: &[Node], ctx: &BlockContext, out: &mut Vec<QuizSlot>) {
                 line,
                 index,
                 ..
-            } => out.push(QuizSlot {
+            } => out.quizzes.push(QuizSlot {
                 key: ctx
                     .at(*line, *index)
                     .storage_key("quiz", quiz.id.as_deref()),
                 quiz: quiz.clone(),
             }),
+            Node::Directive {
+                directive: Directive::Exercise(e),
+                ..
+            } => out.exercises.push(solved_key(ctx.chapter, &e.id)),
             Node::Element(e) => collect(&e.children, ctx, out),
             _ => {}
         }
     }
 }
 
-/// Chapters' quizzes by (chapter index, language).
-type QuizCache = HashMap<(usize, Lang), Rc<Vec<QuizSlot>>>;
+/// Chapters' quizzes and exercises by (chapter index, language).
+type QuizCache = HashMap<(usize, Lang), Rc<Slots>>;
 
 thread_local! {
     /// Parsed once per page load, from texts at hand.
@@ -61,14 +87,14 @@ thread_local! {
 /// Chapter `index`'s quizzes, if its text in `lang` or, failing that, in the
 /// other language is at hand (the keys and answers are the same in both:
 /// see the test below).
-fn slots(lang: Lang, index: usize) -> Option<Rc<Vec<QuizSlot>>> {
+fn slots(lang: Lang, index: usize) -> Option<Rc<Slots>> {
     let c = crate::content::chapters().get(index)?;
     [lang, lang.other()].into_iter().find_map(|l| {
         if let Some(s) = QUIZZES.with(|q| q.borrow().get(&(index, l)).cloned()) {
             return Some(s);
         }
         let text = crate::content::cached(c, l)?;
-        let s = Rc::new(quizzes(c, l, &text));
+        let s = Rc::new(slots_of(c, l, &text));
         QUIZZES.with(|q| q.borrow_mut().insert((index, l), s.clone()));
         Some(s)
     })
@@ -91,13 +117,19 @@ pub fn chapter_tally(lang: Lang, index: usize) -> Option<Tally> {
     slots(lang, index).map(|s| tally(&s, crate::platform::load))
 }
 
-/// Forgets the saved answers of chapter `index`'s quizzes.
+/// Forgets the saved answers of chapter `index`'s quizzes and which of its
+/// exercises were solved (the reader's code stays).
 pub fn reset_chapter(lang: Lang, index: usize) {
     let Some(storage) = crate::platform::local_storage() else {
         return;
     };
-    for slot in slots(lang, index).iter().flat_map(|s| s.iter()) {
-        let _ = storage.remove_item(&slot.key);
+    for s in slots(lang, index).iter() {
+        for slot in &s.quizzes {
+            let _ = storage.remove_item(&slot.key);
+        }
+        for key in &s.exercises {
+            let _ = storage.remove_item(key);
+        }
     }
 }
 
@@ -107,6 +139,8 @@ pub struct Tally {
     pub questions: usize,
     pub answered: usize,
     pub right: usize,
+    pub exercises: usize,
+    pub solved: usize,
 }
 
 impl Tally {
@@ -115,10 +149,19 @@ impl Tally {
     }
 }
 
-/// Tallies `quizzes` given a way to read saved answers by key.
-pub fn tally(quizzes: &[QuizSlot], saved: impl Fn(&str) -> Option<String>) -> Tally {
-    let mut t = Tally::default();
-    for slot in quizzes {
+/// Tallies a chapter's quizzes and exercises given a way to read what is
+/// saved by key.
+pub fn tally(slots: &Slots, saved: impl Fn(&str) -> Option<String>) -> Tally {
+    let mut t = Tally {
+        exercises: slots.exercises.len(),
+        ..Tally::default()
+    };
+    t.solved = slots
+        .exercises
+        .iter()
+        .filter(|k| saved(k).as_deref() == Some(SOLVED))
+        .count();
+    for slot in &slots.quizzes {
         t.questions += slot.quiz.questions.len();
         let Some(text) = saved(&slot.key) else {
             continue;
@@ -142,26 +185,58 @@ mod tests {
     use crate::content::chapters;
     use std::collections::HashMap;
 
+    /// Reference pages, which teach nothing to check.
+    const APPENDICES: [&str; 2] = ["what-go-runs-here", "cheat-sheet"];
+
     #[test]
-    fn every_chapter_has_quizzes_with_the_same_keys_in_both_languages() {
+    fn every_chapter_has_five_questions_and_an_exercise_with_the_same_keys_in_both_languages() {
+        let mut teaching = 0;
         for c in chapters() {
-            let zh: Vec<_> = quizzes(c, Lang::Zh, c.text(Lang::Zh).unwrap())
-                .into_iter()
-                .map(|q| (q.key, q.quiz.questions.len()))
-                .collect();
-            let en: Vec<_> = quizzes(c, Lang::En, c.text(Lang::En).unwrap())
-                .into_iter()
-                .map(|q| (q.key, q.quiz.questions.len()))
-                .collect();
-            assert!(!zh.is_empty(), "{} has no quiz", c.slug);
-            assert_eq!(zh, en, "{}: the quizzes differ between languages", c.slug);
+            let of = |lang| {
+                let s = slots_of(c, lang, c.text(lang).unwrap());
+                let q: Vec<_> = s
+                    .quizzes
+                    .into_iter()
+                    .map(|q| (q.key, q.quiz.questions.len()))
+                    .collect();
+                (q, s.exercises)
+            };
+            let (zh, en) = (of(Lang::Zh), of(Lang::En));
+            assert_eq!(
+                zh, en,
+                "{}: quizzes or exercises differ between languages",
+                c.slug
+            );
+            if APPENDICES.contains(&c.slug) {
+                continue;
+            }
+            teaching += 1;
+            let questions: usize = zh.0.iter().map(|(_, n)| n).sum();
+            assert!(
+                questions >= 5,
+                "{} has {questions} quiz questions, fewer than 5",
+                c.slug
+            );
+            assert!(!zh.1.is_empty(), "{} has no exercise", c.slug);
+        }
+        assert!(teaching >= 8, "{teaching} teaching chapters");
+    }
+
+    #[test]
+    fn exercise_ids_are_unique_in_the_book() {
+        let mut seen = std::collections::HashSet::new();
+        for c in chapters() {
+            for key in slots_of(c, Lang::Zh, c.text(Lang::Zh).unwrap()).exercises {
+                assert!(seen.insert(key.clone()), "{key} twice");
+            }
         }
     }
 
     #[test]
     fn tally_counts_checked_and_right_answers() {
         let c = &chapters()[0];
-        let slots = quizzes(c, Lang::En, c.text(Lang::En).unwrap());
+        let all = slots_of(c, Lang::En, c.text(Lang::En).unwrap());
+        let slots = &all.quizzes;
         let first = &slots[0];
         let mut answers = Answers::decode("", &first.quiz);
         // Answer question 0 right and, when there is one, question 1 wrong.
@@ -178,8 +253,11 @@ mod tests {
             answers.selected[1][wrong] = true;
             answers.checked[1] = true;
         }
-        let store: HashMap<String, String> = [(first.key.clone(), answers.encode())].into();
-        let t = tally(&slots, |k| store.get(k).cloned());
+        let mut store: HashMap<String, String> = [(first.key.clone(), answers.encode())].into();
+        assert!(!all.exercises.is_empty(), "{} has no exercise", c.slug);
+        store.insert(all.exercises[0].clone(), SOLVED.to_string());
+        let t = tally(&all, |k| store.get(k).cloned());
+        assert_eq!((t.exercises, t.solved), (all.exercises.len(), 1));
         let total: usize = slots.iter().map(|s| s.quiz.questions.len()).sum();
         assert_eq!(t.questions, total);
         assert_eq!(t.right, 1);
@@ -188,11 +266,11 @@ mod tests {
             if first.quiz.questions.len() > 1 { 2 } else { 1 }
         );
         assert_eq!(
-            tally(&slots, |_| None),
+            tally(&all, |_| None),
             Tally {
                 questions: total,
-                answered: 0,
-                right: 0
+                exercises: all.exercises.len(),
+                ..Tally::default()
             }
         );
     }
@@ -220,10 +298,34 @@ pub fn badge(props: &BadgeProps) -> yew::Html {
         t.complete().then_some("complete"),
         (t.answered == 0).then_some("empty")
     );
+    let exercises = (t.exercises > 0).then(|| {
+        let label = match props.lang {
+            Lang::Zh => format!("已完成 {} 道练习，共 {} 道", t.solved, t.exercises),
+            Lang::En => format!("{} of {} exercises solved", t.solved, t.exercises),
+        };
+        let class = yew::classes!(
+            "progress-badge",
+            "exercises",
+            (t.solved == t.exercises).then_some("complete"),
+            (t.solved == 0).then_some("empty")
+        );
+        let word = match props.lang {
+            Lang::Zh => "练习",
+            Lang::En => "ex.",
+        };
+        html! {
+            <span {class} title={label.clone()} aria-label={label}>
+                { format!("{word} {}/{}", t.solved, t.exercises) }
+            </span>
+        }
+    });
     html! {
-        <span {class} title={label.clone()} aria-label={label}>
-            { format!("{}/{}", t.answered, t.questions) }
-            if t.complete() { { " ✓" } }
-        </span>
+        <>
+            <span {class} title={label.clone()} aria-label={label}>
+                { format!("{}/{}", t.answered, t.questions) }
+                if t.complete() { { " ✓" } }
+            </span>
+            { for exercises }
+        </>
     }
 }

@@ -9,7 +9,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use golab_book::content::chapters;
-use golab_book::directive::{Directive, RunBlock};
+use golab_book::directive::{Directive, Exercise, RunBlock};
+use golab_book::engine::exercise::check_to_end;
 use golab_book::lang::Lang;
 use golab_book::markdown::{self, LinkContext, Node};
 use golab_runtime::{run_captured, Config};
@@ -138,4 +139,50 @@ fn every_chapter_example_runs_as_it_says() {
          passing now, remove from chapters/KNOWN_FAILURES: {now_passing:?}\n\
          listed but no such block (line moved?): {stale:?}"
     );
+}
+
+fn exercises(nodes: &[Node], out: &mut Vec<(usize, Exercise)>) {
+    for n in nodes {
+        match n {
+            Node::Directive {
+                directive: Directive::Exercise(e),
+                line,
+                ..
+            } => out.push((*line, e.clone())),
+            Node::Element(e) => exercises(&e.children, out),
+            _ => {}
+        }
+    }
+}
+
+/// Every ` ```exercise ` in both languages: its solution passes the page's
+/// check (all of its runs), and its starter fails it, so that the exercise
+/// asks for something and the reader can reach it.
+#[test]
+fn every_exercise_solution_passes_and_every_starter_fails() {
+    let mut problems = Vec::new();
+    let mut count = 0;
+    for c in chapters() {
+        for lang in Lang::ALL {
+            let text = c.text(lang).unwrap_or_default();
+            let doc = markdown::parse(text, &LinkContext { lang: lang.code() });
+            let mut found = Vec::new();
+            exercises(&doc.nodes, &mut found);
+            for (line, e) in found {
+                count += 1;
+                let at = format!("chapters/{}/{}:{line} ({})", lang.code(), c.file, e.id);
+                let solution = check_to_end(&e.solution, e.expected.as_ref());
+                if let Some((trial, failure)) = solution.failure {
+                    problems.push(format!(
+                        "{at}: the solution fails at {trial:?}: {failure:?}"
+                    ));
+                }
+                if check_to_end(&e.starter, e.expected.as_ref()).ok() {
+                    problems.push(format!("{at}: the starter already passes"));
+                }
+            }
+        }
+    }
+    assert!(count >= 16, "only {count} exercises in both languages");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

@@ -1,8 +1,10 @@
-//! Components for directive blocks: runnable examples, widgets and quizzes.
+//! Components for directive blocks: runnable examples, widgets, quizzes
+//! and exercises.
 //!
 //! Each block gets plain data (the parsed directive and where it stands in
 //! the book), never runtime internals.
 
+pub mod exercise;
 pub mod quiz;
 pub mod run;
 pub mod widget;
@@ -20,5 +22,8 @@ pub fn render_directive(directive: &Directive, ctx: &BlockContext) -> Html {
             html! { <widget::WidgetBox block={block.clone()} ctx={ctx.clone()} /> }
         }
         Directive::Quiz(quiz) => html! { <quiz::QuizView quiz={quiz.clone()} ctx={ctx.clone()} /> },
+        Directive::Exercise(e) => {
+            html! { <exercise::ExerciseView exercise={e.clone()} ctx={ctx.clone()} /> }
+        }
     }
 }

@@ -18,12 +18,14 @@
 //! Modules: [`run`] (the run type and its frame loop over both modes),
 //! [`to_end`] (a run awaited for its result), `session` (a step-mode run in
 //! bounded slices) and `parallel` (a parallel-mode run on workers), [`many`]
-//! (grouping many runs' outcomes), [`console`], [`races`], [`gomaxprocs`]
+//! (grouping many runs' outcomes), [`exercise`] (an exercise's check over
+//! many seeds), [`console`], [`races`], [`gomaxprocs`]
 //! (the one rule for how many Ps), [`workers`] (warming and checking the
 //! worker pool), [`frame`] (animation frames, timers, clocks), [`data`].
 
 pub mod console;
 pub mod data;
+pub mod exercise;
 pub mod frame;
 pub mod gomaxprocs;
 pub mod many;

@@ -59,7 +59,7 @@ pub fn home() -> Html {
                                         <progress::Badge {lang} {tally} />
                                     }
                                 </Link<Route>>
-                                if tally.is_some_and(|t| t.answered > 0) {
+                                if tally.is_some_and(|t| t.answered > 0 || t.solved > 0) {
                                     <button class="reset-progress" onclick={reset}
                                         aria-label={format!("{} {}", s.reset_progress, c.title(lang))}>{ s.reset_progress }</button>
                                 }

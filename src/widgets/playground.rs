@@ -311,6 +311,24 @@ fn storage() -> Option<web_sys::Storage> {
 pub struct Props {
     pub block: RunBlock,
     pub ctx: BlockContext,
+    /// Told the code after every edit and reset (an exercise checks it).
+    #[prop_or_default]
+    pub on_code: Option<Callback<String>>,
+    /// A run to replay, set from outside (an exercise's failing run): when
+    /// it changes, the playground takes its seed, GOMAXPROCS and race
+    /// setting and runs.
+    #[prop_or_default]
+    pub replay: Option<Replay>,
+}
+
+/// A run to replay in step mode; `nonce` tells two requests for the same
+/// run apart, so asking again replays again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Replay {
+    pub seed: u64,
+    pub gomaxprocs: u32,
+    pub race: bool,
+    pub nonce: u32,
 }
 
 #[function_component(Playground)]
@@ -401,46 +419,58 @@ pub fn playground(props: &Props) -> Html {
     let start_now = {
         let (runner, dispatch, code) = (runner.clone(), dispatch.clone(), state.code.clone());
         let (spec, speed) = (spec.clone(), state.speed);
-        Callback::from(move |(seed, paused): (Option<u64>, bool)| {
-            let mut r = runner.borrow_mut();
-            if let Some(old) = r.run.take() {
-                old.cancel();
-            }
-            let program = match engine::compile(&code) {
-                Ok(p) => p,
-                Err(diags) => {
-                    drop(r);
-                    dispatch.dispatch(Action::CompileFailed(code.clone(), diags));
-                    return;
+        Callback::from(
+            move |(seed, paused, replay): (Option<u64>, bool, Option<Replay>)| {
+                let mut r = runner.borrow_mut();
+                if let Some(old) = r.run.take() {
+                    old.cancel();
                 }
-            };
-            let mut spec = spec.clone();
-            if let Some(seed) = seed {
-                spec.settings.seed = seed;
-                dispatch.dispatch(Action::Seed(seed));
-            }
-            r.run_id += 1;
-            let id = r.run_id;
-            drop(r);
-            dispatch.dispatch(Action::Started(code.clone(), id));
-            let d = dispatch.clone();
-            let how = if paused {
-                Start::Paused
-            } else {
-                Start::Running
-            };
-            let run = Run::start(&program, spec, how, move |p| {
-                d.dispatch(Action::Progress(id, p))
-            });
-            run.set_speed(speed);
-            runner.borrow_mut().run = Some(run);
-        })
+                let program = match engine::compile(&code) {
+                    Ok(p) => p,
+                    Err(diags) => {
+                        drop(r);
+                        dispatch.dispatch(Action::CompileFailed(code.clone(), diags));
+                        return;
+                    }
+                };
+                let mut spec = spec.clone();
+                if let Some(seed) = seed {
+                    spec.settings.seed = seed;
+                    dispatch.dispatch(Action::Seed(seed));
+                }
+                if let Some(replay) = replay {
+                    spec.mode = Mode::Step;
+                    spec.settings.seed = replay.seed;
+                    spec.settings.gomaxprocs = replay.gomaxprocs;
+                    spec.settings.race = replay.race;
+                    dispatch.dispatch(Action::Mode(false));
+                    dispatch.dispatch(Action::Procs(replay.gomaxprocs));
+                    dispatch.dispatch(Action::Seed(replay.seed));
+                    dispatch.dispatch(Action::Race(replay.race));
+                }
+                r.run_id += 1;
+                let id = r.run_id;
+                drop(r);
+                dispatch.dispatch(Action::Started(code.clone(), id));
+                let d = dispatch.clone();
+                let how = if paused {
+                    Start::Paused
+                } else {
+                    Start::Running
+                };
+                let run = Run::start(&program, spec, how, move |p| {
+                    d.dispatch(Action::Progress(id, p))
+                });
+                run.set_speed(speed);
+                runner.borrow_mut().run = Some(run);
+            },
+        )
     };
     // A program that imports a library package written in Go (`context`)
     // runs once the page has its text (fetched once, then kept).
     let start = {
         let (dispatch, code) = (dispatch.clone(), state.code.clone());
-        Callback::from(move |args: (Option<u64>, bool)| {
+        Callback::from(move |args: (Option<u64>, bool, Option<Replay>)| {
             let (go, d, c) = (start_now.clone(), dispatch.clone(), code.clone());
             let failed = move |why: String| {
                 let diag = engine::Diag {
@@ -461,7 +491,7 @@ pub fn playground(props: &Props) -> Html {
             let paused_run = runner.borrow().live_step_run().cloned().filter(|_| paused);
             match paused_run {
                 Some(run) => run.resume(),
-                None => start.emit((None, false)),
+                None => start.emit((None, false, None)),
             }
         })
     };
@@ -479,7 +509,7 @@ pub fn playground(props: &Props) -> Html {
         let (start, runner) = (start.clone(), runner.clone());
         move |op: &dyn Fn(&Run)| {
             if runner.borrow().live_step_run().is_none() {
-                start.emit((None, true));
+                start.emit((None, true, None));
             }
             let run = runner.borrow().live_step_run().cloned();
             if let Some(run) = run {
@@ -520,6 +550,7 @@ pub fn playground(props: &Props) -> Html {
             key.clone(),
             block.code.clone(),
         );
+        let on_code = props.on_code.clone();
         Callback::from(move |_: MouseEvent| {
             let mut r = runner.borrow_mut();
             if let Some(run) = r.run.take() {
@@ -529,6 +560,9 @@ pub fn playground(props: &Props) -> Html {
             drop(r);
             if let Some(s) = storage() {
                 let _ = s.remove_item(&key);
+            }
+            if let Some(tell) = &on_code {
+                tell.emit(original.clone());
             }
             dispatch.dispatch(Action::Reset(original.clone()));
         })
@@ -540,7 +574,11 @@ pub fn playground(props: &Props) -> Html {
             key.clone(),
             block.code.clone(),
         );
+        let on_code = props.on_code.clone();
         Callback::from(move |code: String| {
+            if let Some(tell) = &on_code {
+                tell.emit(code.clone());
+            }
             if let Some(s) = storage() {
                 let _ = if code == original {
                     s.remove_item(&key)
@@ -599,7 +637,16 @@ pub fn playground(props: &Props) -> Html {
         let v: web_sys::HtmlSelectElement = e.target_unchecked_into();
         Action::Speed(Speed::parse(&v.value()))
     });
-    let on_replay = start.reform(|seed: u64| (Some(seed), false));
+    let on_replay = start.reform(|seed: u64| (Some(seed), false, None));
+    {
+        // A replay asked from outside: once per distinct request.
+        let start = start.clone();
+        use_effect_with(props.replay, move |replay| {
+            if let Some(r) = *replay {
+                start.emit((None, false, Some(r)));
+            }
+        });
+    }
     let on_race_pick = act.reform(Action::ShowRace);
     let shown_race: Option<Race> = state.shown_race.and_then(|i| state.races.get(i).cloned());
     let highlight = shown_race.as_ref().map(|r| {
