@@ -183,10 +183,11 @@ async fn a_quiz_explains_every_choice_after_checking_and_remembers_it() {
     let handle =
         yew::Renderer::<Doc>::with_root_and_props(root.clone(), DocProps { src: MIXED }).render();
     settle().await;
+    // Choices are shown in the reader's own order: pick the wrong one (the
+    // source's second) by its index in the source.
     let wrong: web_sys::HtmlElement = root
-        .query_selector_all(".quiz input")
+        .query_selector(".quiz [data-choice='1'] input")
         .unwrap()
-        .get(1)
         .unwrap()
         .dyn_into()
         .unwrap();

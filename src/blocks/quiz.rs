@@ -1,5 +1,10 @@
 //! A ` ```quiz ` block: questions whose every choice is explained after the
 //! reader answers. Answers persist in localStorage per chapter and quiz id.
+//!
+//! Each reader sees the choices in their own order (a permutation drawn
+//! from a number kept in their browser), so a right answer's place in the
+//! source teaches nothing; answers are stored by the source's order, so the
+//! saved answers and the progress tallies do not depend on it.
 
 use crate::block_context::BlockContext;
 use crate::directive::{Question, Quiz};
@@ -75,6 +80,49 @@ impl Answers {
     }
 }
 
+/// This browser's reader: a random number drawn once and kept, which
+/// fixes the order they see every question's choices in.
+fn reader() -> u64 {
+    const KEY: &str = "golab.reader";
+    if let Some(n) = platform::load(KEY).and_then(|s| s.parse().ok()) {
+        return n;
+    }
+    let n = (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    if let Some(s) = platform::local_storage() {
+        let _ = s.set_item(KEY, &n.to_string());
+    }
+    n
+}
+
+/// The order to show `n` choices in: a Fisher–Yates shuffle driven by a
+/// hash of the reader, the quiz and the question, so it is the same on
+/// every visit and differs between questions and readers.
+pub fn choice_order(reader: u64, quiz: &str, question: usize, n: usize) -> Vec<usize> {
+    // FNV-1a over the inputs, then splitmix64 steps as the random source.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in reader
+        .to_le_bytes()
+        .iter()
+        .chain(quiz.as_bytes())
+        .chain(&(question as u64).to_le_bytes())
+    {
+        h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    let mut next = move || {
+        h = h.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = h;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    };
+    let mut order: Vec<usize> = (0..n).collect();
+    for i in (1..n).rev() {
+        let j = (next() % (i as u64 + 1)) as usize;
+        order.swap(i, j);
+    }
+    order
+}
+
 enum Action {
     Toggle {
         question: usize,
@@ -88,6 +136,7 @@ enum Action {
 #[function_component(QuizView)]
 pub fn quiz_view(props: &Props) -> Html {
     let key = props.ctx.storage_key("quiz", props.quiz.id.as_deref());
+    let reader = use_state(reader);
     let answers = {
         let (key, quiz) = (key.clone(), props.quiz.clone());
         use_state(move || {
@@ -145,12 +194,14 @@ pub fn quiz_view(props: &Props) -> Html {
         let checked = answers.checked[qi];
         let right = checked && answers.is_right(qi, q);
         let name = format!("{key}.{qi}");
-        let choices = q.choices.iter().enumerate().map(|(ci, c)| {
+        let order = choice_order(*reader, &key, qi, q.choices.len());
+        let choices = order.into_iter().map(|ci| {
+            let c = &q.choices[ci];
             let selected = answers.selected[qi][ci];
             let onchange = act.reform(move |_| Action::Toggle { question: qi, choice: ci, multi });
             let verdict = checked.then_some(if c.correct { "correct" } else { "wrong" });
             html! {
-                <li class={classes!("choice", verdict, selected.then_some("selected"))}>
+                <li class={classes!("choice", verdict, selected.then_some("selected"))} data-choice={ci.to_string()}>
                     <label>
                         <input type={if multi { "checkbox" } else { "radio" }} name={name.clone()}
                             checked={selected} disabled={checked} {onchange} />
@@ -198,6 +249,23 @@ pub fn quiz_view(props: &Props) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn choice_orders_are_permutations_that_differ_between_readers() {
+        let a = choice_order(1, "golab.quiz.x.q", 0, 4);
+        let mut sorted = a.clone();
+        sorted.sort();
+        assert_eq!(sorted, vec![0, 1, 2, 3]);
+        assert_eq!(a, choice_order(1, "golab.quiz.x.q", 0, 4), "stable for a reader");
+        let orders: std::collections::HashSet<_> =
+            (0..50).map(|r| choice_order(r, "golab.quiz.x.q", 0, 4)).collect();
+        assert!(orders.len() > 10, "{} orders over 50 readers", orders.len());
+        // Every position gets the first choice for some reader.
+        let firsts: std::collections::HashSet<_> = (0..50)
+            .map(|r| choice_order(r, "k", 1, 4).iter().position(|&c| c == 0))
+            .collect();
+        assert_eq!(firsts.len(), 4);
+    }
     use crate::directive::{parse_fence, Directive};
 
     fn quiz() -> Quiz {
