@@ -11,6 +11,7 @@
 //! contains TEXT.
 
 mod bench;
+mod exercise;
 mod parallel;
 mod parallel_widgets;
 mod serve;
@@ -129,6 +130,10 @@ fn main() {
         (
             "a chapter example runs and prints its // Output:",
             widgets::example_prints_its_output,
+        ),
+        (
+            "an exercise: the starter fails naming a seed, Replay runs that seed, the solution passes, the contents page counts it",
+            exercise::starter_fails_with_a_seed_and_the_solution_passes,
         ),
         (
             "parallel mode: 2 goroutines x 1,000,000 atomic adds on 2 workers give the exact total",
