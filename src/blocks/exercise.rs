@@ -119,7 +119,7 @@ pub fn exercise_view(props: &Props) -> Html {
                     let progress = {
                         let (shown, live) = (shown.clone(), live.clone());
                         move |n: u32| {
-                            if live() && n % 5 == 0 {
+                            if live() && n.is_multiple_of(5) {
                                 shown.borrow().set(Check::Running(n));
                             }
                         }
