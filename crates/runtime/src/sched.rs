@@ -1185,8 +1185,17 @@ fn next_wakeup(m: &Machine) -> Option<i64> {
     let mut t = s.timers.peek().map(|Reverse(t)| t.when);
     for p in &s.allp {
         if p.status == PStatus::Psyscall {
-            let w = p.syscallwhen + SYSMON_TICK_NS;
-            t = Some(t.map_or(w, |x| x.min(w)));
+            // Sysmon's first look at the call; once that has passed without
+            // a retake (a P is idle and the call is short), its next chance
+            // is when the call has lasted RETAKE_ANYWAY_NS. A time already
+            // past would stop the clock: nothing else could move it.
+            let mut w = p.syscallwhen + SYSMON_TICK_NS;
+            if w <= s.now {
+                w = p.syscallwhen + RETAKE_ANYWAY_NS;
+            }
+            if w > s.now {
+                t = Some(t.map_or(w, |x| x.min(w)));
+            }
         }
     }
     t
@@ -1608,6 +1617,10 @@ fn entersyscall(m: &mut Machine, pi: PIdx, mi: MIdx, gi: GIdx, ns: i64) {
     s.addtimer(now + ns.max(1), TimerKind::SyscallDone { m: mi });
 }
 
+/// How long a system call may hold its P while other Ps are idle and its
+/// own run queue is empty: `retake`'s 10 ms (`proc.go`).
+const RETAKE_ANYWAY_NS: i64 = 10_000_000;
+
 /// sysmon's `retake`: a P in a syscall for a tick or more is handed off
 /// when there is other work (or when no P is idle to look for some, or the
 /// call lasts 10 ms).
@@ -1621,7 +1634,7 @@ pub(crate) fn sysmon(m: &mut Machine) -> Result<(), i32> {
         }
         let npidle = m.sched.pidle.len();
         let nmspinning = m.sched.allm.iter().filter(|m| m.spinning).count();
-        if p.runqempty() && nmspinning + npidle > 0 && p.syscallwhen + 10_000_000 > now {
+        if p.runqempty() && nmspinning + npidle > 0 && p.syscallwhen + RETAKE_ANYWAY_NS > now {
             continue;
         }
         handoffp(m, pi as PIdx)?;
