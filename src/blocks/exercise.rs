@@ -246,94 +246,97 @@ fn verdict(v: &Verdict, e: &Exercise, lang: Lang, on_replay: &Callback<Trial>) -
         };
     };
     let trial = *trial;
-    let which = match (lang, trial.race) {
-        (Lang::Zh, false) => format!("种子 {}，GOMAXPROCS {}", trial.seed, trial.gomaxprocs),
-        (Lang::Zh, true) => format!(
-            "种子 {}，GOMAXPROCS {}，开启竞态检测器",
-            trial.seed, trial.gomaxprocs
+    let zh = lang == Lang::Zh;
+    let race = match (trial.race, zh) {
+        (false, _) => "",
+        (true, true) => "，开启竞态检测器",
+        (true, false) => ", race detector on",
+    };
+    let head = match zh {
+        true => format!(
+            "✗ 第 {} 次运行失败（种子 {}，GOMAXPROCS {}{race}）：",
+            v.passed + 1,
+            trial.seed,
+            trial.gomaxprocs
         ),
-        (Lang::En, false) => format!("seed {}, GOMAXPROCS {}", trial.seed, trial.gomaxprocs),
-        (Lang::En, true) => format!(
-            "seed {}, GOMAXPROCS {}, race detector on",
-            trial.seed, trial.gomaxprocs
+        false => format!(
+            "✗ Run {} failed (seed {}, GOMAXPROCS {}{race}): ",
+            v.passed + 1,
+            trial.seed,
+            trial.gomaxprocs
         ),
     };
-    let head = match lang {
-        Lang::Zh => format!("✗ 第 {} 次运行失败（{which}）：", v.passed + 1),
-        Lang::En => format!("✗ Run {} failed ({which}): ", v.passed + 1),
-    };
-    let pre = |s: String| html! { <pre class="exercise-detail">{ s }</pre> };
-    let (why, detail) = match failure {
-        Failure::Compile(diags) => (
-            t(lang, "程序无法编译。", "the program does not compile.").to_string(),
-            pre(diags
-                .iter()
-                .map(|d| format!("{FILE}:{}:{}: {}", d.line, d.col, d.message))
-                .collect::<Vec<_>>()
-                .join("\n")),
-        ),
-        Failure::Output { got } => {
-            let want = e.expected.as_ref().map(|w| w.lines.join("\n")).unwrap_or_default();
-            let order = match e.expected.as_ref().is_some_and(|w| w.unordered) {
-                true => t(lang, "（顺序不限）", " (in any order)"),
-                false => "",
-            };
-            (
-                t(lang, "输出不符合要求。", "it printed something else.").to_string(),
-                html! {
-                    <div class="exercise-compare">
-                        <div><p>{ t(lang, "打印了：", "Printed:") }</p>{ pre(got.clone()) }</div>
-                        <div><p>{ t(lang, "应当打印", "Should print") }{ order }{ t(lang, "：", ":") }</p>{ pre(want) }</div>
-                    </div>
-                },
-            )
-        }
-        Failure::Exit { code, stderr } => (
-            match lang {
-                Lang::Zh => format!("程序以退出状态 {code} 结束（panic、致命错误如死锁，或 os.Exit）。"),
-                Lang::En => format!("it exited with status {code} (a panic, a fatal error such as a deadlock, or os.Exit)."),
-            },
-            pre(stderr.clone()),
-        ),
-        Failure::Race { report } => (
-            t(lang, "竞态检测器报告了数据竞争。", "the race detector reported a data race.").to_string(),
-            pre(report.clone()),
-        ),
-        Failure::Leak(gs) => (
-            match lang {
-                Lang::Zh => format!("main 返回时还有 {} 个 goroutine 阻塞着，再也不会被唤醒：goroutine 泄漏。", gs.len()),
-                Lang::En => format!("when main returned, {} goroutine{} still blocked, never to be woken: a goroutine leak.", gs.len(), if gs.len() == 1 { " was" } else { "s were" }),
-            },
-            html! {
-                <ul class="exercise-leaks">
-                    { for gs.iter().map(|g| html! {
-                        <li><code>{ format!("goroutine {} [{}]", g.goid, g.reason) }</code>{ match lang {
-                            Lang::Zh => format!(" 在 {} 第 {} 行", g.func, g.line),
-                            Lang::En => format!(" in {} at line {}", g.func, g.line),
-                        } }</li>
-                    }) }
-                </ul>
-            },
-        ),
-        Failure::Limit => (
-            match lang {
-                Lang::Zh => format!("运行超过了 {} 条指令：死循环，或者做了远超练习所需的工作。", grouped(exercise::MAX_INSTRUCTIONS)),
-                Lang::En => format!("it ran more than {} instructions: an endless loop, or far more work than the exercise needs.", grouped(exercise::MAX_INSTRUCTIONS)),
-            },
-            html! {},
-        ),
-    };
-    let replayable = !matches!(failure, Failure::Compile(_));
+    let (why, detail) = explain(failure, e, lang);
     html! {
         <div class="verdict wrong">
             <p><strong>{ head }</strong>{ why }</p>
-            { detail }
-            if replayable {
+            if !detail.is_empty() {
+                <pre class="exercise-detail">{ detail }</pre>
+            }
+            if !matches!(failure, Failure::Compile(_)) {
                 <button class="button exercise-replay" onclick={on_replay.reform(move |_: MouseEvent| trial)}>
                     { t(lang, "在上面的运行器中重放这次运行", "Replay this run in the runner above") }
                 </button>
             }
         </div>
+    }
+}
+
+/// Why a run failed, in a sentence, and what it shows (output, stderr,
+/// blocked goroutines) as plain text: one `<pre>` draws any of them.
+fn explain(failure: &Failure, e: &Exercise, lang: Lang) -> (String, String) {
+    let zh = lang == Lang::Zh;
+    match failure {
+        Failure::Compile(diags) => (
+            t(lang, "程序无法编译。", "the program does not compile.").into(),
+            diags
+                .iter()
+                .map(|d| format!("{FILE}:{}:{}: {}", d.line, d.col, d.message))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ),
+        Failure::Output { got } => {
+            let want = e.expected.as_ref().map(|w| w.lines.join("\n")).unwrap_or_default();
+            let any_order = e.expected.as_ref().is_some_and(|w| w.unordered);
+            let (printed, should) = match (zh, any_order) {
+                (true, false) => ("打印了：", "应当打印："),
+                (true, true) => ("打印了：", "应当打印（顺序不限）："),
+                (false, false) => ("Printed:", "Should print:"),
+                (false, true) => ("Printed:", "Should print (in any order):"),
+            };
+            (
+                t(lang, "输出不符合要求。", "it printed something else.").into(),
+                format!("{printed}\n{}\n\n{should}\n{want}", got.trim_end()),
+            )
+        }
+        Failure::Exit { code, stderr } => (
+            match zh {
+                true => format!("程序以退出状态 {code} 结束（panic、致命错误如死锁，或 os.Exit）。"),
+                false => format!("it exited with status {code} (a panic, a fatal error such as a deadlock, or os.Exit)."),
+            },
+            stderr.clone(),
+        ),
+        Failure::Race { report } => (
+            t(lang, "竞态检测器报告了数据竞争。", "the race detector reported a data race.").into(),
+            report.clone(),
+        ),
+        Failure::Leak(gs) => (
+            match zh {
+                true => format!("main 返回时还有 {} 个 goroutine 阻塞着，再也不会被唤醒：goroutine 泄漏。", gs.len()),
+                false => format!("when main returned, {} goroutine(s) were still blocked, never to be woken: a goroutine leak.", gs.len()),
+            },
+            gs.iter()
+                .map(|g| format!("goroutine {} [{}]: {} {FILE}:{}", g.goid, g.reason, g.func, g.line))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ),
+        Failure::Limit => (
+            match zh {
+                true => format!("运行超过了 {} 条指令：死循环，或者做了远超练习所需的工作。", grouped(exercise::MAX_INSTRUCTIONS)),
+                false => format!("it ran more than {} instructions: an endless loop, or far more work than the exercise needs.", grouped(exercise::MAX_INSTRUCTIONS)),
+            },
+            String::new(),
+        ),
     }
 }
 
