@@ -65,6 +65,7 @@ const ATTRS: &[&str] = &[
     "class",
     "id",
     "aria-label",
+    "tabindex",
 ];
 
 /// Writes `doc` in the prerendered format.

@@ -149,7 +149,9 @@ pub fn parse(src: &str, ctx: &LinkContext) -> Document {
                 Tag::Item => b.open(Element::new("li")),
                 Tag::Table(aligns) => {
                     b.table = Some((aligns, 0, true));
-                    b.open(Element::new("table"));
+                    // A wide table scrolls sideways (`display: block`):
+                    // focusable, so the keyboard can scroll it.
+                    b.open(Element::new("table").attr("tabindex", "0"));
                     b.open(Element::new("thead"));
                     b.open(Element::new("tr"));
                 }

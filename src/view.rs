@@ -32,7 +32,9 @@ fn render_node(node: &Node, ctx: &BlockContext, directive: DirectiveRenderer) ->
         Node::Text(t) => VText::new(t.clone()).into(),
         Node::Element(e) => render_element(e, ctx, directive),
         Node::Code { lang, code } => html! {
-            <pre class="code-block"><code class={classes!((!lang.is_empty()).then(|| format!("language-{lang}")))}>{ code.clone() }</code></pre>
+            // Focusable: a long line scrolls it sideways, and a keyboard
+            // reader must be able to scroll it too.
+            <pre class="code-block" tabindex="0"><code class={classes!((!lang.is_empty()).then(|| format!("language-{lang}")))}>{ code.clone() }</code></pre>
         },
         Node::Directive {
             directive: d,

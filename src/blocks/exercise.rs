@@ -229,7 +229,7 @@ pub fn exercise_view(props: &Props) -> Html {
             if *solution_shown {
                 <div class="exercise-solution-code">
                     <p>{ t(lang, "一种答案（还有别的写法）：", "One solution (there are others):") }</p>
-                    <pre class="code-block"><code class="language-go">{ e.solution.clone() }</code></pre>
+                    <pre class="code-block" tabindex="0"><code class="language-go">{ e.solution.clone() }</code></pre>
                 </div>
             }
         </section>
@@ -271,7 +271,7 @@ fn verdict(v: &Verdict, e: &Exercise, lang: Lang, on_replay: &Callback<Trial>) -
         <div class="verdict wrong">
             <p><strong>{ head }</strong>{ why }</p>
             if !detail.is_empty() {
-                <pre class="exercise-detail">{ detail }</pre>
+                <pre class="exercise-detail" tabindex="0">{ detail }</pre>
             }
             if !matches!(failure, Failure::Compile(_)) {
                 <button class="button exercise-replay" onclick={on_replay.reform(move |_: MouseEvent| trial)}>
