@@ -55,7 +55,8 @@ pub fn home() -> Html {
                                 <Link<Route> to={Route::chapter(lang, c.slug)}>
                                     <span class="num">{ i + 1 }</span>
                                     <span class="title">{ c.title(lang) }</span>
-                                    if let Some(tally) = tally {
+                                    // The cheat sheet asks nothing: no badge.
+                                    if let Some(tally) = tally.filter(|t| t.questions + t.exercises > 0) {
                                         <progress::Badge {lang} {tally} />
                                     }
                                 </Link<Route>>
