@@ -256,9 +256,14 @@ mod tests {
         let mut sorted = a.clone();
         sorted.sort();
         assert_eq!(sorted, vec![0, 1, 2, 3]);
-        assert_eq!(a, choice_order(1, "golab.quiz.x.q", 0, 4), "stable for a reader");
-        let orders: std::collections::HashSet<_> =
-            (0..50).map(|r| choice_order(r, "golab.quiz.x.q", 0, 4)).collect();
+        assert_eq!(
+            a,
+            choice_order(1, "golab.quiz.x.q", 0, 4),
+            "stable for a reader"
+        );
+        let orders: std::collections::HashSet<_> = (0..50)
+            .map(|r| choice_order(r, "golab.quiz.x.q", 0, 4))
+            .collect();
         assert!(orders.len() > 10, "{} orders over 50 readers", orders.len());
         // Every position gets the first choice for some reader.
         let firsts: std::collections::HashSet<_> = (0..50)
