@@ -176,7 +176,7 @@ async fn directives_become_blocks_and_bad_ones_an_error_box_with_file_and_line()
 }
 
 #[wasm_bindgen_test]
-async fn a_quiz_explains_every_choice_after_checking_and_remembers_it() {
+async fn a_quiz_judges_the_chosen_choices_then_explains_all_on_request_and_remembers() {
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     storage.remove_item("golab.quiz.test.q").unwrap();
     let root = fresh_root();
@@ -202,14 +202,35 @@ async fn a_quiz_explains_every_choice_after_checking_and_remembers_it() {
     check.click();
     settle().await;
     assert!(text_of(&root, ".verdict").contains("Not quite"));
+    // A wrong try judges only the reader's own choice: the right answer is
+    // not given away (it was, with every explanation, before).
     assert_eq!(
         root.query_selector_all(".why").unwrap().length(),
-        2,
-        "every choice is explained"
+        1,
+        "only the chosen choice is explained after a wrong try"
     );
+    assert!(text_of(&root, ".why").contains("You chose it: wrong"));
     assert_eq!(
         storage.get_item("golab.quiz.test.q").unwrap().as_deref(),
         Some("0,1!;")
+    );
+    // "Show the answer" explains every choice, and is remembered.
+    let show: web_sys::HtmlElement = root
+        .query_selector(".quiz .show-answer")
+        .unwrap()
+        .expect("a Show the answer button after a wrong try")
+        .dyn_into()
+        .unwrap();
+    show.click();
+    settle().await;
+    assert_eq!(
+        root.query_selector_all(".why").unwrap().length(),
+        2,
+        "every choice is explained once the answer is shown"
+    );
+    assert_eq!(
+        storage.get_item("golab.quiz.test.q").unwrap().as_deref(),
+        Some("0,1!*;")
     );
     handle.destroy();
 

@@ -25,6 +25,8 @@ pub struct Props {
 pub struct Answers {
     pub selected: Vec<Vec<bool>>,
     pub checked: Vec<bool>,
+    /// The reader asked for the answer after a wrong try.
+    pub revealed: Vec<bool>,
 }
 
 impl Answers {
@@ -36,17 +38,22 @@ impl Answers {
                 .map(|q| vec![false; q.choices.len()])
                 .collect(),
             checked: vec![false; quiz.questions.len()],
+            revealed: vec![false; quiz.questions.len()],
         }
     }
 
-    /// `"1,0,0!;0,1;"`: per question, the choices (1 = selected), `!` once checked.
+    /// `"1,0,0!;0,1;"`: per question, the choices (1 = selected), `!` once
+    /// checked, then `*` once the answer was revealed.
     pub fn encode(&self) -> String {
         let mut s = String::new();
-        for (sel, checked) in self.selected.iter().zip(&self.checked) {
+        for (i, sel) in self.selected.iter().enumerate() {
             let bits: Vec<&str> = sel.iter().map(|b| if *b { "1" } else { "0" }).collect();
             s.push_str(&bits.join(","));
-            if *checked {
+            if self.checked[i] {
                 s.push('!');
+            }
+            if self.revealed[i] {
+                s.push('*');
             }
             s.push(';');
         }
@@ -58,6 +65,10 @@ impl Answers {
     pub fn decode(s: &str, quiz: &Quiz) -> Answers {
         let mut a = Answers::empty(quiz);
         for (i, part) in s.split(';').enumerate().take(quiz.questions.len()) {
+            let (part, revealed) = match part.strip_suffix('*') {
+                Some(p) => (p, true),
+                None => (part, false),
+            };
             let (bits, checked) = match part.strip_suffix('!') {
                 Some(b) => (b, true),
                 None => (part, false),
@@ -66,6 +77,7 @@ impl Answers {
             if sel.len() == a.selected[i].len() {
                 a.selected[i] = sel;
                 a.checked[i] = checked;
+                a.revealed[i] = checked && revealed;
             }
         }
         a
@@ -131,6 +143,8 @@ enum Action {
     },
     Check(usize),
     Retry(usize),
+    /// Show every choice's explanation after a wrong try.
+    Reveal(usize),
 }
 
 #[function_component(QuizView)]
@@ -178,8 +192,10 @@ pub fn quiz_view(props: &Props) -> Html {
                 Action::Check(q) => a.checked[q] = a.selected[q].iter().any(|s| *s),
                 Action::Retry(q) => {
                     a.checked[q] = false;
+                    a.revealed[q] = false;
                     a.selected[q].iter_mut().for_each(|s| *s = false);
                 }
+                Action::Reveal(q) => a.revealed[q] = a.checked[q],
             }
             answers.set(a);
         })
@@ -193,13 +209,24 @@ pub fn quiz_view(props: &Props) -> Html {
         let multi = q.is_multi();
         let checked = answers.checked[qi];
         let right = checked && answers.is_right(qi, q);
+        // After a wrong try only the reader's own choices are judged, so
+        // they can think again; everything shows after a right answer or
+        // when they ask for it.
+        let all_shown = right || answers.revealed[qi];
         let name = format!("{key}.{qi}");
         let order = choice_order(*reader, &key, qi, q.choices.len());
         let choices = order.into_iter().map(|ci| {
             let c = &q.choices[ci];
             let selected = answers.selected[qi][ci];
             let onchange = act.reform(move |_| Action::Toggle { question: qi, choice: ci, multi });
-            let verdict = checked.then_some(if c.correct { "correct" } else { "wrong" });
+            let judged = checked && (all_shown || selected);
+            let verdict = judged.then_some(if c.correct { "correct" } else { "wrong" });
+            let label = match (c.correct, selected) {
+                (true, true) => t("✓ 选对了。", "✓ You chose it: right."),
+                (true, false) => t("✓ 这也是正确选项。", "✓ A right choice you left out."),
+                (false, true) => t("✗ 选错了。", "✗ You chose it: wrong."),
+                (false, false) => t("✗ 不是正确选项（你没选它，对）。", "✗ Not a right choice (you left it out: good)."),
+            };
             html! {
                 <li class={classes!("choice", verdict, selected.then_some("selected"))} data-choice={ci.to_string()}>
                     <label>
@@ -207,9 +234,9 @@ pub fn quiz_view(props: &Props) -> Html {
                             checked={selected} disabled={checked} {onchange} />
                         <span class="choice-text">{ md(&c.text_nodes) }</span>
                     </label>
-                    if checked {
+                    if judged {
                         <div class="why">
-                            <strong>{ if c.correct { t("✓ 正确选项。", "✓ Right choice.") } else { t("✗ 错误选项。", "✗ Wrong choice.") } }</strong>
+                            <strong>{ label }</strong>
                             { " " }{ md(&c.why_nodes) }
                         </div>
                     }
@@ -221,15 +248,22 @@ pub fn quiz_view(props: &Props) -> Html {
                 <legend class="prompt">
                     <span class="qnum">{ format!("{}.", qi + 1) }</span>
                     { md(&q.prompt_nodes) }
-                    if multi { <span class="hint">{ t("（多选）", "(choose all that apply)") }</span> }
+                    if multi && !says_multi(&q.prompt) { <span class="hint">{ t("（多选）", "(choose all that apply)") }</span> }
                 </legend>
                 <ul class="choices">{ for choices }</ul>
                 <div class="quiz-actions">
                     if checked {
                         <p class={classes!("verdict", if right { "right" } else { "wrong" })} role="status">
-                            { if right { t("答对了！", "Right!") } else { t("还不对，看看每个选项的解释。", "Not quite: read why for each choice.") } }
+                            { match (right, all_shown) {
+                                (true, _) => t("答对了！", "Right!"),
+                                (false, false) => t("还不对。看看你选的选项的解释，再试一次。", "Not quite. Read why for the choices you made, and try again."),
+                                (false, true) => t("还不对。下面是每个选项的解释。", "Not quite. Here is why for every choice."),
+                            } }
                         </p>
                         <button class="button" onclick={act.reform(move |_| Action::Retry(qi))}>{ t("重新作答", "Try again") }</button>
+                        if !all_shown {
+                            <button class="button show-answer" onclick={act.reform(move |_| Action::Reveal(qi))}>{ t("看答案", "Show the answer") }</button>
+                        }
                     } else {
                         <button class="button primary" disabled={!answers.selected[qi].iter().any(|s| *s)}
                             onclick={act.reform(move |_| Action::Check(qi))}>{ t("检查答案", "Check answer") }</button>
@@ -244,6 +278,16 @@ pub fn quiz_view(props: &Props) -> Html {
             { for questions }
         </section>
     }
+}
+
+/// Whether a multi-select prompt already says so (the chapters write
+/// "choose all that apply" / "选出所有…"), so the hint is not shown twice.
+fn says_multi(prompt: &str) -> bool {
+    let p = prompt.to_lowercase();
+    p.contains("choose all")
+        || p.contains("all that apply")
+        || p.contains("选出所有")
+        || p.contains("多选")
 }
 
 #[cfg(test)]
@@ -294,6 +338,18 @@ mod tests {
         assert_eq!(back, a);
         assert!(back.is_right(0, &q.questions[0]));
         assert!(!back.is_right(1, &q.questions[1]));
+        // A revealed answer round-trips; an older save (no `*`) reads as not revealed.
+        a.revealed[0] = true;
+        assert_eq!(a.encode(), "1,0!*;1,0,1;");
+        assert_eq!(Answers::decode(&a.encode(), &q), a);
+        assert!(!Answers::decode("1,0!;1,0,1;", &q).revealed[0]);
+    }
+
+    #[test]
+    fn a_prompt_that_says_multi_select_gets_no_second_hint() {
+        assert!(says_multi("What can this print? (choose all that apply)"));
+        assert!(says_multi("可能看到哪些输出？（选出所有可能）"));
+        assert!(!says_multi("What does this print?"));
     }
 
     #[test]
