@@ -17,18 +17,26 @@ use golab_runtime::{run_captured, Config};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-fn run_blocks(nodes: &[Node], out: &mut Vec<(usize, RunBlock)>) {
+/// Every directive of a document, with the line of its fence.
+fn directives<'a>(nodes: &'a [Node], out: &mut Vec<(usize, &'a Directive)>) {
     for n in nodes {
         match n {
             Node::Directive {
-                directive: Directive::Run(r),
-                line,
-                ..
-            } => out.push((*line, r.clone())),
-            Node::Element(e) => run_blocks(&e.children, out),
+                directive, line, ..
+            } => out.push((*line, directive)),
+            Node::Element(e) => directives(&e.children, out),
             _ => {}
         }
     }
+}
+
+fn run_blocks(nodes: &[Node], out: &mut Vec<(usize, RunBlock)>) {
+    let mut all = Vec::new();
+    directives(nodes, &mut all);
+    out.extend(all.into_iter().filter_map(|(line, d)| match d {
+        Directive::Run(r) => Some((line, r.clone())),
+        _ => None,
+    }));
 }
 
 /// Runs one block; `Err` says what differs.
@@ -142,17 +150,12 @@ fn every_chapter_example_runs_as_it_says() {
 }
 
 fn exercises(nodes: &[Node], out: &mut Vec<(usize, Exercise)>) {
-    for n in nodes {
-        match n {
-            Node::Directive {
-                directive: Directive::Exercise(e),
-                line,
-                ..
-            } => out.push((*line, e.clone())),
-            Node::Element(e) => exercises(&e.children, out),
-            _ => {}
-        }
-    }
+    let mut all = Vec::new();
+    directives(nodes, &mut all);
+    out.extend(all.into_iter().filter_map(|(line, d)| match d {
+        Directive::Exercise(e) => Some((line, e.clone())),
+        _ => None,
+    }));
 }
 
 /// Every ` ```exercise ` in both languages: its solution passes the page's

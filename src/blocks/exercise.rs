@@ -104,14 +104,7 @@ pub fn exercise_view(props: &Props) -> Html {
                 };
                 let program = match engine::compile(&src2) {
                     Ok(p) => p,
-                    Err(d) => {
-                        let v = Verdict {
-                            passed: 0,
-                            total: exercise::trials().len() as u32,
-                            failure: Some((exercise::trials()[0], Failure::Compile(d))),
-                        };
-                        return check2.set(Check::Done(v));
-                    }
+                    Err(d) => return check2.set(Check::Done(Verdict::compile_failed(d))),
                 };
                 // Progress is shown every few runs: each `set` re-renders.
                 let shown = Rc::new(RefCell::new(check2.clone()));
@@ -169,7 +162,7 @@ pub fn exercise_view(props: &Props) -> Html {
 
     let md = |nodes: &[Node]| view::render(nodes, &props.ctx, super::render_directive);
     let running = matches!(*check, Check::Running(_));
-    let total = exercise::trials().len() as u32;
+    let total = exercise::TRIALS;
     let shown_hints = (*hints).min(e.hints.len());
     html! {
         <section class="exercise" data-block="exercise" data-id={e.id.clone()}

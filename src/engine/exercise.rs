@@ -35,6 +35,10 @@ pub struct Trial {
     pub race: bool,
 }
 
+/// How many runs a check makes: [`SEEDS`] at each of two GOMAXPROCS, and
+/// the race run.
+pub const TRIALS: u32 = 2 * SEEDS as u32 + 1;
+
 /// The check's runs, in order.
 pub fn trials() -> Vec<Trial> {
     let mut out = Vec::new();
@@ -93,6 +97,15 @@ pub struct Verdict {
 impl Verdict {
     pub fn ok(&self) -> bool {
         self.failure.is_none()
+    }
+
+    /// The verdict on a program that does not compile: its first run fails.
+    pub fn compile_failed(diags: Vec<Diag>) -> Verdict {
+        Verdict {
+            passed: 0,
+            total: TRIALS,
+            failure: Some((trials()[0], Failure::Compile(diags))),
+        }
     }
 }
 
@@ -188,19 +201,12 @@ fn judge_session(
 
 /// Runs the whole check at once (natively: tests and tools).
 pub fn check_to_end(src: &str, expected: Option<&ExpectedOutput>) -> Verdict {
-    let all = trials();
-    let total = all.len() as u32;
     let program = match compile(src) {
         Ok(p) => p,
-        Err(d) => {
-            return Verdict {
-                passed: 0,
-                total,
-                failure: Some((all[0], Failure::Compile(d))),
-            }
-        }
+        Err(d) => return Verdict::compile_failed(d),
     };
-    for (i, trial) in all.into_iter().enumerate() {
+    let total = TRIALS;
+    for (i, trial) in trials().into_iter().enumerate() {
         let mut s = session(&program, trial);
         let exit = loop {
             if let Some(code) = s.run(1 << 22) {
@@ -232,9 +238,8 @@ pub async fn check(
     wanted: impl Fn() -> bool,
     progress: impl Fn(u32),
 ) -> Option<Verdict> {
-    let all = trials();
-    let total = all.len() as u32;
-    for (i, trial) in all.into_iter().enumerate() {
+    let total = TRIALS;
+    for (i, trial) in trials().into_iter().enumerate() {
         let mut s = session(&program, trial);
         let exit = loop {
             if !wanted() {
@@ -308,6 +313,7 @@ func main() {
     fn there_are_a_hundred_and_one_trials() {
         let t = trials();
         assert_eq!(t.len(), 101);
+        assert_eq!(TRIALS, 101);
         assert_eq!(
             t.iter().filter(|t| t.gomaxprocs == 2 && !t.race).count(),
             50
