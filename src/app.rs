@@ -3,7 +3,9 @@
 
 use crate::content;
 use crate::lang::Lang;
-use crate::pages::{chapter::ChapterPage, home::Home, not_found::NotFound};
+use crate::pages::{
+    chapter::ChapterPage, embed::EmbedPage, home::Home, not_found::NotFound, play::PlayPage,
+};
 use crate::route::Route;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -26,6 +28,11 @@ pub fn switch(route: Route) -> Html {
             (Some(lang), Some((index, _))) => html! { <ChapterPage {lang} {index} /> },
             _ => html! { <NotFound /> },
         },
+        Route::Play { lang } => match Lang::parse(&lang) {
+            Some(lang) => html! { <PlayPage {lang} /> },
+            None => html! { <NotFound /> },
+        },
+        Route::Embed => html! { <EmbedPage /> },
         Route::NotFound => html! { <NotFound /> },
     }
 }

@@ -212,6 +212,7 @@ pub struct Strings {
     /// When it could not be (followed by the reason).
     pub load_failed: &'static str,
     pub retry: &'static str,
+    pub playground: &'static str,
 }
 
 pub fn strings(lang: Lang) -> &'static Strings {
@@ -228,6 +229,7 @@ pub fn strings(lang: Lang) -> &'static Strings {
             loading: "正在载入这一章……",
             load_failed: "这一章没能载入：",
             retry: "重试",
+            playground: "演练场",
         },
         Lang::En => &Strings {
             book_title: "Go Concurrency Lab",
@@ -241,6 +243,7 @@ pub fn strings(lang: Lang) -> &'static Strings {
             loading: "Loading this chapter…",
             load_failed: "This chapter could not be loaded: ",
             retry: "Retry",
+            playground: "Playground",
         },
     }
 }

@@ -53,7 +53,7 @@ pub enum View {
 }
 
 impl View {
-    fn parse(s: &str) -> Option<View> {
+    pub(crate) fn parse(s: &str) -> Option<View> {
         Some(match s {
             "gmp" => View::Gmp,
             "race" => View::Race,

@@ -20,6 +20,8 @@ pub mod pages;
 pub mod platform;
 pub mod progress;
 pub mod route;
+pub mod search;
+pub mod share;
 pub mod threads;
 pub mod unavailable;
 pub mod view;

@@ -8,6 +8,12 @@ use yew_router::prelude::*;
 pub enum Route {
     #[at("/")]
     Home,
+    /// A playground for any program (blank, or from a share link's fragment).
+    #[at("/:lang/play")]
+    Play { lang: String },
+    /// One playground alone, for other sites' iframes.
+    #[at("/embed")]
+    Embed,
     #[at("/:lang/:chapter")]
     Chapter { lang: String, chapter: String },
     #[not_found]

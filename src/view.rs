@@ -11,7 +11,9 @@
 //! the other way round.
 
 use crate::block_context::BlockContext;
+use crate::components::copy_button::CopyButton;
 use crate::directive::Directive;
+use crate::lang::t;
 use crate::markdown::{Element, Node};
 use yew::prelude::*;
 use yew::virtual_dom::{VTag, VText};
@@ -31,11 +33,18 @@ fn render_node(node: &Node, ctx: &BlockContext, directive: DirectiveRenderer) ->
     match node {
         Node::Text(t) => VText::new(t.clone()).into(),
         Node::Element(e) => render_element(e, ctx, directive),
-        Node::Code { lang, code } => html! {
-            // Focusable: a long line scrolls it sideways, and a keyboard
-            // reader must be able to scroll it too.
-            <pre class="code-block" tabindex="0"><code class={classes!((!lang.is_empty()).then(|| format!("language-{lang}")))}>{ code.clone() }</code></pre>
-        },
+        Node::Code { lang, code } => {
+            let text = code.clone();
+            let copy = Callback::from(move |()| text.to_string());
+            html! {
+                <div class="code-wrap">
+                    // Focusable: a long line scrolls it sideways, and a
+                    // keyboard reader must be able to scroll it too.
+                    <pre class="code-block" tabindex="0"><code class={classes!((!lang.is_empty()).then(|| format!("language-{lang}")))}>{ code.clone() }</code></pre>
+                    <CopyButton text={copy} lang={ctx.lang} label={t(ctx.lang, "复制代码", "Copy the code")} />
+                </div>
+            }
+        }
         Node::Directive {
             directive: d,
             line,

@@ -1,5 +1,7 @@
 //! Writes every chapter's prerendered document (see `golab_book::codec`)
-//! into `<out>/{zh,en}/NN-slug.doc`, where the page fetches it from.
+//! into `<out>/{zh,en}/NN-slug.doc`, where the page fetches it from, and
+//! the search index over them all into `<out>/search.idx`
+//! (`golab_book::search`).
 //! trunk runs it before each build (`scripts/prerender`, a `pre_build`
 //! hook in Trunk.toml), so the site always carries the documents of the
 //! chapters it was built with.
@@ -9,6 +11,7 @@ use golab_book::{
     codec,
     content::{chapters, document},
     lang::Lang,
+    search,
 };
 #[cfg(not(target_arch = "wasm32"))]
 use std::{path::PathBuf, process::ExitCode};
@@ -40,6 +43,14 @@ fn main() -> ExitCode {
             written += 1;
         }
     }
-    eprintln!("golab-prerender: {written} chapters into {}", out.display());
+    let index = out.join("search.idx");
+    if let Err(e) = std::fs::write(&index, search::build()) {
+        eprintln!("golab-prerender: cannot write {}: {e}", index.display());
+        return ExitCode::FAILURE;
+    }
+    eprintln!(
+        "golab-prerender: {written} chapters and their search index into {}",
+        out.display()
+    );
     ExitCode::SUCCESS
 }

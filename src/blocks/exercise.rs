@@ -155,6 +155,7 @@ pub fn exercise_view(props: &Props) -> Html {
                 seed: trial.seed,
                 gomaxprocs: trial.gomaxprocs,
                 race: trial.race,
+                at_step: 0,
                 nonce,
             }));
         })

@@ -1,6 +1,7 @@
 //! The top bar: book title (home link), menu toggle on narrow screens, and
 //! the language switch, which keeps the reader on the same chapter.
 
+use crate::components::search::Search;
 use crate::content::strings;
 use crate::lang::Lang;
 use crate::route::Route;
@@ -15,6 +16,10 @@ pub struct Props {
     pub chapter: Option<&'static str>,
     #[prop_or_default]
     pub on_menu: Option<Callback<()>>,
+    /// Where the language switch goes when it is not a chapter or the
+    /// contents (the play page keeps its share link's fragment).
+    #[prop_or_default]
+    pub switch_href: Option<String>,
 }
 
 #[function_component(Header)]
@@ -31,11 +36,17 @@ pub fn header(props: &Props) -> Html {
                 <button class="menu-toggle" aria-label={s.menu} onclick={move |_| on_menu.emit(())}>{ "☰" }</button>
             }
             <Link<Route> to={Route::Home} classes="brand">{ s.book_title }</Link<Route>>
+            <Link<Route> to={Route::Play { lang: props.lang.code().to_string() }} classes="play-link">{ s.playground }</Link<Route>>
+            <Search lang={props.lang} />
             <nav class="lang-switch" aria-label="Language">
                 <span class="current" aria-current="true">{ props.lang.native_name() }</span>
-                <Link<Route> to={switch_to} classes="switch" >
-                    <span lang={other.html_lang()}>{ other.native_name() }</span>
-                </Link<Route>>
+                if let Some(href) = props.switch_href.clone() {
+                    <a {href} class="switch"><span lang={other.html_lang()}>{ other.native_name() }</span></a>
+                } else {
+                    <Link<Route> to={switch_to} classes="switch" >
+                        <span lang={other.html_lang()}>{ other.native_name() }</span>
+                    </Link<Route>>
+                }
             </nav>
         </header>
     }

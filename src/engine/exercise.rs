@@ -17,7 +17,7 @@
 //! budget, reporting progress.
 
 use super::session::Session;
-use super::{compile, frame, Diag, Program, Settings};
+use super::{compile, Diag, Program, Settings};
 use crate::directive::ExpectedOutput;
 use golab_runtime::snapshot::GStatusView;
 
@@ -241,18 +241,9 @@ pub async fn check(
     let total = TRIALS;
     for (i, trial) in trials().into_iter().enumerate() {
         let mut s = session(&program, trial);
-        let exit = loop {
-            if !wanted() {
-                return None;
-            }
-            let deadline = frame::deadline();
-            if frame::now_ms() < deadline {
-                if let Some(code) = s.run_for(frame::now_ms, deadline) {
-                    break code;
-                }
-            }
-            frame::next_frame().await;
-        };
+        super::to_end::drive_step(&mut s, &wanted).await?;
+        // The check records no trace, so a session it drove has ended.
+        let exit = s.exit()?;
         if let Some(f) = judge_session(expected.as_ref(), trial, &s, exit) {
             return Some(Verdict {
                 passed: i as u32,

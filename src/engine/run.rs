@@ -293,6 +293,18 @@ impl Run {
         });
     }
 
+    /// Step mode: runs until the run has executed `steps` instructions (a
+    /// shared link's position) and pauses there. Step mode is
+    /// deterministic, so the same program, seed and GOMAXPROCS reach the
+    /// same state (choices made with "be the scheduler" are not replayed).
+    pub fn run_to_step(&self, steps: u64) {
+        self.step_with(|s| {
+            while s.exit().is_none() && s.steps() < steps && !s.trace_full() {
+                s.run(steps - s.steps());
+            }
+        });
+    }
+
     /// "Be the scheduler": P `p` runs goroutine `goid` next. False if that
     /// G is not runnable (or this is not a live step-mode run).
     pub fn choose_next(&self, p: u32, goid: u64) -> bool {
@@ -612,6 +624,25 @@ mod tests {
             "{}",
             last.console.stdout()
         );
+    }
+
+    #[test]
+    fn a_shared_position_reaches_the_state_the_reader_stepped_to() {
+        // The reader steps event by event; a link records the steps count;
+        // reopening it runs straight to that count.
+        let (run, latest) = paused(GOROUTINES);
+        for _ in 0..7 {
+            run.step_event(1_000_000);
+        }
+        let stepped = latest.get().unwrap();
+        let (again, reopened) = paused(GOROUTINES);
+        again.run_to_step(stepped.steps);
+        let reached = reopened.get().unwrap();
+        assert_eq!(reached.phase, Phase::Paused);
+        assert_eq!(reached.steps, stepped.steps);
+        assert_eq!(reached.console.stdout(), stepped.console.stdout());
+        assert_eq!(reached.current_lines, stepped.current_lines);
+        assert_eq!(reached.snapshot, stepped.snapshot);
     }
 
     #[test]

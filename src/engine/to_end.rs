@@ -7,7 +7,7 @@
 
 use super::parallel::{drive, ParallelSession};
 use super::session::Session;
-use super::{frame, Console, Mode, Program, RunSpec};
+use super::{frame, Console, Mode, Program, RunSpec, Settings};
 use futures_channel::oneshot;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -51,6 +51,19 @@ async fn step_to_end(
     wanted: impl Fn() -> bool,
 ) -> Option<Finished> {
     let mut s = Session::new(program, &spec.settings);
+    let real_ms = drive_step(&mut s, wanted).await?;
+    Some(Finished {
+        exit: s.exit(),
+        console: s.console().clone(),
+        real_ms,
+        failure: None,
+    })
+}
+
+/// Interprets a step-mode session within each animation frame's budget
+/// until it ends (or its trace is full, which would stop it recording):
+/// the real milliseconds spent, or `None` once `wanted()` turns false.
+pub(crate) async fn drive_step(s: &mut Session, wanted: impl Fn() -> bool) -> Option<f64> {
     let mut real_ms = 0.0;
     loop {
         if !wanted() {
@@ -60,17 +73,27 @@ async fn step_to_end(
         if t0 < deadline {
             let exit = s.run_for(frame::now_ms, deadline);
             real_ms += frame::now_ms() - t0;
-            if let Some(code) = exit {
-                return Some(Finished {
-                    exit: Some(code),
-                    console: s.console().clone(),
-                    real_ms,
-                    failure: None,
-                });
+            if exit.is_some() || s.trace_full() {
+                return Some(real_ms);
             }
         }
         frame::next_frame().await;
     }
+}
+
+/// The trace of a step-mode run of `program` with these settings, as
+/// Chrome trace-event JSON (Perfetto opens it): what "Download trace"
+/// saves for a run whose views recorded none. Step mode is deterministic,
+/// so with the run's seed and GOMAXPROCS it is that run's trace; for a
+/// parallel-mode run it is the step-mode run with the same settings.
+pub async fn chrome_trace(program: &Program, settings: &Settings) -> String {
+    let settings = Settings {
+        trace: Some(false),
+        ..settings.clone()
+    };
+    let mut s = Session::new(program, &settings);
+    let _ = drive_step(&mut s, || true).await;
+    s.chrome_trace_json()
 }
 
 async fn parallel_to_end(
@@ -156,6 +179,17 @@ mod tests {
         assert_eq!(f.console.stdout(), "hi\n");
         let gone = futures_executor_lite(to_end(&compile(src).unwrap(), &spec, || false, None));
         assert_eq!(gone, None, "an unwanted run resolves to None");
+    }
+
+    #[test]
+    fn a_downloaded_trace_is_chrome_json_of_the_whole_run() {
+        let src = "package main\n\nfunc main() {\n\tdone := make(chan bool)\n\tgo func() { done <- true }()\n\t<-done\n}\n";
+        let json =
+            futures_executor_lite(chrome_trace(&compile(src).unwrap(), &Settings::default()));
+        assert!(json.starts_with("{\"traceEvents\":["), "{json}");
+        // Both goroutines ran to their ends, and the send woke main.
+        assert_eq!(json.matches("\"name\":\"GoEnd\"").count(), 2, "{json}");
+        assert!(json.contains("\"name\":\"GoUnblock\""), "{json}");
     }
 
     /// Polls a future that never waits on anything outside itself (natively

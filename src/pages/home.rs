@@ -1,6 +1,7 @@
 //! `/`: the contents page, in both languages side by side.
 
 use crate::components::parallel_check::ParallelCheck;
+use crate::components::search::Search;
 use crate::content::{chapters, strings};
 use crate::lang::Lang;
 use crate::platform;
@@ -76,6 +77,12 @@ pub fn home() -> Html {
             <header class="hero">
                 <h1>{ "Go Concurrency Lab" }<span class="subtitle" lang="zh-CN">{ "Go 并发实验室" }</span></h1>
                 <p>{ "Processes, threads, goroutines, the G/M/P scheduler, races, atomics, mutexes and channels, running in your browser." }</p>
+                <p class="hero-tools">
+                    <Search lang={platform::preferred_lang()} />
+                    <Link<Route> to={Route::Play { lang: platform::preferred_lang().code().to_string() }} classes="button">
+                        { strings(platform::preferred_lang()).playground }
+                    </Link<Route>>
+                </p>
             </header>
             <div class="contents-grid">
                 { column(Lang::Zh) }

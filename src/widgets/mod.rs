@@ -17,6 +17,7 @@ pub mod playground;
 pub mod process_vs_thread;
 pub mod race;
 pub mod run_many;
+pub mod run_tools;
 pub mod timeline;
 
 /// `1234567` → `1,234,567` (both editions group digits by thousands).

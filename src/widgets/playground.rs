@@ -24,6 +24,7 @@ use super::editor::{Editor, Highlight};
 use super::gmp::Gmp;
 use super::race::RaceView;
 use super::run_many::RunMany;
+use super::run_tools::RunTools;
 use super::timeline::Timeline;
 use crate::block_context::BlockContext;
 use crate::directive::{Mode, RunBlock, View};
@@ -328,6 +329,9 @@ pub struct Replay {
     pub seed: u64,
     pub gomaxprocs: u32,
     pub race: bool,
+    /// Pause after this many instructions (a shared link's position); 0
+    /// runs the replay to its end.
+    pub at_step: u64,
     pub nonce: u32,
 }
 
@@ -453,7 +457,8 @@ pub fn playground(props: &Props) -> Html {
                 drop(r);
                 dispatch.dispatch(Action::Started(code.clone(), id));
                 let d = dispatch.clone();
-                let how = if paused {
+                let at_step = replay.map_or(0, |r| r.at_step);
+                let how = if paused || at_step > 0 {
                     Start::Paused
                 } else {
                     Start::Running
@@ -462,6 +467,9 @@ pub fn playground(props: &Props) -> Html {
                     d.dispatch(Action::Progress(id, p))
                 });
                 run.set_speed(speed);
+                if at_step > 0 {
+                    run.run_to_step(at_step);
+                }
                 runner.borrow_mut().run = Some(run);
             },
         )
@@ -815,6 +823,10 @@ pub fn playground(props: &Props) -> Html {
                 steps={state.steps} real_ms={state.real_ms} virtual_ns={state.virtual_ns} {matches_expected}
                 expected_exit={block.exit} races={state.races.clone()}
                 on_race={Some(on_race_pick)} shown_race={state.shown_race} />
+            <RunTools {lang} code={state.code.clone()} mode={state.mode()} gomaxprocs={state.gomaxprocs}
+                seed={state.seed} race={state.race} views={block.views.clone()}
+                steps={if paused && !parallel { state.steps } else { 0 }}
+                output={state.output.clone()} ran_code={state.ran_code.clone()} />
             <RunMany code={state.code.clone()} gomaxprocs={state.gomaxprocs} seed={state.seed}
                 lang={lang} on_replay={on_replay} parallel={state.parallel} />
         </div>

@@ -55,30 +55,6 @@ const LANE_H: f64 = 26.0;
 const LABEL_W: f64 = 74.0;
 const BASE_W: f64 = 600.0;
 
-/// Offers `json` as a file download (a Blob behind an object URL).
-fn download(json: &str, name: &str) {
-    use wasm_bindgen::JsCast;
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(json));
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type("application/json");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    if let Some(a) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.create_element("a").ok())
-        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-    {
-        a.set_href(&url);
-        a.set_download(name);
-        a.click();
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
-}
-
 #[function_component(Timeline)]
 pub fn timeline(props: &Props) -> Html {
     let lang = props.lang;
@@ -145,7 +121,13 @@ pub fn timeline(props: &Props) -> Html {
     });
     let export = {
         let events = props.events.clone();
-        Callback::from(move |_: MouseEvent| download(&chrome_trace_json(&events), "trace.json"))
+        Callback::from(move |_: MouseEvent| {
+            crate::platform::download(
+                &chrome_trace_json(&events),
+                "trace.json",
+                "application/json",
+            )
+        })
     };
     let z = |a: fn() -> Action| {
         let zoom = zoom.clone();

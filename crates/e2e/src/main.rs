@@ -15,6 +15,7 @@ mod exercise;
 mod parallel;
 mod parallel_widgets;
 mod serve;
+mod share;
 mod webdriver;
 mod widgets;
 
@@ -39,6 +40,8 @@ struct Ctx {
     /// No headers; the service worker in `static/coi.js` isolates the page.
     static_host: String,
     out: PathBuf,
+    /// The built site, for checks that serve it themselves.
+    dist: PathBuf,
 }
 
 fn main() {
@@ -84,6 +87,7 @@ fn main() {
             static_host: serve::start(dist.clone(), false).map_err(|e| e.to_string())?,
             driver: Driver::start(&chromium, &chromedriver)?,
             out,
+            dist: dist.clone(),
         })
     })();
     let ctx = match setup {
@@ -238,6 +242,26 @@ fn main() {
         (
             "axe-core: no serious or critical violations on widget pages",
             widgets::accessibility_axe,
+        ),
+        (
+            "share: a chapter example's link reopens its program and settings in a fresh profile",
+            share::share_link_reopens_the_example,
+        ),
+        (
+            "share: a garbled link says so and keeps the reader's own program",
+            share::a_garbled_link_says_so_and_keeps_the_readers_program,
+        ),
+        (
+            "share: /en/play runs a program, with the views the reader picks",
+            share::the_play_page_runs_a_program,
+        ),
+        (
+            "search: 调度, 调度器 and runnext find the scheduler chapter in both languages; arrows and Enter go there",
+            share::search_finds_the_scheduler_in_both_languages,
+        ),
+        (
+            "offline: after one visit, with the server stopped and the network cut, a chapter never opened opens and its example runs",
+            share::the_book_reads_and_runs_offline,
         ),
     ];
     let (mut passed, mut failed) = (0, 0);

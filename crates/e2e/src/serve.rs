@@ -8,6 +8,8 @@
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::thread;
 
 /// How responses may be cached.
@@ -39,6 +41,60 @@ pub fn start_with(root: PathBuf, isolated: bool, caching: Caching) -> std::io::R
         }
     });
     Ok(format!("http://{addr}"))
+}
+
+/// A server that can be stopped, for the offline check: after
+/// [`Stoppable::stop`] its port refuses connections, as a network that
+/// went away would.
+pub struct Stoppable {
+    pub url: String,
+    stop: Arc<AtomicBool>,
+    thread: Option<thread::JoinHandle<()>>,
+}
+
+impl Stoppable {
+    pub fn start(root: PathBuf, isolated: bool) -> std::io::Result<Stoppable> {
+        let listener = TcpListener::bind("127.0.0.1:0")?;
+        let url = format!("http://{}", listener.local_addr()?);
+        // Non-blocking, so the loop sees the stop flag between connections.
+        listener.set_nonblocking(true)?;
+        let stop = Arc::new(AtomicBool::new(false));
+        let flag = stop.clone();
+        let thread = thread::spawn(move || {
+            while !flag.load(Ordering::SeqCst) {
+                match listener.accept() {
+                    Ok((stream, _)) => {
+                        let root = root.clone();
+                        thread::spawn(move || {
+                            let _ = stream.set_nonblocking(false);
+                            let _ = handle(stream, &root, isolated, Caching::None);
+                        });
+                    }
+                    Err(_) => thread::sleep(std::time::Duration::from_millis(5)),
+                }
+            }
+            // The listener is dropped here: the port is closed.
+        });
+        Ok(Stoppable {
+            url,
+            stop,
+            thread: Some(thread),
+        })
+    }
+
+    /// Closes the port (waits until it is closed).
+    pub fn stop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+impl Drop for Stoppable {
+    fn drop(&mut self) {
+        self.stop();
+    }
 }
 
 fn cache_control(file: &Path, caching: Caching) -> &'static str {
@@ -115,6 +171,7 @@ fn content_type(file: &Path) -> &'static str {
         "svg" => "image/svg+xml",
         "png" => "image/png",
         "json" => "application/json",
+        "webmanifest" => "application/manifest+json",
         "md" => "text/markdown; charset=utf-8",
         _ => "application/octet-stream",
     }

@@ -222,6 +222,21 @@ impl Driver {
         }
     }
 
+    /// Chromium's network emulation: `offline` cuts the page off the
+    /// network (what the service worker answers from its cache still
+    /// arrives).
+    pub fn set_offline(&self, offline: bool) -> Result<(), String> {
+        self.request(
+            "POST",
+            &self.url("/chromium/network_conditions"),
+            Some(json!({"network_conditions": {
+                "offline": offline, "latency": 0,
+                "download_throughput": -1, "upload_throughput": -1,
+            }})),
+        )
+        .map(|_| ())
+    }
+
     pub fn screenshot(&self, path: &Path) -> Result<(), String> {
         let v = self.request("GET", &self.url("/screenshot"), None)?;
         let png = base64_decode(v.as_str().ok_or("screenshot is not a string")?)?;

@@ -730,6 +730,7 @@ pub fn dark_theme_screenshots(ctx: &Ctx) -> Result<(), String> {
         plain: ctx.plain.clone(),
         static_host: ctx.static_host.clone(),
         out: ctx.out.clone(),
+        dist: ctx.dist.clone(),
     };
     let d = &dark.driver;
     open(&dark, "/en/race-conditions")?;
