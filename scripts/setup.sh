@@ -48,9 +48,10 @@ setup_web_tools() {
   cargo_tool wasm-bindgen wasm-bindgen-cli "$wbg" wasm-bindgen
   grep -q "wasm_bindgen = \"$wbg\"" "$GOLAB_ROOT/Trunk.toml" ||
     die "Trunk.toml's [tools] wasm_bindgen must equal Cargo.lock's wasm-bindgen $wbg"
-  if [ ! -x "$GOLAB_ROOT/node_modules/.bin/wasm-opt" ] || [ ! -f "$GOLAB_ROOT/node_modules/axe-core/axe.min.js" ]; then
+  if [ ! -x "$GOLAB_ROOT/node_modules/.bin/wasm-opt" ] || [ ! -f "$GOLAB_ROOT/node_modules/axe-core/axe.min.js" ] ||
+     [ ! -x "$GOLAB_ROOT/node_modules/.bin/lighthouse" ] || [ ! -x "$GOLAB_ROOT/node_modules/.bin/terser" ]; then
     command -v npm >/dev/null || apt_install npm
-    say "installing wasm-opt (npm binaryen) and axe-core"
+    say "installing wasm-opt (npm binaryen), terser, axe-core and lighthouse"
     (cd "$GOLAB_ROOT" && npm ci --no-audit --no-fund --loglevel=error)
   fi
   PATH="$GOLAB_ROOT/node_modules/.bin:$PATH"
