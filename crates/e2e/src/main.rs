@@ -256,6 +256,14 @@ fn main() {
             share::the_play_page_runs_a_program,
         ),
         (
+            "share: /embed shows one playground, in the link's language, that runs",
+            share::the_embed_shows_one_playground_that_runs,
+        ),
+        (
+            "copy: a code block's and the console's Copy buttons copy their text",
+            share::copy_buttons_copy_code_and_output,
+        ),
+        (
             "search: 调度, 调度器 and runnext find the scheduler chapter in both languages; arrows and Enter go there",
             share::search_finds_the_scheduler_in_both_languages,
         ),

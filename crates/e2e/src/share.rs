@@ -141,6 +141,108 @@ pub fn a_garbled_link_says_so_and_keeps_the_readers_program(ctx: &Ctx) -> Result
     no_console_errors(ctx, "/zh/play with broken links")
 }
 
+pub fn the_embed_shows_one_playground_that_runs(ctx: &Ctx) -> Result<(), String> {
+    let d = &ctx.driver;
+    // A link made on the Chinese play page, opened as an embed.
+    d.goto(&format!("{}/zh/play", ctx.isolated))?;
+    d.wait_for(
+        "the play page",
+        "return document.querySelector('.play .share') !== null;",
+        LOAD,
+    )?;
+    d.click(".play .share")?;
+    let url = d.wait_for(
+        "the share link",
+        "const e = document.querySelector('.play .share-url'); return e && e.value;",
+        LOAD,
+    )?;
+    let fragment = url
+        .as_str()
+        .unwrap_or("")
+        .split_once('#')
+        .map(|(_, f)| f.to_string());
+    let fragment = fragment.ok_or("a share link without a fragment")?;
+    d.goto(&format!("{}/embed#{fragment}", ctx.isolated))?;
+    d.wait_for(
+        "the embed",
+        "return document.querySelector('.embed .run') !== null;",
+        LOAD,
+    )?;
+    // Nothing but the playground: no top bar, no sidebar; a link back.
+    let chrome = d.execute(
+        "return [document.querySelector('.topbar'), document.querySelector('.sidebar')].filter(Boolean).length;",
+    )?;
+    if chrome.as_u64() != Some(0) {
+        return Err("the embed shows the book's top bar or sidebar".into());
+    }
+    let back = d.execute("return document.querySelector('.embed-bar a').getAttribute('href');")?;
+    if back.as_str() != Some(&format!("/zh/play#{fragment}")) {
+        return Err(format!("the embed links back to {back}"));
+    }
+    d.click(".embed .run")?;
+    let out = d.wait_for(
+        "the embedded program to exit",
+        "const c = document.querySelector('.embed .console'); return c.dataset.state === 'exited' && c.querySelector('.console-out').textContent;",
+        LOAD,
+    )?;
+    // Shared from the Chinese page: the controls and the program are Chinese.
+    if !out.as_str().unwrap_or("").contains("你好，来自 goroutine") {
+        return Err(format!("the embed printed {out}"));
+    }
+    let run = d.execute("return document.querySelector('.embed .run').textContent;")?;
+    if !run.as_str().unwrap_or("").contains("运行") {
+        return Err(format!("the embed's Run button reads {run}"));
+    }
+    d.screenshot(&ctx.out.join("embed.png"))?;
+    no_console_errors(ctx, "/embed")
+}
+
+pub fn copy_buttons_copy_code_and_output(ctx: &Ctx) -> Result<(), String> {
+    let d = &ctx.driver;
+    d.goto(&format!("{}/en/channels", ctx.isolated))?;
+    d.wait_for(
+        "a code block's Copy button",
+        "return document.querySelector('.code-wrap .copy') !== null;",
+        LOAD,
+    )?;
+    // Headless Chromium may refuse the clipboard: either way the button
+    // must say what happened, and when it worked the clipboard holds the code.
+    d.execute(
+        "window.__copied = null;
+         if (navigator.clipboard) { const w = navigator.clipboard.writeText.bind(navigator.clipboard);
+           navigator.clipboard.writeText = (t) => { window.__copied = t; return w(t).catch(() => {}); }; }
+         document.querySelector('.code-wrap .copy').click(); return true;",
+    )?;
+    let status = d.wait_for(
+        "the Copy button's answer",
+        "const b = document.querySelector('.code-wrap .copy'); return b.dataset.status && b.textContent;",
+        LOAD,
+    )?;
+    let copied = d.execute("return window.__copied;")?;
+    let code = d.execute("return document.querySelector('.code-wrap code').textContent;")?;
+    if copied != code {
+        return Err(format!(
+            "copied {copied} for the code {code} (button: {status})"
+        ));
+    }
+    // The console's Copy: the output of a run.
+    click_in(ctx, 0, ".run")?;
+    crate::widgets::wait_exited(ctx, 0, "the example to exit", LOAD)?;
+    d.execute(&format!(
+        "{}.querySelector('.run-tools .copy').click(); return true;",
+        block(0)
+    ))?;
+    d.wait_for(
+        "the output copied",
+        &format!(
+            "return window.__copied !== null && window.__copied === {}.querySelector('.console-out').textContent;",
+            block(0)
+        ),
+        LOAD,
+    )?;
+    Ok(())
+}
+
 pub fn the_play_page_runs_a_program(ctx: &Ctx) -> Result<(), String> {
     let d = &ctx.driver;
     // A blank profile's play page: the default program.
