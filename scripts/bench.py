@@ -15,8 +15,9 @@ OS thread) at GOMAXPROCS 1 and 2; "lost" runs the racy counter
 `golab-e2e --bench` (crates/e2e/src/bench.rs): it uses the existing dist/
 (build it first: `scripts/build`), and prints the page's size, time to
 interactive (cold and warm), cpu and pingpong in step mode against native
-`lab run`, parallel.go in parallel mode at GOMAXPROCS 1 and 2, and the page
-thread's longest task during those runs.
+`lab run`, parallel.go in parallel mode at GOMAXPROCS 1 and 2, the page
+thread's longest task during those runs, and Lighthouse's scores
+(scripts/lighthouse.py).
 
 Usage: scripts/bench.py [--runs N] [--only NAME[,NAME]] [--no-write]
                         [--page [--dist DIR]] [--lost-runs N]
@@ -371,6 +372,13 @@ def main():
     page = []
     if args.page:
         page = page_bench(lab, Path(args.dist), args.runs, args.timeout, times, outputs, only)
+        # Lighthouse's scores and load metrics for a chapter page (issue 21's
+        # accessibility, best practices and installability; issue 18's speed).
+        lh = subprocess.run([sys.executable, str(ROOT / "scripts" / "lighthouse.py"), "--dist", args.dist],
+                            cwd=ROOT, capture_output=True, text=True)
+        for line in lh.stdout.splitlines():
+            print(line, flush=True)
+            page.append(line)
     end = f"load average: {load_start} at the start, {loadavg()} at the end"
     print(end)
     derived.append(end)

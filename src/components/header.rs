@@ -3,7 +3,7 @@
 
 use crate::components::search::Search;
 use crate::content::strings;
-use crate::lang::Lang;
+use crate::lang::{t, Lang};
 use crate::route::Route;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -31,6 +31,8 @@ pub fn header(props: &Props) -> Html {
         None => Route::Home,
     };
     html! {
+        <>
+        <SkipLink lang={props.lang} />
         <header class="topbar">
             if let Some(on_menu) = props.on_menu.clone() {
                 <button class="menu-toggle" aria-label={s.menu} onclick={move |_| on_menu.emit(())}>{ "☰" }</button>
@@ -49,5 +51,20 @@ pub fn header(props: &Props) -> Html {
                 }
             </nav>
         </header>
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SkipProps {
+    pub lang: Lang,
+}
+
+/// The first stop of Tab on every page: past the top bar and the contents
+/// to the page's `<main id="main">`.
+#[function_component(SkipLink)]
+pub fn skip_link(props: &SkipProps) -> Html {
+    html! {
+        <a class="skip-link" href="#main">{ t(props.lang, "跳到正文", "Skip to the content") }</a>
     }
 }

@@ -120,7 +120,7 @@ pub fn chapter_page(props: &Props) -> Html {
         <div class="layout" lang={lang.html_lang()}>
             <Header {lang} chapter={Some(chapter.slug)} on_menu={Some(toggle_menu)} />
             <Sidebar {lang} current={index} {outline} open={*menu_open} on_navigate={Some(close_menu)} />
-            <main class="content">
+            <main class="content" id="main" tabindex="-1">
                 <article class="chapter" onclick={on_article_click}
                     aria-busy={text.is_none().then_some("true")}>
                     { match (doc.as_ref(), &text) {

@@ -30,7 +30,7 @@ pub fn embed_page() -> Html {
     let block = opened.block.clone();
     let key = opened.block.id.clone().unwrap_or_default();
     html! {
-        <main class="embed" lang={lang.html_lang()}>
+        <main class="embed" id="main" tabindex="-1" lang={lang.html_lang()}>
             <p class="embed-bar">
                 <a href={format!("/{}/play{}", lang.code(), fragment)} target="_blank" rel="noopener">
                     { t(lang, "在 Go 并发实验室中打开 ↗", "Open in Go Concurrency Lab ↗") }

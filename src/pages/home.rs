@@ -1,5 +1,6 @@
 //! `/`: the contents page, in both languages side by side.
 
+use crate::components::header::SkipLink;
 use crate::components::parallel_check::ParallelCheck;
 use crate::components::search::Search;
 use crate::content::{chapters, strings};
@@ -74,6 +75,7 @@ pub fn home() -> Html {
     };
     html! {
         <div class="home">
+            <SkipLink lang={platform::preferred_lang()} />
             <header class="hero">
                 <h1>{ "Go Concurrency Lab" }<span class="subtitle" lang="zh-CN">{ "Go 并发实验室" }</span></h1>
                 <p>{ "Processes, threads, goroutines, the G/M/P scheduler, races, atomics, mutexes and channels, running in your browser." }</p>
@@ -84,7 +86,7 @@ pub fn home() -> Html {
                     </Link<Route>>
                 </p>
             </header>
-            <div class="contents-grid">
+            <div class="contents-grid" id="main" tabindex="-1">
                 { column(Lang::Zh) }
                 { column(Lang::En) }
             </div>

@@ -11,7 +11,7 @@ pub fn not_found() -> Html {
         platform::set_page("Not found · Go Concurrency Lab", "en")
     });
     html! {
-        <main class="not-found">
+        <main class="not-found" id="main" tabindex="-1">
             <h1>{ "Page not found" }</h1>
             <p lang="zh-CN">{ "找不到这个页面。" }</p>
             <p>{ "There is no chapter at this address. It may have been mistyped or renamed." }</p>

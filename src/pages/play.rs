@@ -52,7 +52,14 @@ pub struct Opened {
 /// whose saved copies live under `place` ("play" or "embed").
 pub fn open(fragment: &str, lang: Lang, place: &str) -> Opened {
     let fragment = fragment.trim_start_matches('#');
-    let decoded = (!fragment.is_empty()).then(|| share::decode(fragment));
+    // `#main` (the skip link) and other anchors are not links: only a
+    // fragment shaped `v<digits>.` is read, so a newer version's link still
+    // says it is one.
+    let is_link = fragment
+        .strip_prefix('v')
+        .and_then(|rest| rest.split_once('.'))
+        .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    let decoded = is_link.then(|| share::decode(fragment));
     let (shared, broken) = match decoded {
         Some(Ok(s)) => (Some(s), None),
         Some(Err(b)) => (None, Some(b)),
@@ -219,7 +226,7 @@ pub fn play_page(props: &Props) -> Html {
     html! {
         <div class="play-page" lang={lang.html_lang()}>
             <Header {lang} switch_href={Some(switch_href)} />
-            <main class="play" id="main">
+            <main class="play" id="main" tabindex="-1">
                 <h1>{ t(lang, "演练场", "Playground") }</h1>
                 <p class="intro">{ t(lang,
                     "在这里运行任何 Go 程序：单步或并行模式、GOMAXPROCS、种子、-race 和视图都与各章的示例相同。“分享”生成的链接会带上程序和这些设置。",
@@ -286,6 +293,12 @@ mod tests {
     fn a_broken_link_says_why_and_keeps_the_readers_program() {
         let o = open("#v1.garbled!", Lang::Zh, "play");
         assert_eq!(o.broken, Some(Broken::Damaged));
+        assert_eq!(
+            open("#v2.later", Lang::Zh, "play").broken,
+            Some(Broken::Format)
+        );
+        // The skip link's target is an anchor, not a link.
+        assert_eq!(open("#main", Lang::Zh, "play").broken, None);
         assert_eq!(o.block.id, open("", Lang::Zh, "play").block.id);
         assert_eq!(o.block.code, default_program(Lang::Zh));
     }

@@ -25,7 +25,7 @@
 
 use crate::engine::data::{highlight, HighlightKind};
 use crate::engine::Diag;
-use crate::lang::Lang;
+use crate::lang::{t, Lang};
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -254,9 +254,21 @@ fn insert(ta: &HtmlTextAreaElement, text: &str) -> bool {
     false
 }
 
+thread_local! {
+    /// Numbers the editors on a page, for their hint's element id.
+    static NEXT_ID: Cell<u32> = const { Cell::new(0) };
+}
+
 #[function_component(Editor)]
 pub fn editor(props: &Props) -> Html {
     let textarea = use_node_ref();
+    // The id of the keys hint, which the textarea names as its description.
+    let hint_id = use_state(|| {
+        NEXT_ID.with(|n| {
+            n.set(n.get() + 1);
+            format!("editor-keys-{}", n.get())
+        })
+    });
     // Set by Escape: the next Tab moves focus instead of indenting.
     let tab_released = use_mut_ref(|| Cell::new(false));
     let lines = use_memo(
@@ -395,6 +407,7 @@ pub fn editor(props: &Props) -> Html {
                     <textarea ref={textarea} class="editor-input" spellcheck="false" wrap="off"
                         autocapitalize="off" autocomplete="off"
                         aria-label={props.label.clone()}
+                        aria-describedby={props.editable.then(|| (*hint_id).clone())}
                         aria-keyshortcuts={props.on_line.is_some().then_some("Control+F10")}
                         title={props.on_line.is_some().then(|| props.run_to_cursor_hint.clone())}
                         aria-invalid={(!props.diags.is_empty()).then_some("true")}
@@ -402,6 +415,13 @@ pub fn editor(props: &Props) -> Html {
                         value={props.code.clone()} {oninput} {onkeydown} />
                 </div>
             </div>
+            // Tab indents here, as in any code editor; a keyboard reader
+            // must be told how to leave (shown while the editor has focus).
+            if props.editable {
+                <p class="editor-keys" id={(*hint_id).clone()}>{ t(props.lang,
+                    "Tab 键缩进。要离开编辑器：先按 Esc，再按 Tab。",
+                    "Tab indents. To leave the editor: press Esc, then Tab.") }</p>
+            }
             <p class="visually-hidden" aria-live="polite">
                 { props.highlight.as_ref().map(|h| h.note.clone()).unwrap_or_default() }
             </p>

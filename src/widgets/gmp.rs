@@ -356,7 +356,9 @@ pub fn gmp(props: &Props) -> Html {
                 { for chips }
             </svg>
             <p class="gmp-detail" aria-live="polite">{
-                match (focused_g, props.chosen) {
+                // A click focuses the chip it chose: the confirmation wins
+                // over that chip's description, or the click would seem lost.
+                match (focused_g.filter(|g| props.chosen.is_none_or(|(_, c)| c != g.goid)), props.chosen) {
                     (Some(g), _) => describe(Some(g), g.goid, lang),
                     (None, Some((p, goid))) => match lang {
                         Lang::Zh => format!("你选了 G{goid}:P{p} 下一次调度时运行它。按“下一事件”。"),

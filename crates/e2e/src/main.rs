@@ -12,6 +12,7 @@
 
 mod bench;
 mod exercise;
+mod keyboard;
 mod parallel;
 mod parallel_widgets;
 mod serve;
@@ -242,6 +243,14 @@ fn main() {
         (
             "axe-core: no serious or critical violations on widget pages",
             widgets::accessibility_axe,
+        ),
+        (
+            "keyboard: a skip link first, to the main content; each editor says how Esc then Tab leaves it",
+            keyboard::skip_link_and_editor_keys,
+        ),
+        (
+            "keyboard: a focused goroutine chip has a ring; choosing one by click confirms the choice",
+            keyboard::choosing_a_goroutine_by_click_confirms_it,
         ),
         (
             "share: a chapter example's link reopens its program and settings in a fresh profile",
