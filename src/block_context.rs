@@ -40,8 +40,33 @@ impl BlockContext {
         }
     }
 
+    /// Where the reader's edits of a block's code are saved: per language,
+    /// since each edition's programs differ (their comments, their output
+    /// text), and an edit on one page must not replace the other's program.
+    pub fn code_key(&self, id: Option<&str>) -> String {
+        let at = id.map_or_else(|| self.index.to_string(), str::to_string);
+        format!("golab.code.{}.{}.{at}", self.lang.code(), self.chapter)
+    }
+
+    /// The saved edit of a block's code: this language's, else one saved
+    /// before edits were kept per language ([`BlockContext::storage_key`]
+    /// with kind `code`), which both editions read until the reader edits.
+    pub fn saved_code(&self, id: Option<&str>) -> Option<String> {
+        crate::platform::load(&self.code_key(id))
+            .or_else(|| crate::platform::load(&self.storage_key("code", id)))
+    }
+
+    /// Forgets the reader's edits of a block's code (Reset), in both key forms.
+    pub fn forget_code(&self, id: Option<&str>) {
+        if let Some(s) = crate::platform::local_storage() {
+            let _ = s.remove_item(&self.code_key(id));
+            let _ = s.remove_item(&self.storage_key("code", id));
+        }
+    }
+
     /// A key for localStorage that survives edits elsewhere in the chapter
     /// when the author gave an `id=`; otherwise the directive's position.
+    /// Quiz answers use it in both languages (the questions are the same).
     pub fn storage_key(&self, kind: &str, id: Option<&str>) -> String {
         match id {
             Some(id) => format!("golab.{kind}.{}.{}", self.chapter, id),

@@ -278,7 +278,7 @@ fn forget_saved_code() {
     let s = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     for i in (0..s.length().unwrap()).rev() {
         if let Some(k) = s.key(i).unwrap() {
-            if k.starts_with("golab.code.test.") {
+            if k.starts_with("golab.code.test.") || k.starts_with("golab.code.en.test.") {
                 s.remove_item(&k).unwrap();
             }
         }
@@ -373,7 +373,7 @@ async fn an_edit_is_saved_shows_diagnostics_and_reset_restores_the_original() {
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     assert_eq!(
         storage
-            .get_item("golab.code.test.hello")
+            .get_item("golab.code.en.test.hello")
             .unwrap()
             .as_deref(),
         Some(bad)
@@ -403,7 +403,7 @@ async fn an_edit_is_saved_shows_diagnostics_and_reset_restores_the_original() {
     el(&root, ".controls .reset").click();
     settle().await;
     assert!(ta.value().contains("hello, 世界"));
-    assert_eq!(storage.get_item("golab.code.test.hello").unwrap(), None);
+    assert_eq!(storage.get_item("golab.code.en.test.hello").unwrap(), None);
     handle.destroy();
 }
 

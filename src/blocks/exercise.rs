@@ -49,9 +49,8 @@ pub fn exercise_view(props: &Props) -> Html {
     };
     // The reader's code as the playground last reported it.
     let code = {
-        let key = props.ctx.storage_key("code", Some(&e.id));
-        let starter = e.starter.clone();
-        use_mut_ref(move || platform::load(&key).unwrap_or(starter))
+        let (ctx, id, starter) = (props.ctx.clone(), e.id.clone(), e.starter.clone());
+        use_mut_ref(move || ctx.saved_code(Some(&id)).unwrap_or(starter))
     };
     let check = use_state(|| Check::Idle);
     let hints = use_state(|| 0usize);

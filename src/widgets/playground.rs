@@ -339,12 +339,12 @@ pub struct Replay {
 pub fn playground(props: &Props) -> Html {
     let block = &props.block;
     let lang = props.ctx.lang;
-    let key = props.ctx.storage_key("code", block.id.as_deref());
+    let key = props.ctx.code_key(block.id.as_deref());
     let state = {
-        let (key, block) = (key.clone(), block.clone());
+        let (ctx, block) = (props.ctx.clone(), block.clone());
         use_reducer(move || State {
-            code: storage()
-                .and_then(|s| s.get_item(&key).ok().flatten())
+            code: ctx
+                .saved_code(block.id.as_deref())
                 .unwrap_or_else(|| block.code.clone()),
             diags: Vec::new(),
             gomaxprocs: gomaxprocs::clamp(
@@ -552,10 +552,11 @@ pub fn playground(props: &Props) -> Html {
         })
     };
     let on_reset = {
-        let (runner, dispatch, key, original) = (
+        let (runner, dispatch, ctx, id, original) = (
             runner.clone(),
             dispatch.clone(),
-            key.clone(),
+            props.ctx.clone(),
+            block.id.clone(),
             block.code.clone(),
         );
         let on_code = props.on_code.clone();
@@ -566,9 +567,7 @@ pub fn playground(props: &Props) -> Html {
             }
             r.edit_generation += 1;
             drop(r);
-            if let Some(s) = storage() {
-                let _ = s.remove_item(&key);
-            }
+            ctx.forget_code(id.as_deref());
             if let Some(tell) = &on_code {
                 tell.emit(original.clone());
             }
@@ -582,17 +581,16 @@ pub fn playground(props: &Props) -> Html {
             key.clone(),
             block.code.clone(),
         );
+        let (ctx, id) = (props.ctx.clone(), block.id.clone());
         let on_code = props.on_code.clone();
         Callback::from(move |code: String| {
             if let Some(tell) = &on_code {
                 tell.emit(code.clone());
             }
-            if let Some(s) = storage() {
-                let _ = if code == original {
-                    s.remove_item(&key)
-                } else {
-                    s.set_item(&key, &code)
-                };
+            if code == original {
+                ctx.forget_code(id.as_deref());
+            } else if let Some(s) = storage() {
+                let _ = s.set_item(&key, &code);
             }
             let generation = {
                 let mut r = runner.borrow_mut();
@@ -821,7 +819,7 @@ pub fn playground(props: &Props) -> Html {
             }
             <Console output={state.output.clone()} state={state.run.clone()} lang={lang}
                 steps={state.steps} real_ms={state.real_ms} virtual_ns={state.virtual_ns} {matches_expected}
-                expected_exit={block.exit} races={state.races.clone()}
+                expected_exit={if state.ran_code.as_deref() == Some(block.code.as_str()) { block.exit } else { 0 }} races={state.races.clone()}
                 on_race={Some(on_race_pick)} shown_race={state.shown_race} />
             <RunTools {lang} code={state.code.clone()} mode={state.mode()} gomaxprocs={state.gomaxprocs}
                 seed={state.seed} race={state.race} views={block.views.clone()}

@@ -246,7 +246,9 @@ pub fn copy_buttons_copy_code_and_output(ctx: &Ctx) -> Result<(), String> {
 pub fn the_play_page_runs_a_program(ctx: &Ctx) -> Result<(), String> {
     let d = &ctx.driver;
     // A blank profile's play page: the default program.
-    d.execute("localStorage.removeItem('golab.code.play.play.en'); return true;")?;
+    d.execute(
+        "Object.keys(localStorage).filter(k => k.startsWith('golab.code.') && k.includes('.play.')).forEach(k => localStorage.removeItem(k)); return true;",
+    )?;
     d.goto(&format!("{}/en/play", ctx.isolated))?;
     d.wait_for(
         "the play page",

@@ -234,6 +234,16 @@ pub fn edit_survives_reload_and_reset_restores(ctx: &Ctx) -> Result<(), String> 
     if painted.as_bool() != Some(true) {
         return Err("the highlighted layer does not show the edit".into());
     }
+    // Edits are kept per language: the Chinese page keeps its own program.
+    open(ctx, "/zh/processes-and-threads")?;
+    let zh = d.execute(&format!(
+        "return {}.querySelector('.editor-input').value;",
+        block(1)
+    ))?;
+    if zh.as_str().unwrap_or("").contains("edited by e2e") {
+        return Err("an edit on the English page replaced the Chinese page's program".into());
+    }
+    open(ctx, "/en/processes-and-threads")?;
     click_in(ctx, 1, ".reset")?;
     d.wait_for(
         "Reset to restore the code",
@@ -251,6 +261,47 @@ pub fn edit_survives_reload_and_reset_restores(ctx: &Ctx) -> Result<(), String> 
     if now.as_str() != Some(original.as_str()) {
         return Err("after Reset and a reload the edit came back".into());
     }
+    // "(as the chapter expects)" is about the chapter's program: an edited
+    // one that exits the same way gets no such note.
+    let i = d.execute(
+        "return [...document.querySelectorAll('[data-block=go-run]')].findIndex(b => b.querySelector('.editor-input').value.includes('os.Exit(3)'));",
+    )?;
+    let i = i.as_u64().ok_or("no os.Exit(3) example in chapter 1")? as usize;
+    click_in(ctx, i, ".run")?;
+    wait_exited(ctx, i, "the os.Exit(3) example", LOAD)?;
+    let note = |d: &crate::webdriver::Driver| {
+        d.execute(&format!(
+            "const n = {}.querySelector('.run-note'); return n ? n.textContent : '';",
+            block(i)
+        ))
+    };
+    if !note(d)?
+        .as_str()
+        .unwrap_or("")
+        .contains("as the chapter expects")
+    {
+        return Err("the chapter's exit=3 example lacks its note".into());
+    }
+    let code = d.execute(&format!(
+        "return {}.querySelector('.editor-input').value;",
+        block(i)
+    ))?;
+    set_code(
+        ctx,
+        i,
+        &format!("{}// my edit\n", code.as_str().unwrap_or("")),
+    )?;
+    std::thread::sleep(Duration::from_millis(100));
+    click_in(ctx, i, ".run")?;
+    wait_exited(ctx, i, "the edited example", LOAD)?;
+    if note(d)?
+        .as_str()
+        .unwrap_or("")
+        .contains("as the chapter expects")
+    {
+        return Err("an edited program is said to exit \"as the chapter expects\"".into());
+    }
+    click_in(ctx, i, ".reset")?;
     no_console_errors(ctx, "edit persistence")
 }
 
