@@ -43,6 +43,14 @@ pub fn set_page(title: &str, html_lang: &str) {
     }
 }
 
+/// Sets the URL's fragment without a new history entry or a scroll.
+pub fn replace_fragment(id: &str) {
+    let Some(w) = web_sys::window() else { return };
+    let Ok(history) = w.history() else { return };
+    let path = w.location().pathname().unwrap_or_default();
+    let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}#{id}")));
+}
+
 /// Scrolls to the element with this id (a heading anchor), or to the top.
 pub fn scroll_to_fragment_or_top() {
     let Some(window) = web_sys::window() else {

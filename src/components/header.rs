@@ -1,10 +1,15 @@
 //! The top bar: book title (home link), menu toggle on narrow screens, and
-//! the language switch, which keeps the reader on the same chapter.
+//! the language switch, which keeps the reader on the same chapter and
+//! section: the editions are translations heading for heading, so the
+//! switch remembers which heading the reader was under (by its position
+//! in the chapter) and the chapter page opens the other edition there
+//! ([`take_section`]).
 
 use crate::components::search::Search;
 use crate::content::strings;
 use crate::lang::{t, Lang};
 use crate::route::Route;
+use std::cell::Cell;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -22,6 +27,37 @@ pub struct Props {
     pub switch_href: Option<String>,
 }
 
+thread_local! {
+    /// The heading (its position among the chapter's headings) the reader
+    /// was under when switching language, until the other edition opens.
+    static SECTION: Cell<Option<usize>> = const { Cell::new(None) };
+}
+
+/// The heading position the language switch left, once (the chapter page
+/// scrolls to its own heading at that position).
+pub fn take_section() -> Option<usize> {
+    SECTION.with(Cell::take)
+}
+
+/// The position of the last chapter heading above the top of the view.
+fn current_section() -> Option<usize> {
+    use wasm_bindgen::JsCast;
+    let doc = web_sys::window()?.document()?;
+    let headings = doc
+        .query_selector_all(".chapter :is(h2, h3, h4, h5, h6)[id]")
+        .ok()?;
+    let mut at = None;
+    for i in 0..headings.length() {
+        let h = headings.get(i)?.dyn_into::<web_sys::Element>().ok()?;
+        // Below the sticky top bar, with a little slack.
+        if h.get_bounding_client_rect().top() > 120.0 {
+            break;
+        }
+        at = Some(i as usize);
+    }
+    at
+}
+
 #[function_component(Header)]
 pub fn header(props: &Props) -> Html {
     let s = strings(props.lang);
@@ -29,6 +65,20 @@ pub fn header(props: &Props) -> Html {
     let switch_to = match props.chapter {
         Some(slug) => Route::chapter(other, slug),
         None => Route::Home,
+    };
+    let navigator = use_navigator();
+    let on_switch = {
+        let to = switch_to.clone();
+        Callback::from(move |e: MouseEvent| {
+            if e.button() != 0 || e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() {
+                return;
+            }
+            if let Some(nav) = &navigator {
+                e.prevent_default();
+                SECTION.with(|c| c.set(current_section()));
+                nav.push(&to);
+            }
+        })
     };
     html! {
         <>
@@ -45,9 +95,9 @@ pub fn header(props: &Props) -> Html {
                 if let Some(href) = props.switch_href.clone() {
                     <a {href} class="switch"><span lang={other.html_lang()}>{ other.native_name() }</span></a>
                 } else {
-                    <Link<Route> to={switch_to} classes="switch" >
+                    <a href={switch_to.to_path()} class="switch" onclick={on_switch}>
                         <span lang={other.html_lang()}>{ other.native_name() }</span>
-                    </Link<Route>>
+                    </a>
                 }
             </nav>
         </header>

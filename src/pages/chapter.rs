@@ -2,7 +2,8 @@
 
 use crate::block_context::BlockContext;
 use crate::blocks;
-use crate::components::{chapter_nav::ChapterNav, header::Header, sidebar::Sidebar};
+use crate::components::header::{self, Header};
+use crate::components::{chapter_nav::ChapterNav, sidebar::Sidebar};
 use crate::content::{self, chapters, strings, LoadError};
 use crate::lang::Lang;
 use crate::platform;
@@ -61,8 +62,17 @@ pub fn chapter_page(props: &Props) -> Html {
     {
         let title = format!("{} · {}", chapter.title(lang), strings(lang).book_title);
         // Again once the text is in: the fragment's heading exists only then.
+        let outline = doc.as_ref().as_ref().map(|d| d.outline.clone());
         use_effect_with((lang, index, ready), move |(lang, _, _)| {
             platform::set_page(&title, lang.html_lang());
+            // From the language switch: this edition's heading at the
+            // position the reader left in the other one.
+            if let Some((_, id, _)) = outline
+                .as_ref()
+                .and_then(|o| header::take_section().and_then(|i| o.get(i)))
+            {
+                platform::replace_fragment(id);
+            }
             platform::scroll_to_fragment_or_top();
         });
     }

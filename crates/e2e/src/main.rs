@@ -529,6 +529,35 @@ fn language_switch(ctx: &Ctx) -> Result<(), String> {
             return Err(format!("the next link is {href}, want {want}"));
         }
     }
+    // And the section: read down to the fifth heading, switch, and the
+    // other edition opens at its fifth heading.
+    const HEADINGS: &str = "[...document.querySelectorAll('.chapter :is(h2, h3, h4, h5, h6)[id]')]";
+    // Blocks above draw as they come into view and change height: scroll
+    // until the heading stays put.
+    for _ in 0..5 {
+        d.execute(&format!(
+            "{HEADINGS}[4].scrollIntoView({{block: 'start'}}); return true;"
+        ))?;
+        std::thread::sleep(Duration::from_millis(150));
+    }
+    d.click(".lang-switch a.switch")?;
+    let want = c.title(Lang::En);
+    d.wait_for(
+        "the English chapter again",
+        &format!("const h = document.querySelector('article.chapter:not([aria-busy]) h1'); return h && h.textContent.trim() === {want:?};"),
+        LOAD,
+    )?;
+    let place = d.wait_for(
+        "the English edition at the same section",
+        &format!(
+            "const h = {HEADINGS}[4]; if (!h) return null;
+             const top = h.getBoundingClientRect().top;
+             return decodeURIComponent(location.hash.slice(1)) === h.id && top >= 0 && top < 200 && [h.id, top];"
+        ),
+        LOAD,
+    )?;
+    d.screenshot(&ctx.out.join("language-switch-section.png"))?;
+    let _ = place;
     no_console_errors(ctx, "language switch")
 }
 
