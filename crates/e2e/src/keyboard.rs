@@ -3,6 +3,7 @@
 //! to leave it (Tab indents there) and names that as its description; a
 //! focused goroutine chip has a visible ring; choosing a G with a click
 //! confirms the choice instead of describing the chip the click focused.
+//! Also the print stylesheet: text, code and output on paper, no controls.
 
 use crate::{no_console_errors, Ctx, LOAD};
 
@@ -117,4 +118,48 @@ pub fn choosing_a_goroutine_by_click_confirms_it(ctx: &Ctx) -> Result<(), String
     }
     d.screenshot(&ctx.out.join("gmp-chosen.png"))?;
     no_console_errors(ctx, "choosing a goroutine")
+}
+
+/// Printing a chapter keeps its text, code and a run's output, and drops
+/// every control (issue 18: "a print stylesheet").
+pub fn a_printed_chapter_keeps_code_and_output(ctx: &Ctx) -> Result<(), String> {
+    let d = &ctx.driver;
+    d.goto(&format!("{}/en/processes-and-threads", ctx.isolated))?;
+    d.wait_for(
+        "a playground",
+        "return document.querySelector('[data-block=go-run] .run') !== null;",
+        LOAD,
+    )?;
+    d.click("[data-block=go-run] .run")?;
+    d.wait_for(
+        "the run to end",
+        "return document.querySelector('[data-block=go-run] .console').dataset.state === 'exited';",
+        LOAD,
+    )?;
+    d.cdp(
+        "Emulation.setEmulatedMedia",
+        serde_json::json!({"media": "print"}),
+    )?;
+    let seen = d.execute(
+        "const shown = (css) => { const e = document.querySelector(css); return !!e && getComputedStyle(e).display !== 'none' && e.getBoundingClientRect().height > 0; };
+         return {
+             topbar: shown('.topbar'), sidebar: shown('.sidebar'), controls: shown('[data-block=go-run] .controls'),
+             run_many: shown('[data-block=go-run] .run-many'),
+             code: shown('[data-block=go-run] .editor-paint'), output: shown('[data-block=go-run] .console-out'),
+             text: shown('.chapter p'), bg: getComputedStyle(document.body).backgroundColor,
+         };",
+    );
+    let _ = d.cdp(
+        "Emulation.setEmulatedMedia",
+        serde_json::json!({"media": ""}),
+    );
+    let seen = seen?;
+    let want = serde_json::json!({
+        "topbar": false, "sidebar": false, "controls": false, "run_many": false,
+        "code": true, "output": true, "text": true, "bg": "rgb(255, 255, 255)",
+    });
+    if seen != want {
+        return Err(format!("printed: {seen}, want {want}"));
+    }
+    Ok(())
 }

@@ -253,6 +253,10 @@ fn main() {
             keyboard::choosing_a_goroutine_by_click_confirms_it,
         ),
         (
+            "print: a printed chapter keeps its text, code and output, and no controls",
+            keyboard::a_printed_chapter_keeps_code_and_output,
+        ),
+        (
             "share: a chapter example's link reopens its program and settings in a fresh profile",
             share::share_link_reopens_the_example,
         ),

@@ -237,6 +237,15 @@ impl Driver {
         .map(|_| ())
     }
 
+    /// A Chrome DevTools Protocol command (e.g. `Emulation.setEmulatedMedia`).
+    pub fn cdp(&self, cmd: &str, params: Value) -> Result<Value, String> {
+        self.request(
+            "POST",
+            &self.url("/goog/cdp/execute"),
+            Some(json!({ "cmd": cmd, "params": params })),
+        )
+    }
+
     pub fn screenshot(&self, path: &Path) -> Result<(), String> {
         let v = self.request("GET", &self.url("/screenshot"), None)?;
         let png = base64_decode(v.as_str().ok_or("screenshot is not a string")?)?;
