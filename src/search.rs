@@ -6,17 +6,22 @@
 //!
 //! Terms: English (and code) by words, lowercased, with plural endings
 //! removed ([`stem`]: "goroutines" finds "goroutine"). Chinese has no
-//! spaces between words, so every Han character and every pair of
-//! adjacent ones is a term: "调度" is one pair, "调度器" two ("调度",
-//! "度器"), and a section matches a query when it holds all of the query's
-//! terms. Pairs cost no dictionary in the page, at the price of an
-//! occasional match across a word boundary.
+//! spaces between words: the build splits it into words with `jieba-rs`
+//! (its dictionary stays on the build machine), and the page uses the
+//! index's own words as its dictionary: a query's run of Han characters
+//! finds every index word that contains it ("调度" finds 调度 and 调度器),
+//! and a run longer than any word ("抢占式调度") is cut into the longest
+//! words the index knows, all of which must match. One term per character
+//! and per pair of characters, tried first, was twice the size.
 //!
-//! The file is text: a header line, one line per section (`lang`, chapter
-//! slug, heading anchor, chapter title, section title, tab-separated),
-//! a blank line, then one line per term, sorted: the term, a tab, and the
-//! sections holding it as base-36 gaps between ascending section numbers.
-//! Gaps keep the numbers short and repetitive, which gzip likes.
+//! Sections run from one `##` heading to the next (finer ones made the
+//! index larger without better answers); a stop list of function words
+//! and numbers are left out. The file is text: a header line, one line per
+//! section (`lang`, chapter slug, heading anchor, title, tab-separated; a
+//! chapter's title is its opening section's), a blank line, then one line
+//! per term, sorted: the term, a tab, and the gaps between the ascending
+//! numbers of the sections holding it, each ending in a letter
+//! ([`GAP_END`]) so most take one character and none needs a separator.
 
 use crate::lang::Lang;
 use std::collections::BTreeMap;

@@ -180,6 +180,7 @@ impl Settings {
             max_instructions: self.max_instructions,
             race: self.race,
             max_memory_bytes: self.max_memory_bytes,
+            max_trace_events: TRACE_LIMIT,
             ..Config::default()
         }
     }

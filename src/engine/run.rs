@@ -61,8 +61,8 @@ pub enum Phase {
     /// The program ended by itself with this exit status (2 also when a
     /// worker died under a parallel run: the console says why).
     Exited(i32),
-    /// The reader stopped it, or the trace for the views filled up
-    /// ([`Progress::trace_full`]).
+    /// The reader stopped it (nothing else does: a full trace only stops
+    /// the recording, [`Progress::trace_full`]).
     Stopped,
 }
 
@@ -97,7 +97,8 @@ pub struct Progress {
     pub races: Option<Rc<Vec<Race>>>,
     /// While paused: the source lines the running goroutines are at.
     pub current_lines: Vec<u32>,
-    /// The run was stopped because its trace reached [`TRACE_LIMIT`].
+    /// The trace reached [`TRACE_LIMIT`]: later events were not recorded
+    /// (the run went on).
     pub trace_full: bool,
     /// A stopped parallel run's threads have all left, this many ms after
     /// Stop (what Stop costs; the e2e test bounds it).
@@ -299,7 +300,7 @@ impl Run {
     /// same state (choices made with "be the scheduler" are not replayed).
     pub fn run_to_step(&self, steps: u64) {
         self.step_with(|s| {
-            while s.exit().is_none() && s.steps() < steps && !s.trace_full() {
+            while s.exit().is_none() && s.steps() < steps {
                 s.run(steps - s.steps());
             }
         });
@@ -372,7 +373,7 @@ impl Run {
 
     /// One frame of a step-mode run; whether the loop goes on.
     fn step_frame(&self, generation: u64) -> bool {
-        let mut trace_full = false;
+        let trace_full;
         {
             let mut st = self.0.state.borrow_mut();
             if st.generation != generation || st.phase != Phase::Running {
@@ -387,19 +388,13 @@ impl Run {
                 Speed::Max => s.run_for(frame::now_ms, frame::deadline()),
                 Speed::PerFrame(n) => s.run(n),
             };
-            if exit.is_none() && s.trace_full() {
-                // The views' record is full: the run cannot go on recording.
-                trace_full = true;
-            }
+            // A full record only stops the recording: the program runs on.
+            trace_full = s.trace_full();
             st.real_ms += frame::now_ms() - t0;
             st.phase = match exit {
                 Some(code) => Phase::Exited(code),
-                None if trace_full => Phase::Stopped,
                 None => Phase::Running,
             };
-            if trace_full {
-                st.generation += 1;
-            }
         }
         self.report(|st| step_progress(st, trace_full));
         self.phase() == Phase::Running
@@ -429,20 +424,17 @@ impl Run {
             move |s: &ParallelSession, failure: Option<String>| {
                 let Some(inner) = weak.upgrade() else { return };
                 let run = Run(inner);
-                let trace_full = s.trace_full() && s.exit().is_none() && failure.is_none();
+                // As in step mode, a full record stops only the recording.
+                let trace_full = s.trace_full();
                 {
                     let mut st = run.0.state.borrow_mut();
                     st.real_ms = frame::now_ms() - t0;
                     st.phase = match (s.exit(), &failure) {
                         (_, Some(_)) => Phase::Exited(2),
                         (Some(code), None) => Phase::Exited(code),
-                        (None, None) if trace_full || s.ended() => Phase::Stopped,
+                        (None, None) if s.ended() => Phase::Stopped,
                         (None, None) => Phase::Running,
                     };
-                    if trace_full {
-                        // As in step mode: the views' record is full.
-                        st.generation += 1;
-                    }
                 }
                 run.report(|st| {
                     let mut p = parallel_progress(st, s, failure);

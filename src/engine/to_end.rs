@@ -61,8 +61,8 @@ async fn step_to_end(
 }
 
 /// Interprets a step-mode session within each animation frame's budget
-/// until it ends (or its trace is full, which would stop it recording):
-/// the real milliseconds spent, or `None` once `wanted()` turns false.
+/// until it ends: the real milliseconds spent, or `None` once `wanted()`
+/// turns false.
 pub(crate) async fn drive_step(s: &mut Session, wanted: impl Fn() -> bool) -> Option<f64> {
     let mut real_ms = 0.0;
     loop {
@@ -73,7 +73,7 @@ pub(crate) async fn drive_step(s: &mut Session, wanted: impl Fn() -> bool) -> Op
         if t0 < deadline {
             let exit = s.run_for(frame::now_ms, deadline);
             real_ms += frame::now_ms() - t0;
-            if exit.is_some() || s.trace_full() {
+            if exit.is_some() {
                 return Some(real_ms);
             }
         }

@@ -97,7 +97,8 @@ pub struct State {
     pub chosen: Option<(u32, u64)>,
     /// While paused: the lines the running goroutines are at.
     pub current_lines: Vec<u32>,
-    /// The run was stopped because its trace reached the engine's limit.
+    /// The trace reached the engine's limit: the views show its start, and
+    /// the run went on without recording.
     pub trace_full: bool,
     /// The races the detector reported in this run.
     pub races: Rc<Vec<Race>>,
@@ -812,9 +813,9 @@ pub fn playground(props: &Props) -> Html {
                 } }</p>
             }
             if state.trace_full {
-                <p class="mode-note" role="status">{ match lang {
-                    Lang::Zh => format!("运行已停止：视图的追踪记录已满（{} 个事件）。去掉视图或缩短程序再运行。", super::grouped(engine::TRACE_LIMIT as u64)),
-                    Lang::En => format!("The run was stopped: the trace for the views is full ({} events). Shorten the program to see it to the end.", super::grouped(engine::TRACE_LIMIT as u64)),
+                <p class="mode-note trace-full" role="status">{ match lang {
+                    Lang::Zh => format!("视图只记录了这次运行的前 {} 个事件（为了不耗尽页面内存）；程序照常运行到结束，之后的事件没有记录。", super::grouped(engine::TRACE_LIMIT as u64)),
+                    Lang::En => format!("The views recorded this run's first {} events (so the page's memory holds); the program ran on to its end, and later events were not recorded.", super::grouped(engine::TRACE_LIMIT as u64)),
                 } }</p>
             }
             <Console output={state.output.clone()} state={state.run.clone()} lang={lang}

@@ -253,6 +253,10 @@ fn main() {
             keyboard::choosing_a_goroutine_by_click_confirms_it,
         ),
         (
+            "views: a full trace stops the recording, not the program, and says so",
+            widgets::a_full_trace_does_not_end_the_run,
+        ),
+        (
             "print: a printed chapter keeps its text, code and output, and no controls",
             keyboard::a_printed_chapter_keeps_code_and_output,
         ),

@@ -940,3 +940,49 @@ pub fn keyboard_runs_an_example(ctx: &Ctx) -> Result<(), String> {
     }
     Ok(())
 }
+
+/// A view's record filling up must not end the reader's program (issue 18,
+/// item 2): 2 goroutines x 300,000 yields with the timeline attached make
+/// about 1.2 million events, more than the views keep; the program prints
+/// its line and exits, and the page says the record stopped, not the run.
+pub fn a_full_trace_does_not_end_the_run(ctx: &Ctx) -> Result<(), String> {
+    let d = &ctx.driver;
+    let src = "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n\t\"sync\"\n)\n\nfunc main() {\n\tvar wg sync.WaitGroup\n\tfor g := 0; g < 2; g++ {\n\t\twg.Add(1)\n\t\tgo func() {\n\t\t\tdefer wg.Done()\n\t\t\tfor i := 0; i < 300000; i++ {\n\t\t\t\truntime.Gosched()\n\t\t\t}\n\t\t}()\n\t}\n\twg.Wait()\n\tfmt.Println(\"total printed\")\n}\n";
+    d.goto(&format!("{}/en/play", ctx.isolated))?;
+    d.wait_for(
+        "the play page",
+        "return document.querySelector('.play .editor-input') !== null;",
+        LOAD,
+    )?;
+    d.click(".play .view-toggle.view-timeline")?;
+    d.execute(&format!(
+        "const t = document.querySelector('.play .editor-input'); t.value = {src:?}; t.dispatchEvent(new Event('input', {{bubbles: true}})); return true;"
+    ))?;
+    std::thread::sleep(Duration::from_millis(200));
+    d.click(".play .run")?;
+    let state = d.wait_for(
+        "the run to end",
+        "const c = document.querySelector('.play .console'); return ['exited', 'stopped'].includes(c.dataset.state) && c.dataset.state;",
+        Duration::from_secs(90),
+    )?;
+    let out = d.execute("return document.querySelector('.play .console').textContent;")?;
+    let out = out.as_str().unwrap_or("");
+    if state.as_str() != Some("exited") || !out.contains("total printed") {
+        return Err(format!("the run ended {state}: {out:?}"));
+    }
+    if out.contains("stopped by you") {
+        return Err("the console says the reader stopped a run they did not stop".into());
+    }
+    let note = d.execute(
+        "const n = document.querySelector('.play .trace-full'); return n && n.textContent;",
+    )?;
+    if !note.as_str().unwrap_or("").contains("ran on to its end") {
+        return Err(format!("the note about the full record: {note}"));
+    }
+    shot(
+        ctx,
+        "document.querySelector('.play .run-example')",
+        "trace-full.png",
+    )?;
+    no_console_errors(ctx, "a full trace")
+}

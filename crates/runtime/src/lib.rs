@@ -132,6 +132,9 @@ pub struct Config {
     /// `debug.SetMaxThreads` says (the page caps its workers); 0: no cap
     /// beyond Go's own limit.
     pub max_threads: u32,
+    /// Trace events kept when tracing is on; later events are dropped and
+    /// counted ([`Vm::trace_dropped`]), and the program runs on.
+    pub max_trace_events: usize,
 }
 
 impl Default for Config {
@@ -143,6 +146,7 @@ impl Default for Config {
             seed: 1,
             max_instructions: 10_000_000_000,
             max_goroutines: 1_000_000,
+            max_trace_events: usize::MAX,
             max_memory_bytes: 1 << 30,
             race: false,
             max_wall_ms: 120_000,
@@ -358,6 +362,12 @@ impl Vm {
             .as_ref()
             .and_then(|m| m.sched.trace.as_deref())
             .unwrap_or(&[])
+    }
+
+    /// Events not recorded because the trace reached
+    /// [`Config::max_trace_events`].
+    pub fn trace_dropped(&self) -> u64 {
+        self.m.as_ref().map(|m| m.sched.trace_dropped).unwrap_or(0)
     }
 
     /// The recorded events as Chrome trace-event JSON (opens in Perfetto).

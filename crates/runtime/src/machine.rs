@@ -229,7 +229,8 @@ impl Machine {
             })
             .collect();
         let globals = heap.alloc_words(Shape::Globals, 0, prog.globals.len());
-        let sched = crate::sched::Sched::new(config.gomaxprocs, config.seed);
+        let mut sched = crate::sched::Sched::new(config.gomaxprocs, config.seed);
+        sched.trace_limit = config.max_trace_events;
         let mut m = Machine {
             prog: prog.clone(),
             heap,

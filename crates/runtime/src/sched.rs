@@ -401,6 +401,11 @@ pub(crate) struct Sched {
     pub gcount: usize,
     /// Recorded events, when tracing is on.
     pub trace: Option<Vec<Event>>,
+    /// Events the trace keeps at most ([`crate::Config::max_trace_events`]);
+    /// later ones are counted in `trace_dropped`, and the run goes on.
+    pub trace_limit: usize,
+    /// Events not recorded because the trace was full.
+    pub trace_dropped: u64,
     /// Whether plain memory accesses to shared words are traced.
     pub trace_mem: bool,
     /// Number of scheduling events so far (counted even without a trace).
@@ -480,6 +485,8 @@ impl Sched {
             next_goid: FIRST_USER_GOID,
             gcount: 0,
             trace: None,
+            trace_limit: usize::MAX,
+            trace_dropped: 0,
             trace_mem: false,
             nevents: 0,
             event_break: false,
@@ -547,6 +554,18 @@ impl Sched {
             .and_then(|g| g.as_deref_mut())
     }
 
+    /// Appends to the trace while it has room; a full trace counts what it
+    /// drops (a view's record must never end the program).
+    fn record(&mut self, e: Event) {
+        if let Some(t) = &mut self.trace {
+            if t.len() < self.trace_limit {
+                t.push(e);
+            } else {
+                self.trace_dropped += 1;
+            }
+        }
+    }
+
     /// Records an event (counts it even when tracing is off).
     pub fn event(&mut self, kind: EvKind, g: u64, arg: u64, arg2: u64) {
         self.nevents += 1;
@@ -558,19 +577,17 @@ impl Sched {
             let p = self.cur_p;
             let m = self.allp.get(p as usize).map(|p| p.m).unwrap_or(NIL);
             let line = self.cur_line;
-            if let Some(t) = &mut self.trace {
-                t.push(Event {
-                    ts,
-                    kind,
-                    p,
-                    m,
-                    g,
-                    arg,
-                    arg2,
-                    reason: WaitReason::Zero,
-                    line,
-                });
-            }
+            self.record(Event {
+                ts,
+                kind,
+                p,
+                m,
+                g,
+                arg,
+                arg2,
+                reason: WaitReason::Zero,
+                line,
+            });
         }
     }
 
@@ -580,19 +597,17 @@ impl Sched {
         let ts = self.nanotime();
         let p = self.cur_p;
         let m = self.allp.get(p as usize).map(|p| p.m).unwrap_or(NIL);
-        if let Some(t) = &mut self.trace {
-            t.push(Event {
-                ts,
-                kind,
-                p,
-                m,
-                g: goid,
-                arg: addr,
-                arg2: v,
-                reason: WaitReason::Zero,
-                line,
-            });
-        }
+        self.record(Event {
+            ts,
+            kind,
+            p,
+            m,
+            g: goid,
+            arg: addr,
+            arg2: v,
+            reason: WaitReason::Zero,
+            line,
+        });
     }
 
     fn event_on(&mut self, kind: EvKind, p: PIdx, m: MIdx, g: u64, arg: u64, reason: WaitReason) {
@@ -602,19 +617,18 @@ impl Sched {
         }
         if self.trace.is_some() {
             let ts = self.nanotime();
-            if let Some(t) = &mut self.trace {
-                t.push(Event {
-                    ts,
-                    kind,
-                    p,
-                    m,
-                    g,
-                    arg,
-                    arg2: 0,
-                    reason,
-                    line: self.cur_line,
-                });
-            }
+            let line = self.cur_line;
+            self.record(Event {
+                ts,
+                kind,
+                p,
+                m,
+                g,
+                arg,
+                arg2: 0,
+                reason,
+                line,
+            });
         }
     }
 
@@ -1114,7 +1128,17 @@ fn round(m: &mut Machine, budget: u64, out: &mut dyn Output) -> Result<u64, i32>
         if m.sched.allp[pi as usize].status != PStatus::Prunning {
             continue;
         }
-        let used = turn(m, pi, quantum, out)?;
+        let used = match turn(m, pi, quantum, out) {
+            Ok(used) => used,
+            Err(code) => {
+                // The program ended during this turn: its instructions
+                // took virtual time too (else a short run reads "0 ns").
+                let total = m.sched.now_rem + max_used.max(m.sched.turn_used);
+                m.sched.now += (total / INSTR_PER_NS as u64) as i64;
+                m.sched.now_rem = total % INSTR_PER_NS as u64;
+                return Err(code);
+            }
+        };
         ran |= used.1;
         max_used = max_used.max(used.0);
         if m.sched.break_now || m.stdio.stopped {
