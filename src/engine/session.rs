@@ -209,6 +209,27 @@ mod tests {
     use crate::engine::{check, console};
 
     #[test]
+    fn after_exit_no_p_is_running() {
+        let src = "package main\n\nfunc main() {\n\tgo func() { select {} }()\n}\n";
+        let program = crate::engine::compile(src).unwrap();
+        let mut s = Session::new(
+            &program,
+            &Settings {
+                gomaxprocs: 2,
+                ..Settings::default()
+            },
+        );
+        assert_eq!(s.run(1 << 20), Some(0));
+        let snap = s.snapshot();
+        assert_eq!(snap.ps.len(), 2);
+        assert!(snap
+            .ps
+            .iter()
+            .all(|p| p.status.go_name() == "_Pdead" && p.m.is_none()));
+        assert!(snap.ms.iter().all(|m| m.p.is_none() && m.curg.is_none()));
+    }
+
+    #[test]
     fn a_run_that_ends_in_its_first_slice_still_took_virtual_time() {
         // 4 instructions a nanosecond: the console's "virtual" must not
         // read 0 ns for a program that ran (issue 18).

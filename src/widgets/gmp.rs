@@ -260,7 +260,7 @@ pub fn gmp(props: &Props) -> Html {
     let l = use_memo(props.snapshot.clone(), |s| layout(s));
     let focused = use_state(|| None::<u64>);
     let ps = l.ps.iter().map(|p| {
-        let idle = p.status == PStatusView::Idle;
+        let idle = matches!(p.status, PStatusView::Idle | PStatusView::Dead);
         html! {
             <g class={classes!("gmp-p", idle.then_some("idle"))} transform={format!("translate({},{})", p.x, p.y)}>
                 <rect class="gmp-pbox" width={P_W.to_string()} height={P_H.to_string()} rx="8" />

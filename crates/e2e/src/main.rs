@@ -257,6 +257,10 @@ fn main() {
             widgets::a_full_trace_does_not_end_the_run,
         ),
         (
+            "views: after exit no P shows _Prunning",
+            widgets::after_exit_no_p_runs,
+        ),
+        (
             "print: a printed chapter keeps its text, code and output, and no controls",
             keyboard::a_printed_chapter_keeps_code_and_output,
         ),

@@ -986,3 +986,27 @@ pub fn a_full_trace_does_not_end_the_run(ctx: &Ctx) -> Result<(), String> {
     )?;
     no_console_errors(ctx, "a full trace")
 }
+
+/// After the program exits, the G/M/P view shows no P running (issue 18:
+/// P0 kept showing `_Prunning`).
+pub fn after_exit_no_p_runs(ctx: &Ctx) -> Result<(), String> {
+    let d = &ctx.driver;
+    d.goto(&format!("{}/en/play", ctx.isolated))?;
+    d.wait_for(
+        "the play page",
+        "return document.querySelector('.play .run') !== null;",
+        LOAD,
+    )?;
+    d.click(".play .run")?;
+    let ps = d.wait_for(
+        "the exited run's G/M/P view",
+        "const c = document.querySelector('.play .console'); if (c.dataset.state !== 'exited') return null;
+         const p = [...document.querySelectorAll('.play .gmp-p')].map(g => g.textContent); return p.length && p;",
+        LOAD,
+    )?;
+    let text = ps.to_string();
+    if text.contains("_Prunning") || !text.contains("_Pdead") {
+        return Err(format!("after exit the Ps read {text}"));
+    }
+    no_console_errors(ctx, "after exit")
+}

@@ -339,10 +339,14 @@ impl Vm {
 
     /// The whole state as plain data.
     pub fn snapshot(&self) -> Snapshot {
-        match &self.m {
+        let mut snap = match &self.m {
             Some(m) => snapshot::take(m),
             None => Snapshot::default(),
+        };
+        if let Status::Exited(_) = self.status {
+            snapshot::after_exit(&mut snap);
         }
+        snap
     }
 
     /// Starts recording trace events (`mem`: also plain loads and stores

@@ -217,7 +217,11 @@ impl Parallel {
     /// but not shown with a line.
     pub fn try_snapshot(&self) -> Option<Snapshot> {
         let st = self.shared.as_ref().ok()?.state.try_lock().ok()?;
-        Some(crate::snapshot::take(&st.m))
+        let mut snap = crate::snapshot::take(&st.m);
+        if st.exit.is_some() {
+            crate::snapshot::after_exit(&mut snap);
+        }
+        Some(snap)
     }
 
     /// Trace events from index `from` on (at most `max` of them) and the

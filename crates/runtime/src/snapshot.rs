@@ -65,6 +65,8 @@ pub enum PStatusView {
     Running,
     /// `_Psyscall`: its M is in a system call; sysmon may retake it.
     Syscall,
+    /// `_Pdead`: the program has exited, and its Ps with it.
+    Dead,
 }
 
 impl PStatusView {
@@ -74,6 +76,7 @@ impl PStatusView {
             PStatusView::Idle => "_Pidle",
             PStatusView::Running => "_Prunning",
             PStatusView::Syscall => "_Psyscall",
+            PStatusView::Dead => "_Pdead",
         }
     }
 }
@@ -248,6 +251,21 @@ pub(crate) fn g_line(m: &Machine, g: &G) -> u32 {
             func.line_at(pc as usize)
         }
         None => 0,
+    }
+}
+
+/// A snapshot of a program that has exited: no P runs anything any more
+/// (`_Pdead`) and no M holds one, though the machine keeps the state of
+/// its last instruction.
+pub(crate) fn after_exit(snap: &mut Snapshot) {
+    for p in &mut snap.ps {
+        p.status = PStatusView::Dead;
+        p.m = None;
+    }
+    for m in &mut snap.ms {
+        m.status = MStatusView::Idle;
+        m.p = None;
+        m.curg = None;
     }
 }
 
