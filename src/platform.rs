@@ -11,6 +11,32 @@ pub fn cross_origin_isolated() -> bool {
         .unwrap_or(false)
 }
 
+/// Whether the page is a secure context (HTTPS, or localhost): browsers
+/// isolate only those, whatever headers the server sends, and register
+/// service workers only there.
+pub fn secure_context() -> bool {
+    js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("isSecureContext"))
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(true)
+}
+
+/// Why parallel mode is off on a page that is not cross-origin isolated,
+/// in the reader's language: on a plain-HTTP address no header helps, so
+/// the reason given must be the right one.
+pub fn why_not_isolated(lang: crate::lang::Lang, secure: bool) -> &'static str {
+    use crate::lang::t;
+    if secure {
+        t(lang,
+          "并行模式已关闭：此页面没有跨源隔离（服务器未发送 COOP/COEP 响应头，本书的 service worker 也未能补上），浏览器因此不允许工作线程共享内存。所有示例都以单步模式运行。",
+          "Parallel mode is off: this page is not cross-origin isolated (the server sent no COOP/COEP headers, and the book's service worker could not add them), so the browser does not let workers share memory. Every example runs in step mode.")
+    } else {
+        t(lang,
+          "并行模式已关闭：此页面不是安全上下文（它通过普通 HTTP 从 localhost 以外的地址打开），浏览器只对 HTTPS 或 localhost 的页面允许跨源隔离和共享内存，响应头也无济于事。用 HTTPS 或 localhost 打开本书即可使用并行模式；所有示例现在都以单步模式运行。",
+          "Parallel mode is off: this page is not a secure context (it was opened over plain HTTP from an address other than localhost), and browsers allow cross-origin isolation and shared memory only on HTTPS or localhost pages, whatever headers the server sends. Open the book over HTTPS or on localhost for parallel mode; every example runs in step mode now.")
+    }
+}
+
 /// Logical CPUs the browser reports (`navigator.hardwareConcurrency`), at least 1.
 pub fn hardware_concurrency() -> u32 {
     web_sys::window()
@@ -162,5 +188,24 @@ pub async fn copy_text(text: &str) -> bool {
     match promise.dyn_into::<js_sys::Promise>() {
         Ok(p) => wasm_bindgen_futures::JsFuture::from(p).await.is_ok(),
         Err(_) => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::why_not_isolated;
+    use crate::lang::Lang;
+
+    #[test]
+    fn an_insecure_page_is_not_told_to_send_headers() {
+        for lang in Lang::ALL {
+            let insecure = why_not_isolated(lang, false);
+            assert!(!insecure.contains("COOP"), "{insecure}");
+            assert!(
+                insecure.contains("HTTPS") && insecure.contains("localhost"),
+                "{insecure}"
+            );
+            assert!(why_not_isolated(lang, true).contains("COOP/COEP"));
+        }
     }
 }

@@ -37,9 +37,7 @@ pub enum PoolError {
 impl fmt::Display for PoolError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            PoolError::NotIsolated => {
-                f.write_str("the page is not cross-origin isolated (no COOP/COEP headers)")
-            }
+            PoolError::NotIsolated => f.write_str("the page is not cross-origin isolated"),
             PoolError::Setup(m) => write!(f, "could not start workers: {m}"),
             PoolError::Failed(m) => write!(f, "a worker failed: {m}"),
         }

@@ -65,8 +65,7 @@ pub fn parallel_check(props: &Props) -> Html {
                 } }
             } else {
                 <p id="parallel-status" class="notice" data-isolated="false" role="note">
-                    { t("并行模式已关闭：此页面没有跨源隔离（服务器未发送 COOP/COEP 响应头），浏览器因此不允许工作线程共享内存。所有示例都以单步模式运行。",
-                        "Parallel mode is off: this page is not cross-origin isolated (the server sent no COOP/COEP headers), so the browser does not let workers share memory. Every example runs in step mode.") }
+                    { platform::why_not_isolated(props.lang, platform::secure_context()) }
                 </p>
             }
         </section>

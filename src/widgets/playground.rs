@@ -761,7 +761,7 @@ pub fn playground(props: &Props) -> Html {
                 <label class="control" title={if isolated {
                         t(lang, "单步模式：可重放、可单步；并行模式：每个 M 是一个 Web Worker，P 真正同时运行", "Step mode: replayable and steppable; parallel mode: each M is a Web Worker and the Ps really run at once")
                     } else {
-                        t(lang, "并行模式不可用：页面没有跨源隔离（COOP/COEP），浏览器不允许 worker 共享内存", "Parallel mode is off: the page is not cross-origin isolated (COOP/COEP), so workers cannot share memory")
+                        platform::why_not_isolated(lang, platform::secure_context())
                     }}>
                     <span>{ t(lang, "模式", "mode") }</span>
                     <select class="mode" id={format!("{uid}-mode")} onchange={on_mode} disabled={running}>
