@@ -373,7 +373,9 @@ pub fn atomic_counter(props: &Props) -> Html {
                     <button class="button primary ac-run" onclick={on_run}>{ t(lang, "▶ 三种都跑", "▶ Run all three") }</button>
                 }
             </div>
-            <table class="ac-table">
+            // Scrolls sideways on a phone (chapter tables do): keyboard readers
+            // must be able to scroll it too.
+            <table class="ac-table" tabindex="0" aria-label={t(lang, "三种自增方式的结果", "Totals of the three ways to increment")}>
                 <thead><tr>
                     <th scope="col">{ t(lang, "自增方式", "increment") }</th>
                     <th scope="col">{ match lang { Lang::Zh => format!("结果 / 预期 {expected}"), Lang::En => format!("total / expected {expected}") } }</th>
