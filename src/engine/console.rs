@@ -2,12 +2,14 @@
 //!
 //! A program may print without end (`for { fmt.Println(i) }`); the page must
 //! stay responsive and the console legible, so we keep the first
-//! [`Console::DEFAULT_CAP`] bytes and count the rest instead of storing them.
-//! The first bytes are the ones worth keeping: they hold the start of the
-//! story, and a panic or fatal error is written to stderr, which gets its own
-//! reserve so the reason a run ended is never cut.
+//! [`Console::DEFAULT_CAP`] bytes (the head: the start of the story) and the
+//! last quarter of that again (the tail: how it ended, a total printed
+//! last), and count what was cut between them. A panic or fatal error is
+//! written to stderr, which gets its own reserve in the head, so the reason
+//! a run ended is never cut.
 
 use golab_runtime::Output;
+use std::collections::VecDeque;
 
 /// Which stream a chunk of output went to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,12 +22,18 @@ pub enum Stream {
 /// stream merged), plus how many bytes were cut.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Console {
+    /// The head: the first writes, up to the cap.
     chunks: Vec<(Stream, Vec<u8>)>,
-    /// All of stdout that was kept, for `// Output:` checks and histograms.
+    /// The tail: the latest writes once the head is full, at most
+    /// `cap / 4` bytes (older ones leave from the front and count as cut).
+    tail: VecDeque<(Stream, Vec<u8>)>,
+    tail_len: usize,
+    /// The head's stdout, for `// Output:` checks and histograms.
     stdout: Vec<u8>,
     kept: usize,
     stderr_kept: usize,
     cap: usize,
+    /// Bytes dropped between the head and the tail.
     cut: usize,
 }
 
@@ -45,6 +53,8 @@ impl Console {
     pub fn with_cap(cap: usize) -> Console {
         Console {
             chunks: Vec::new(),
+            tail: VecDeque::new(),
+            tail_len: 0,
             stdout: Vec::new(),
             kept: 0,
             stderr_kept: 0,
@@ -60,41 +70,93 @@ impl Console {
                 (self.cap + Console::STDERR_RESERVE).saturating_sub(self.kept + self.stderr_kept)
             }
         };
-        let take = bytes.len().min(room);
-        self.cut += bytes.len() - take;
-        if take == 0 {
-            return;
-        }
-        let bytes = &bytes[..take];
-        match stream {
-            Stream::Stdout => {
-                self.kept += take;
-                self.stdout.extend_from_slice(bytes);
+        // Once anything went to the tail, later writes go there too, so
+        // the order of what is shown stays the order of writing.
+        let take = if self.tail.is_empty() && self.cut == 0 {
+            bytes.len().min(room)
+        } else {
+            0
+        };
+        if take > 0 {
+            let head = &bytes[..take];
+            match stream {
+                Stream::Stdout => {
+                    self.kept += take;
+                    self.stdout.extend_from_slice(head);
+                }
+                Stream::Stderr => self.stderr_kept += take,
             }
-            Stream::Stderr => self.stderr_kept += take,
+            match self.chunks.last_mut() {
+                Some((s, buf)) if *s == stream => buf.extend_from_slice(head),
+                _ => self.chunks.push((stream, head.to_vec())),
+            }
         }
-        match self.chunks.last_mut() {
-            Some((s, buf)) if *s == stream => buf.extend_from_slice(bytes),
-            _ => self.chunks.push((stream, bytes.to_vec())),
+        if take < bytes.len() {
+            self.push_tail(stream, &bytes[take..]);
         }
     }
 
-    /// The chunks as text (invalid UTF-8 shown as U+FFFD, as a terminal would).
+    /// Appends to the tail, then drops its oldest bytes beyond `cap / 4`
+    /// (whole characters: a cut never leaves half of one).
+    fn push_tail(&mut self, stream: Stream, bytes: &[u8]) {
+        match self.tail.back_mut() {
+            Some((s, buf)) if *s == stream => buf.extend_from_slice(bytes),
+            _ => self.tail.push_back((stream, bytes.to_vec())),
+        }
+        self.tail_len += bytes.len();
+        let limit = self.cap / 4;
+        while self.tail_len > limit {
+            let Some((_, front)) = self.tail.front_mut() else {
+                break;
+            };
+            let excess = self.tail_len - limit;
+            if front.len() <= excess {
+                self.tail_len -= front.len();
+                self.cut += front.len();
+                self.tail.pop_front();
+            } else {
+                let mut n = excess;
+                while n < front.len() && front[n] & 0xC0 == 0x80 {
+                    n += 1;
+                }
+                front.drain(..n);
+                self.tail_len -= n;
+                self.cut += n;
+            }
+        }
+    }
+
+    /// The chunks as text (invalid UTF-8 shown as U+FFFD, as a terminal
+    /// would): the head's, then the tail's; the first
+    /// [`Console::head_chunks`] are the head's, and [`Console::cut`] bytes
+    /// were dropped between the two.
     pub fn chunks(&self) -> impl Iterator<Item = (Stream, String)> + '_ {
         self.chunks
             .iter()
+            .chain(self.tail.iter())
             .map(|(s, b)| (*s, String::from_utf8_lossy(b).into_owned()))
     }
 
-    /// Everything kept from stdout.
+    /// How many of [`Console::chunks`] are the head's.
+    pub fn head_chunks(&self) -> usize {
+        self.chunks.len()
+    }
+
+    /// Everything kept from stdout (the head's, then the tail's).
     pub fn stdout(&self) -> String {
-        String::from_utf8_lossy(&self.stdout).into_owned()
+        let mut s = self.stdout.clone();
+        for (stream, b) in &self.tail {
+            if *stream == Stream::Stdout {
+                s.extend_from_slice(b);
+            }
+        }
+        String::from_utf8_lossy(&s).into_owned()
     }
 
     /// Everything kept from stderr.
     pub fn stderr(&self) -> String {
         let mut s = Vec::new();
-        for (stream, b) in &self.chunks {
+        for (stream, b) in self.chunks.iter().chain(self.tail.iter()) {
             if *stream == Stream::Stderr {
                 s.extend_from_slice(b);
             }
@@ -102,13 +164,13 @@ impl Console {
         String::from_utf8_lossy(&s).into_owned()
     }
 
-    /// Bytes not kept because of the cap.
+    /// Bytes not kept because of the cap (between the head and the tail).
     pub fn cut(&self) -> usize {
         self.cut
     }
 
     pub fn is_empty(&self) -> bool {
-        self.chunks.is_empty() && self.cut == 0
+        self.chunks.is_empty() && self.tail.is_empty() && self.cut == 0
     }
 }
 
@@ -156,16 +218,43 @@ mod tests {
     }
 
     #[test]
-    fn caps_stdout_and_counts_what_was_cut_but_keeps_the_crash() {
-        let mut c = Console::with_cap(10);
-        for _ in 0..5 {
-            c.write(Stream::Stdout, b"0123456\n");
+    fn keeps_the_head_and_the_tail_and_counts_what_was_cut_between() {
+        // Head 40 bytes, tail 10.
+        let mut c = Console::with_cap(40);
+        for i in 0..20 {
+            c.write(Stream::Stdout, format!("line {i:02}\n").as_bytes());
         }
-        assert_eq!(c.stdout(), "0123456\n01");
-        assert_eq!(c.cut(), 40 - 10);
-        c.write(Stream::Stderr, b"fatal error: x\n");
-        assert_eq!(c.stderr(), "fatal error: x\n");
-        assert_eq!(c.cut(), 30);
+        c.write(Stream::Stdout, b"total 7\n");
+        let out = c.stdout();
+        assert!(out.starts_with("line 00\nline 01\n"), "{out:?}");
+        assert!(out.ends_with("total 7\n"), "the last line is kept: {out:?}");
+        assert_eq!(c.head_chunks(), 1);
+        let written = 20 * 8 + 8;
+        let shown: usize = c.chunks().map(|(_, t)| t.len()).sum();
+        assert_eq!(shown + c.cut(), written);
+        assert_eq!(shown, 40 + 10);
+        // A crash after the flood is in the tail, whole if it fits.
+        c.write(Stream::Stderr, b"fatal!\n");
+        assert!(c.stderr().ends_with("fatal!\n"), "{:?}", c.stderr());
+    }
+
+    #[test]
+    fn the_head_keeps_a_crash_written_right_after_a_flood() {
+        let mut c = Console::with_cap(10);
+        c.write(Stream::Stdout, b"0123456789");
+        c.write(Stream::Stderr, b"panic: x\n");
+        assert_eq!(c.stderr(), "panic: x\n");
+        assert_eq!(c.cut(), 0);
+    }
+
+    #[test]
+    fn the_tail_never_keeps_half_a_character() {
+        let mut c = Console::with_cap(16);
+        c.write(Stream::Stdout, "0123456789abcdef".as_bytes());
+        c.write(Stream::Stdout, "世界世界".as_bytes());
+        let tail: String = c.chunks().skip(c.head_chunks()).map(|(_, t)| t).collect();
+        assert!(!tail.contains('\u{FFFD}'), "{tail:?}");
+        assert!(tail.ends_with('界'));
     }
 
     #[test]

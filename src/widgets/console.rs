@@ -112,7 +112,8 @@ pub fn console(props: &Props) -> Html {
     let lang = props.lang;
     // Reports are found in the stderr chunks in the order they were kept.
     let mut next_race = 0;
-    let chunks: Vec<Html> = props
+    let head = props.output.head_chunks();
+    let mut chunks: Vec<Html> = props
         .output
         .chunks()
         .map(|(stream, text)| {
@@ -135,6 +136,19 @@ pub fn console(props: &Props) -> Html {
         })
         .collect();
     let cut = props.output.cut();
+    // What was cut sits between the head (the first output) and the tail
+    // (the last): say so there.
+    if cut > 0 {
+        chunks.insert(
+            head.min(chunks.len()),
+            html! {
+                <span class="out-cut" role="note">{ match lang {
+                    Lang::Zh => format!("\n…… 输出过长：这里省略了 {} 字节，下面是最后的输出 ……\n", grouped(cut as u64)),
+                    Lang::En => format!("\n… output too long: {} bytes cut here; the last output follows …\n", grouped(cut as u64)),
+                } }</span>
+            },
+        );
+    }
     let status = match &props.state {
         RunState::Idle => None,
         RunState::CompileFailed(_) => Some(("status-bad", "exit status 1".to_string())),
@@ -179,12 +193,6 @@ pub fn console(props: &Props) -> Html {
                     <span class="out-crash">{ "# command-line-arguments\n" }{ for errors.iter().map(|e| format!("./{e}\n")) }</span>
                 }
                 { for chunks }
-                if cut > 0 {
-                    <span class="out-cut">{ match lang {
-                        Lang::Zh => format!("\n…… 输出过长，另有 {} 字节未显示\n", grouped(cut as u64)),
-                        Lang::En => format!("\n… output too long: {} more bytes not shown\n", grouped(cut as u64)),
-                    } }</span>
-                }
                 if props.output.is_empty() && props.state == RunState::Idle {
                     <span class="out-hint">{ t(lang, "按“运行”查看输出。", "Press Run to see the output.") }</span>
                 }

@@ -261,6 +261,10 @@ fn main() {
             widgets::after_exit_no_p_runs,
         ),
         (
+            "console: a long output keeps its head, says what was cut, and keeps its last line",
+            widgets::a_long_output_keeps_its_head_and_tail,
+        ),
+        (
             "print: a printed chapter keeps its text, code and output, and no controls",
             keyboard::a_printed_chapter_keeps_code_and_output,
         ),

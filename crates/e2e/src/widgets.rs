@@ -1031,3 +1031,43 @@ pub fn after_exit_no_p_runs(ctx: &Ctx) -> Result<(), String> {
     }
     no_console_errors(ctx, "after exit")
 }
+
+/// A program that prints more than the console keeps: its first lines, a
+/// note of what was cut, and its last line (the total) are all shown
+/// (issue 18: only the first 64 KB were kept).
+pub fn a_long_output_keeps_its_head_and_tail(ctx: &Ctx) -> Result<(), String> {
+    let d = &ctx.driver;
+    let src = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tsum := 0\n\tfor i := 0; i < 20000; i++ {\n\t\tfmt.Println(\"line\", i)\n\t\tsum += i\n\t}\n\tfmt.Println(\"total:\", sum)\n}\n";
+    d.goto(&format!("{}/en/play", ctx.isolated))?;
+    d.wait_for(
+        "the play page",
+        "return document.querySelector('.play .editor-input') !== null;",
+        LOAD,
+    )?;
+    d.execute(&format!(
+        "const t = document.querySelector('.play .editor-input'); t.value = {src:?}; t.dispatchEvent(new Event('input', {{bubbles: true}})); return true;"
+    ))?;
+    std::thread::sleep(Duration::from_millis(200));
+    d.click(".play .run")?;
+    let parts = d.wait_for(
+        "the run to end",
+        "const c = document.querySelector('.play .console'); if (c.dataset.state !== 'exited') return null;
+         const out = c.querySelector('.console-out'); const cut = out.querySelector('.out-cut');
+         return [out.textContent.slice(0, 20), cut ? cut.textContent : '', out.textContent.trimEnd().split('\\n').pop(),
+                 cut && cut.nextSibling ? 'after' : 'last'];",
+        LOAD,
+    )?;
+    let parts: Vec<&str> = parts
+        .as_array()
+        .map(|a| a.iter().map(|v| v.as_str().unwrap_or("")).collect())
+        .unwrap_or_default();
+    if parts.len() != 4
+        || !parts[0].starts_with("line 0\nline 1")
+        || !parts[1].contains("bytes cut here")
+        || parts[2] != "total: 199990000"
+        || parts[3] != "after"
+    {
+        return Err(format!("the console shows {parts:?}"));
+    }
+    no_console_errors(ctx, "a long output")
+}
