@@ -232,7 +232,7 @@ pub fn play_page(props: &Props) -> Html {
                     "在这里运行任何 Go 程序：单步或并行模式、GOMAXPROCS、种子、-race 和视图都与各章的示例相同。“分享”生成的链接会带上程序和这些设置。",
                     "Run any Go program here: step or parallel mode, GOMAXPROCS, the seed, -race and the views work as in the chapters' examples. Share makes a link that carries the program and these settings.") }</p>
                 if let Some(broken) = opened.broken {
-                    <p class="notice share-broken" role="alert">{ broken.message(lang) }{ " " }{
+                    <p class="notice share-broken" role="alert">{ broken.message(lang) }{ t(lang, "", " ") }{
                         t(lang, "下面是你自己的程序（或默认程序）。", "Below is your own program (or the default one).")
                     }</p>
                 }

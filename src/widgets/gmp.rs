@@ -283,7 +283,8 @@ pub fn gmp(props: &Props) -> Html {
         <g class={classes!("gmp-free-m", m.status.name())} transform={format!("translate({},{})", m.x, m.y)}>
             <rect class="gmp-mbox" width="74" height="48" rx="6" />
             <text x="6" y="16">{ format!("M{}", m.id) }</text>
-            <text class="gmp-small" x="6" y="44">{ match (m.status, lang) {
+            // Top right: the bottom holds the M's G chip, which hid it.
+            <text class="gmp-small gmp-m-state" x="70" y="15" text-anchor="end">{ match (m.status, lang) {
                 (MStatusView::Syscall, Lang::Zh) => "系统调用", (MStatusView::Syscall, Lang::En) => "syscall",
                 (_, Lang::Zh) => "空闲", (_, Lang::En) => "idle" } }</text>
         </g>

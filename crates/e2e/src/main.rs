@@ -257,6 +257,10 @@ fn main() {
             widgets::a_full_trace_does_not_end_the_run,
         ),
         (
+            "views: an M's syscall label is not under its G chip",
+            widgets::a_syscall_label_is_not_under_its_g,
+        ),
+        (
             "views: after exit no P shows _Prunning",
             widgets::after_exit_no_p_runs,
         ),
@@ -277,7 +281,7 @@ fn main() {
             share::a_garbled_link_says_so_and_keeps_the_readers_program,
         ),
         (
-            "share: /en/play runs a program, with the views the reader picks",
+            "share: /en/play runs a program, downloads its trace, with the views the reader picks",
             share::the_play_page_runs_a_program,
         ),
         (

@@ -267,6 +267,24 @@ pub fn the_play_page_runs_a_program(ctx: &Ctx) -> Result<(), String> {
             return Err(format!("output {out:?}"));
         }
     }
+    // Download trace: Chrome trace JSON of the run (caught at the Blob).
+    d.execute(
+        "window.__trace = null; const make = URL.createObjectURL.bind(URL);
+         URL.createObjectURL = (b) => { b.text().then(t => window.__trace = t); return make(b); };
+         document.querySelector('.play .download-trace').click(); return true;",
+    )?;
+    let trace = d.wait_for(
+        "the downloaded trace",
+        "return window.__trace && window.__trace.slice(0, 40);",
+        LOAD,
+    )?;
+    if !trace
+        .as_str()
+        .unwrap_or("")
+        .starts_with("{\"traceEvents\":[")
+    {
+        return Err(format!("the downloaded trace begins {trace}"));
+    }
     // The G/M/P view is on by default; the reader can add the timeline.
     d.click(".play .view-toggle.view-timeline")?;
     d.click(".play .run")?;

@@ -1071,3 +1071,40 @@ pub fn a_long_output_keeps_its_head_and_tail(ctx: &Ctx) -> Result<(), String> {
     }
     no_console_errors(ctx, "a long output")
 }
+
+/// An M in a system call holds its G below its name: the "syscall" label
+/// must not sit under the G chip (issue 18: it was hidden there).
+pub fn a_syscall_label_is_not_under_its_g(ctx: &Ctx) -> Result<(), String> {
+    let d = &ctx.driver;
+    open(ctx, "/en/scheduler")?;
+    let i = d.execute(
+        "return [...document.querySelectorAll('[data-block=go-run]')].findIndex(b => b.querySelector('.editor-input').value.includes('os.ReadFile'));",
+    )?;
+    let i = i.as_u64().ok_or("no os.ReadFile example in chapter 3")? as usize;
+    for _ in 0..400 {
+        click_in(ctx, i, ".step-event")?;
+        let found = d.execute(&format!(
+            "return {}.querySelector('.gmp-free-m.syscall') !== null;",
+            block(i)
+        ))?;
+        if found.as_bool() == Some(true) {
+            let overlap = d.execute(&format!(
+                "const b = {};
+                 const label = b.querySelector('.gmp-free-m.syscall text.gmp-small').getBoundingClientRect();
+                 return [...b.querySelectorAll('.gmp-g rect')].some(r => {{ const c = r.getBoundingClientRect();
+                     return c.left < label.right && label.left < c.right && c.top < label.bottom && label.top < c.bottom; }});",
+                block(i)
+            ))?;
+            if overlap.as_bool() != Some(false) {
+                return Err("the syscall label is under a G chip".into());
+            }
+            shot(
+                ctx,
+                &format!("{}.querySelector('.view-gmp')", block(i)),
+                "gmp-syscall.png",
+            )?;
+            return no_console_errors(ctx, "a syscall label");
+        }
+    }
+    Err("no M entered a system call in 400 events".into())
+}
