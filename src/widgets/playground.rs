@@ -37,6 +37,7 @@ use crate::engine::{self, Diag, Phase, Progress, Run, RunSpec, Settings};
 use crate::lang::t;
 use crate::lang::Lang;
 use crate::platform;
+use crate::share::Shared;
 use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -822,10 +823,11 @@ pub fn playground(props: &Props) -> Html {
                 steps={state.steps} real_ms={state.real_ms} virtual_ns={state.virtual_ns} {matches_expected}
                 expected_exit={if state.ran_code.as_deref() == Some(block.code.as_str()) { block.exit } else { 0 }} races={state.races.clone()}
                 on_race={Some(on_race_pick)} shown_race={state.shown_race} />
-            <RunTools {lang} code={state.code.clone()} mode={state.mode()} gomaxprocs={state.gomaxprocs}
-                seed={state.seed} race={state.race} views={block.views.clone()}
-                steps={if paused && !parallel { state.steps } else { 0 }}
-                output={state.output.clone()} ran_code={state.ran_code.clone()} />
+            <RunTools shared={Shared {
+                    code: state.code.clone(), mode: state.mode(), gomaxprocs: state.gomaxprocs,
+                    seed: state.seed, race: state.race, views: block.views.clone(),
+                    steps: if paused && !parallel { state.steps } else { 0 }, lang,
+                }} output={state.output.clone()} ran_code={state.ran_code.clone()} />
             <RunMany code={state.code.clone()} gomaxprocs={state.gomaxprocs} seed={state.seed}
                 lang={lang} on_replay={on_replay} parallel={state.parallel} />
         </div>

@@ -3,9 +3,8 @@
 //! Download trace (Chrome trace JSON that Perfetto opens) for any run.
 
 use crate::components::copy_button::CopyButton;
-use crate::directive::View;
 use crate::engine::{self, Mode, Settings};
-use crate::lang::{t, Lang};
+use crate::lang::t;
 use crate::platform;
 use crate::share::{self, Shared};
 use std::rc::Rc;
@@ -13,16 +12,9 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub lang: Lang,
-    /// The reader's code and the settings the controls show.
-    pub code: AttrValue,
-    pub mode: Mode,
-    pub gomaxprocs: u32,
-    pub seed: u64,
-    pub race: bool,
-    pub views: Vec<View>,
-    /// A paused step-mode run's position (instructions run), else 0.
-    pub steps: u64,
+    /// The reader's code and the settings the controls show, as a link
+    /// carries them (`steps`: a paused step-mode run's position, else 0).
+    pub shared: Shared,
     pub output: Rc<engine::Console>,
     /// The code of the last run, for its trace (`None`: nothing ran yet).
     pub ran_code: Option<String>,
@@ -42,23 +34,14 @@ pub fn play_link(shared: &Shared) -> String {
 
 #[function_component(RunTools)]
 pub fn run_tools(props: &Props) -> Html {
-    let lang = props.lang;
+    let lang = props.shared.lang;
     // The last link made, shown so it can be copied by hand or opened.
     let link = use_state(|| None::<String>);
     let link_copied = use_state(|| false);
     let tracing = use_state(|| false);
     let on_share = {
         let (link, link_copied) = (link.clone(), link_copied.clone());
-        let shared = Shared {
-            code: props.code.to_string(),
-            mode: props.mode,
-            gomaxprocs: props.gomaxprocs,
-            seed: props.seed,
-            race: props.race,
-            views: props.views.clone(),
-            steps: props.steps,
-            lang,
-        };
+        let shared = props.shared.clone();
         Callback::from(move |_: MouseEvent| {
             let url = play_link(&shared);
             link.set(Some(url.clone()));
@@ -72,9 +55,9 @@ pub fn run_tools(props: &Props) -> Html {
         let tracing = tracing.clone();
         let code = props.ran_code.clone();
         let settings = Settings {
-            gomaxprocs: props.gomaxprocs,
-            seed: props.seed,
-            race: props.race,
+            gomaxprocs: props.shared.gomaxprocs,
+            seed: props.shared.seed,
+            race: props.shared.race,
             ..Settings::default()
         };
         Callback::from(move |_: MouseEvent| {
@@ -93,7 +76,7 @@ pub fn run_tools(props: &Props) -> Html {
     let output = props.output.clone();
     let copy_output =
         Callback::from(move |()| output.chunks().map(|(_, text)| text).collect::<String>());
-    let trace_title = match props.mode {
+    let trace_title = match props.shared.mode {
         Mode::Step => t(lang, "本次运行的 Chrome trace JSON，可在 Perfetto（ui.perfetto.dev）中打开", "This run as Chrome trace JSON: open it in Perfetto (ui.perfetto.dev)"),
         Mode::Parallel => t(lang, "以相同种子和 GOMAXPROCS 在单步模式下运行一次，保存其 Chrome trace JSON（并行运行无法重放）", "A step-mode run with the same seed and GOMAXPROCS, as Chrome trace JSON (a parallel run cannot be replayed)"),
     };

@@ -68,15 +68,7 @@ const CHOOSE: &str = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tdone :=
 
 pub fn choosing_a_goroutine_by_click_confirms_it(ctx: &Ctx) -> Result<(), String> {
     let d = &ctx.driver;
-    d.goto(&format!("{}/en/play", ctx.isolated))?;
-    d.wait_for(
-        "the play page",
-        "return document.querySelector('.play .editor-input') !== null;",
-        LOAD,
-    )?;
-    d.execute(&format!(
-        "const t = document.querySelector('.play .editor-input'); t.value = {CHOOSE:?}; t.dispatchEvent(new Event('input', {{bubbles: true}})); return true;"
-    ))?;
+    crate::widgets::open_play(ctx, Some(CHOOSE))?;
     let mut ready = false;
     for _ in 0..40 {
         d.click(".play .step-event")?;

@@ -249,12 +249,7 @@ pub fn the_play_page_runs_a_program(ctx: &Ctx) -> Result<(), String> {
     d.execute(
         "Object.keys(localStorage).filter(k => k.startsWith('golab.code.') && k.includes('.play.')).forEach(k => localStorage.removeItem(k)); return true;",
     )?;
-    d.goto(&format!("{}/en/play", ctx.isolated))?;
-    d.wait_for(
-        "the play page",
-        "return document.querySelector('.play .run') !== null;",
-        LOAD,
-    )?;
+    crate::widgets::open_play(ctx, None)?;
     d.click(".play .run")?;
     let out = d.wait_for(
         "the program to exit",

@@ -37,6 +37,25 @@ pub(crate) fn click_in(ctx: &Ctx, i: usize, css: &str) -> Result<(), String> {
     }
 }
 
+/// Opens `/en/play` and, given `code`, puts it in the editor as if typed
+/// (then lets the page take the edit).
+pub(crate) fn open_play(ctx: &Ctx, code: Option<&str>) -> Result<(), String> {
+    let d = &ctx.driver;
+    d.goto(&format!("{}/en/play", ctx.isolated))?;
+    d.wait_for(
+        "the play page",
+        "return document.querySelector('.play .editor-input') !== null;",
+        LOAD,
+    )?;
+    if let Some(code) = code {
+        d.execute(&format!(
+            "const t = document.querySelector('.play .editor-input'); t.value = {code:?}; t.dispatchEvent(new Event('input', {{bubbles: true}})); return true;"
+        ))?;
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    Ok(())
+}
+
 pub(crate) fn state_of(ctx: &Ctx, i: usize) -> Result<String, String> {
     let v = ctx.driver.execute(&format!(
         "const c = {}.querySelector('.console'); return c ? c.dataset.state : null;",
@@ -969,17 +988,8 @@ pub fn keyboard_runs_an_example(ctx: &Ctx) -> Result<(), String> {
 pub fn a_full_trace_does_not_end_the_run(ctx: &Ctx) -> Result<(), String> {
     let d = &ctx.driver;
     let src = "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n\t\"sync\"\n)\n\nfunc main() {\n\tvar wg sync.WaitGroup\n\tfor g := 0; g < 2; g++ {\n\t\twg.Add(1)\n\t\tgo func() {\n\t\t\tdefer wg.Done()\n\t\t\tfor i := 0; i < 300000; i++ {\n\t\t\t\truntime.Gosched()\n\t\t\t}\n\t\t}()\n\t}\n\twg.Wait()\n\tfmt.Println(\"total printed\")\n}\n";
-    d.goto(&format!("{}/en/play", ctx.isolated))?;
-    d.wait_for(
-        "the play page",
-        "return document.querySelector('.play .editor-input') !== null;",
-        LOAD,
-    )?;
+    open_play(ctx, Some(src))?;
     d.click(".play .view-toggle.view-timeline")?;
-    d.execute(&format!(
-        "const t = document.querySelector('.play .editor-input'); t.value = {src:?}; t.dispatchEvent(new Event('input', {{bubbles: true}})); return true;"
-    ))?;
-    std::thread::sleep(Duration::from_millis(200));
     d.click(".play .run")?;
     let state = d.wait_for(
         "the run to end",
@@ -1012,12 +1022,7 @@ pub fn a_full_trace_does_not_end_the_run(ctx: &Ctx) -> Result<(), String> {
 /// P0 kept showing `_Prunning`).
 pub fn after_exit_no_p_runs(ctx: &Ctx) -> Result<(), String> {
     let d = &ctx.driver;
-    d.goto(&format!("{}/en/play", ctx.isolated))?;
-    d.wait_for(
-        "the play page",
-        "return document.querySelector('.play .run') !== null;",
-        LOAD,
-    )?;
+    open_play(ctx, None)?;
     d.click(".play .run")?;
     let ps = d.wait_for(
         "the exited run's G/M/P view",
@@ -1038,16 +1043,7 @@ pub fn after_exit_no_p_runs(ctx: &Ctx) -> Result<(), String> {
 pub fn a_long_output_keeps_its_head_and_tail(ctx: &Ctx) -> Result<(), String> {
     let d = &ctx.driver;
     let src = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tsum := 0\n\tfor i := 0; i < 20000; i++ {\n\t\tfmt.Println(\"line\", i)\n\t\tsum += i\n\t}\n\tfmt.Println(\"total:\", sum)\n}\n";
-    d.goto(&format!("{}/en/play", ctx.isolated))?;
-    d.wait_for(
-        "the play page",
-        "return document.querySelector('.play .editor-input') !== null;",
-        LOAD,
-    )?;
-    d.execute(&format!(
-        "const t = document.querySelector('.play .editor-input'); t.value = {src:?}; t.dispatchEvent(new Event('input', {{bubbles: true}})); return true;"
-    ))?;
-    std::thread::sleep(Duration::from_millis(200));
+    open_play(ctx, Some(src))?;
     d.click(".play .run")?;
     let parts = d.wait_for(
         "the run to end",
